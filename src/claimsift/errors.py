@@ -1,0 +1,32 @@
+"""The one exception hierarchy of claimsift.
+
+    ClaimsiftError
+     ├── InputError        a user's file or text cannot be read (names the file and the reason)
+     ├── ModelError        the spaCy pipeline is missing or broken
+     └── UsageError        an argument is invalid (a bad date, an unknown format)
+
+Only ``cli.py`` turns these into exit codes; library code raises them with ``raise ... from exc``.
+"""
+
+from __future__ import annotations
+
+
+class ClaimsiftError(Exception):
+    """Base class of every error claimsift raises on purpose."""
+
+
+class InputError(ClaimsiftError):
+    """A document could not be read: empty, binary, malformed, or unreadable."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ModelError(ClaimsiftError):
+    """The spaCy English pipeline could not be loaded."""
+
+
+class UsageError(ClaimsiftError):
+    """An argument has an invalid value; the message says which values are valid."""

@@ -1,0 +1,180 @@
+"""The data model every stage shares: plain frozen dataclasses, character offsets, no spaCy objects.
+
+Data flows one way (ingest -> nlp -> resolve -> assess -> report); each stage returns new records
+instead of mutating old ones, so a record seen in a report is exactly what the stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["person", "organization", "author", "unattributed"]
+Stance = Literal["supports", "refutes", "neutral"]
+
+EVIDENCE_TYPES: tuple[str, ...] = (
+    "official_statement",
+    "intelligence_assessment",
+    "imagery",
+    "video",
+    "intercepted_communication",
+    "document",
+    "eyewitness",
+    "anonymous_source",
+    "media_report",
+    "physical",
+    "analysis",
+)
+
+WEP_SCALE: tuple[tuple[str, float, float], ...] = (
+    # ICD 203 row 1, with the upper bound of each band (CONVENTIONS.md section 2).
+    ("almost_no_chance", 0.0, 0.05),
+    ("very_unlikely", 0.05, 0.20),
+    ("unlikely", 0.20, 0.45),
+    ("even", 0.45, 0.55),
+    ("likely", 0.55, 0.80),
+    ("very_likely", 0.80, 0.95),
+    ("almost_certain", 0.95, 1.0),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One text as read from a file, URL or stdin, with its metadata."""
+
+    id: str
+    """Stable short id, the file stem (made unique within one analysis)."""
+    path: str
+    text: str
+    """The text every offset points into."""
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    """YYYY-MM-DD; the reference date for dates without a year and for relative dates."""
+    kind: str | None = None
+    """transcript | article | statement | ..."""
+    format: str = "text"
+    """Reader that produced the text: text, markdown, vtt, srt, html, json."""
+    warnings: tuple[str, ...] = ()
+    """What the reader had to repair (decoding, dropped cues), for the user to see."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A named-entity mention in one document."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    label: str
+    """spaCy label: PERSON, ORG, GPE, NORP, LOC, ..."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """Mentions grouped as one real-world thing across surface forms and documents."""
+
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeExpr:
+    """A date expression normalised to ISO 8601."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str
+    """2024-10-18 (day), 2024-10 (month), 2024 (year)."""
+    grain: Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceRef:
+    """Who asserts a claim."""
+
+    name: str
+    kind: SourceKind
+    entity: str | None = None
+    """Id of the Entity the name belongs to, when it is one."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """An attributed statement: about one clause of text, with source, relays, cue and dates."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    source: SourceRef
+    via: tuple[str, ...] = ()
+    """Relaying outlets or people, nearest to the reader first."""
+    cue: str | None = None
+    """The attribution cue as written: said, according to, claimed, ..."""
+    cue_polarity: Literal["assert", "deny", "neutral"] = "assert"
+    evidence_type: str = "media_report"
+    hedged: bool = False
+    hedge_cues: tuple[str, ...] = ()
+    event_date: str | None = None
+    stated_date: str | None = None
+    fragmentary: bool = False
+    """True when the claim crosses a likely seam of a transcript with missing lines."""
+    stance: dict[str, Stance] = field(default_factory=dict)
+    reliability: str | None = None
+    """NATO Admiralty code, e.g. B2."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hypothesis:
+    """A question the analyst weighs, with its prior probability."""
+
+    id: str
+    text: str
+    prior: float = 0.5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Driver:
+    """A claim's contribution to a hypothesis, in natural-log odds."""
+
+    claim: str
+    log_odds: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assessment:
+    """The verdict on one hypothesis."""
+
+    hypothesis: Hypothesis
+    probability: float
+    wep: str
+    drivers: tuple[Driver, ...] = ()
+    ach: dict[str, object] = field(default_factory=dict)
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """Everything one run produced, ready for a report."""
+
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    claims: tuple[Claim, ...]
+    dates: tuple[TimeExpr, ...]
+    assessments: tuple[Assessment, ...]
+
+
+def wep_for(probability: float) -> str:
+    """ICD 203 word (claimsift `wep` value) for a probability in (0, 1)."""
+    for name, _low, high in WEP_SCALE:
+        if probability < high:
+            return name
+    return WEP_SCALE[-1][0]
