@@ -103,6 +103,11 @@ class SourceRef:
     kind: SourceKind
     entity: str | None = None
     """Id of the Entity the name belongs to, when it is one."""
+    start: int | None = None
+    """Offsets of the words that name the source (the pronoun for "he said"), when the text has them."""
+    end: int | None = None
+    resolved_from: str | None = None
+    """The pronoun or description the name was resolved from ("he", "the agency")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

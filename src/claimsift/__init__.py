@@ -1,0 +1,26 @@
+"""claimsift: attributed claims, dates, entities and calibrated verdicts from reporting and transcripts."""
+
+from claimsift.analysis import analyze, analyze_documents, make_hypotheses
+from claimsift.errors import ClaimsiftError, InputError, ModelError, UsageError
+from claimsift.model import Analysis, Assessment, Claim, Document, Entity, Hypothesis, Mention, SourceRef, TimeExpr
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Assessment",
+    "Claim",
+    "ClaimsiftError",
+    "Document",
+    "Entity",
+    "Hypothesis",
+    "InputError",
+    "Mention",
+    "ModelError",
+    "SourceRef",
+    "TimeExpr",
+    "UsageError",
+    "analyze",
+    "analyze_documents",
+    "make_hypotheses",
+]

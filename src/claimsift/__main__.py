@@ -1,0 +1,5 @@
+"""python -m claimsift"""
+
+from claimsift.cli import main
+
+main()

@@ -1,0 +1,132 @@
+"""Bytes to ``Document`` records: decode, pick the reader by extension, merge metadata, make ids unique.
+
+This is the one place that knows every reader: ``_paths`` feeds it files and stdin, the web app uploads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import PurePath
+
+from claimsift.errors import InputError
+from claimsift.model import Document
+
+from ._captions import read_captions
+from ._decode import decode
+from ._html import read_html
+from ._json import read_json
+from ._meta import Meta, Part, check_meta, check_published, merge
+from ._text import read_markdown, read_text, sniff_format
+
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".vtt": "vtt",
+    ".srt": "srt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+"""Extension (lower case) to format; data with another extension is sniffed."""
+
+_READERS: dict[str, Callable[[str, str], list[Part]]] = {
+    "text": lambda text, name: [read_text(text)],
+    "markdown": lambda text, name: [read_markdown(text)],
+    "vtt": lambda text, name: [read_captions(text, "vtt", name)],
+    "srt": lambda text, name: [read_captions(text, "srt", name)],
+    "html": lambda text, name: [read_html(text, name)],
+    "json": read_json,
+}
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    published: str | None = None,
+    meta: Mapping[str, object] | None = None,
+) -> list[Document]:
+    """Read documents from bytes in memory, such as an upload.
+
+    Args:
+        data: The raw bytes.
+        name: The file name; its extension picks the reader and its stem is the document id.
+        published: YYYY-MM-DD; overrides any other publication date.
+        meta: Metadata as a sidecar file would give it (title, outlet, url, published, kind).
+
+    Returns:
+        One document, or several for a JSON list, with unique ids.
+
+    Raises:
+        InputError: The data is empty, binary, not decodable or malformed for its format.
+        UsageError: ``published`` is not a YYYY-MM-DD date.
+    """
+    check_published(published)
+    sidecar = check_meta(meta, name) if meta is not None else {}
+    return unique_ids(read_data(data, name=name, path=name, published=published, sidecar=sidecar))
+
+
+def read_data(
+    data: bytes,
+    *,
+    name: str,
+    path: str,
+    published: str | None,
+    sidecar: Meta,
+    id_base: str | None = None,
+) -> list[Document]:
+    """Documents from one file's bytes; ids are the stem (or ``id_base``), not yet unique.
+
+    Raises:
+        InputError: The data is empty, binary, not decodable or malformed for its format.
+    """
+    if not data:
+        raise InputError(name, "empty file")
+    text, warnings = decode(data, name)
+    if not text.strip():
+        raise InputError(name, "empty file (only whitespace)")
+    fmt = FORMATS.get(PurePath(name).suffix.lower()) or sniff_format(text)
+    base = id_base or PurePath(name).stem or "document"
+    return [
+        _document(
+            part,
+            fmt=fmt,
+            path=path,
+            doc_id=part.id or base,
+            meta=merge(fmt, part, sidecar, published),
+            warnings=(*warnings, *part.warnings),
+        )
+        for part in _READERS[fmt](text, name)
+    ]
+
+
+def _document(
+    part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warnings: tuple[str, ...]
+) -> Document:
+    return Document(
+        id=doc_id,
+        path=path,
+        text=part.text,
+        title=meta.get("title"),
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        published=meta.get("published"),
+        kind=meta.get("kind"),
+        format=fmt,
+        warnings=warnings,
+    )
+
+
+def unique_ids(documents: Iterable[Document]) -> list[Document]:
+    """The documents in order, a repeated id given a ``-2``, ``-3``, ... suffix."""
+    used: set[str] = set()
+    result = []
+    for document in documents:
+        doc_id = document.id
+        number = 1
+        while doc_id in used:
+            number += 1
+            doc_id = f"{document.id}-{number}"
+        used.add(doc_id)
+        result.append(document if doc_id == document.id else dataclasses.replace(document, id=doc_id))
+    return result

@@ -1,0 +1,67 @@
+"""Loads the data files under ``claimsift/data`` once: cue lists, hedges, evidence cues, aliases.
+
+Lexicons are data, not code: add a reporting verb or an alias by editing a JSON file, not a module.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("claimsift.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEntry:
+    """One gazetteer entry: a canonical name, its type and its surface forms."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every lexicon claimsift uses, as immutable lookups."""
+
+    verb_polarity: dict[str, str]
+    """Reporting verb lemma -> assert | deny | neutral."""
+    noun_polarity: dict[str, str]
+    """Reporting noun lemma -> assert | deny."""
+    hedge_words: frozenset[str]
+    hedge_phrases: tuple[str, ...]
+    evidence_cues: dict[str, tuple[str, ...]]
+    """Evidence type -> cue words/phrases, in order of precedence."""
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    aliases: tuple[AliasEntry, ...]
+
+
+def _polarity_map(data: dict[str, Any]) -> dict[str, str]:
+    return {w: pol for pol, words in data.items() if not pol.startswith("_") for w in words}
+
+
+@cache
+def lexicons() -> Lexicons:
+    """The lexicons, loaded on first use and shared afterwards."""
+    hedges = _load("hedges.json")
+    nouns = _load("source_nouns.json")
+    cues = _load("evidence_cues.json")
+    aliases = _load("aliases.json")["entities"]
+    return Lexicons(
+        verb_polarity=_polarity_map(_load("reporting_verbs.json")),
+        noun_polarity=_polarity_map(_load("reporting_nouns.json")),
+        hedge_words=frozenset(hedges["words"]),
+        hedge_phrases=tuple(hedges["phrases"]),
+        evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_")},
+        person_nouns=frozenset(nouns["person"]),
+        org_nouns=frozenset(nouns["organization"]),
+        outlet_words=frozenset(nouns["outlet"]),
+        aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
+    )

@@ -1,0 +1,65 @@
+"""Splits a parsed sentence into clause-sized segments, the unit a claim is made of.
+
+A segment is a contiguous run of tokens that belong to the same clause head (the nearest ancestor
+that is a verb heading a clause). Glued transcript fragments have several such heads per "sentence",
+so this also keeps a statement from spilling over a missing line into the next speaker's words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "csubj", "relcl", "conj", "acl", "xcomp"})
+MIN_WORDS = 3
+
+
+def is_clause_head(tok: Token) -> bool:
+    """Verbs (and copulas) that head their own clause."""
+    if tok.dep_ not in CLAUSE_DEPS:
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ in ("xcomp", "acl"):
+        # "expected to be deployed" and "troops deployed to ..." stay inside their clause
+        return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+    if tok.dep_ == "conj":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return True
+
+
+def owner(tok: Token, sent: Span) -> int:
+    """Doc index of the clause head a token belongs to."""
+    cur = tok
+    while not is_clause_head(cur) and cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
+        cur = cur.head
+    return cur.i
+
+
+def _words(doc_slice: Span) -> int:
+    return sum(1 for t in doc_slice if t.is_alpha)
+
+
+def segments(sent: Span) -> list[tuple[int, int]]:
+    """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
+    runs: list[list[int]] = []
+    prev_owner: int | None = None
+    for tok in sent:
+        own = owner(tok, sent)
+        if runs and (own == prev_owner or tok.is_punct):
+            runs[-1][1] = tok.i + 1
+        else:
+            runs.append([tok.i, tok.i + 1])
+        if not tok.is_punct:
+            prev_owner = own
+    merged: list[list[int]] = []
+    doc = sent.doc
+    for run in runs:
+        if merged and _words(doc[run[0] : run[1]]) < MIN_WORDS:
+            merged[-1][1] = run[1]
+        elif merged and _words(doc[merged[-1][0] : merged[-1][1]]) < MIN_WORDS:
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    return [(a, b) for a, b in merged]

@@ -1,0 +1,172 @@
+"""Attribution cues in a parsed sentence: reporting verbs, reporting nouns and "according to".
+
+A cue knows three things: the token that carries it, the span of its source (who says it) and the
+tokens of its content (what is said). Everything here reads the dependency parse of one sentence;
+nothing leaves this module but plain token indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimsift.lexicons import lexicons
+
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "nummod", "flat", "prep", "pobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One attribution cue found in a sentence (token indices are Doc indices)."""
+
+    token: int
+    """The cue token (the verb, the noun, or "according")."""
+    text: str
+    """The cue as written: said, according to, claim."""
+    polarity: str
+    source: tuple[int, int] | None
+    """Doc token range [start, end) of the source phrase, None when the text names no one."""
+    content: frozenset[int]
+    """Doc token indices of what is reported."""
+    frame: frozenset[int]
+    """Tokens of the attribution frame itself (source phrase, cue, auxiliaries)."""
+    relay_of: int | None = None
+    """Token of an inner cue this cue relays ("X cited Y's claim that ..."): X is a via of Y."""
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def source_phrase(head: Token) -> tuple[int, int]:
+    """The name a source is known by: the head noun with its modifiers, without clauses or appositions.
+
+    "Anrij Yermak, a top aide to ..." gives "Anrij Yermak"; "The head of the Ukraine Center for
+    Countering" keeps its "of" phrase; "Kyiv Post, which ..." drops the relative clause.
+    """
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in NAME_DEPS and not (child.dep_ == "prep" and child.lower_ not in ("of", "in", "at", "for")):
+                keep.add(child.i)
+                stack.append(child)
+    start, end = min(keep), max(keep) + 1
+    # The phrase must be contiguous around the head; cut at punctuation that opens an apposition.
+    lo, hi = head.i, head.i + 1
+    while lo - 1 >= start and (lo - 1) in keep and not head.doc[lo - 1].is_punct:
+        lo -= 1
+    while hi < end and hi in keep and not head.doc[hi].is_punct:
+        hi += 1
+    return lo, hi
+
+
+def is_source_like(tok: Token) -> bool:
+    """Whether a subject can be a source: a name, an entity, a person/organisation noun or a pronoun."""
+    lex = lexicons()
+    if tok.lower_ in SOURCE_PRONOUNS:
+        return True
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        return True
+    return tok.lemma_.lower() in lex.person_nouns or tok.lemma_.lower() in lex.org_nouns
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for child in verb.children:  # passive: "was reported by X"
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "X denied it and said ..."
+        return _subject(verb.head)
+    return None
+
+
+def _content_of(verb: Token, exclude: set[int]) -> set[int]:
+    content: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            content |= _subtree_ids(child)
+    if not content:  # broken parse: whatever follows the cue in the sentence
+        sent = verb.sent
+        content = {t.i for t in sent if t.i > verb.i}
+    return content - exclude
+
+
+def _frame(verb: Token, source: tuple[int, int] | None) -> set[int]:
+    frame = {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "advmod", "punct", "mark") and abs(child.i - verb.i) <= 3:
+            frame.add(child.i)
+    if source:
+        frame |= set(range(*source))
+    return frame
+
+
+def verb_cue(tok: Token) -> Cue | None:
+    """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
+    polarity = lexicons().verb_polarity.get(tok.lemma_.lower())
+    if polarity is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(tok)
+    if subj is not None and not is_source_like(subj):
+        return None  # "videos show ..." is evidence, not attribution
+    source = source_phrase(subj) if subj is not None else None
+    frame = _frame(tok, source)
+    return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
+
+
+def noun_cue(tok: Token) -> Cue | None:
+    """A reporting noun with its owner: "Ukraine's Security Service's claim that ..."."""
+    polarity = lexicons().noun_polarity.get(tok.lemma_.lower())
+    if polarity is None or tok.pos_ != "NOUN":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None or not is_source_like(owner) or owner.lower_ in ("its", "their", "his", "her"):
+        return None
+    source = source_phrase(owner)
+    frame = set(range(*source)) | {tok.i}
+    content = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
+    if not content:
+        content = {t.i for t in tok.sent if t.i > tok.i}
+    return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
+
+
+def according_cue(tok: Token) -> Cue | None:
+    """ "according to X": the rest of the sentence is X's."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = source_phrase(pobj) if pobj is not None else None
+    frame = {tok.i, to.i} | (set(range(*source)) if source else set())
+    content = {t.i for t in tok.sent} - frame
+    return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
+
+
+def sentence_cues(sent: Span) -> list[Cue]:
+    """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
+    cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), according_cue(t)) if c is not None]
+    by_token = {c.token: c for c in cues}
+    linked: list[Cue] = []
+    for cue in cues:
+        inner = next((o for o in cues if o is not cue and o.token in cue.content and o.source), None)
+        if inner is not None and cue.source and by_token[inner.token].token != cue.token:
+            cue = Cue(cue.token, cue.text, cue.polarity, cue.source, cue.content, cue.frame, inner.token)
+        linked.append(cue)
+    return linked

