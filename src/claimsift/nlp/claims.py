@@ -22,6 +22,8 @@ from claimsift.nlp.sources import SourceMemory, resolve
 QUOTES = "\"“”"
 REPORTIVE_HEDGES = frozenset({"reportedly", "allegedly", "alleged", "supposedly", "purportedly", "rumored",
                               "rumoured", "reported", "said", "there are reports", "reports suggest"})
+TRANSCRIPT_REACH = 20
+"""Tokens a cue reaches in a transcript with missing lines (about two caption lines)."""
 AUTHOR = SourceRef(name="author", kind="author")
 UNATTRIBUTED = SourceRef(name="unattributed", kind="unattributed")
 
@@ -38,14 +40,22 @@ def _alpha(doc: Doc, ids: set[int] | frozenset[int], a: int, b: int) -> float:
     return sum(1 for i in words if i in ids) / len(words) if words else 1.0
 
 
-def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue]) -> Cue | None:
-    """The innermost cue whose content holds most of the segment, or whose frame it contains."""
-    holding = [c for c in cues if _alpha(doc, c.content, a, b) >= 0.5 or a <= c.token < b]
+def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cue | None:
+    """The innermost cue whose content holds most of the segment, or whose frame it contains.
+
+    In a transcript with missing lines a cue reaches only ``reach`` tokens: further on, a lost line
+    may have handed the floor to someone else.
+    """
+    holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: len(c.content), default=None)
 
 
-def _attach_frames(doc: Doc, sent: Span, cues: list[Cue]) -> list[_Seg]:
+def _near(cue: Cue, a: int, b: int, reach: int | None) -> bool:
+    return reach is None or min(abs(a - cue.token), abs(b - cue.token)) <= reach
+
+
+def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> list[_Seg]:
     """Segments, with a segment that is only an attribution frame merged into its content."""
     segs = [list(s) for s in segments(sent)]
     frames = frozenset().union(*(c.frame for c in cues)) if cues else frozenset()
@@ -64,7 +74,7 @@ def _attach_frames(doc: Doc, sent: Span, cues: list[Cue]) -> list[_Seg]:
             continue
         out.append([a, b])
         i += 1
-    return [_Seg(a, b, _cue_for(doc, a, b, cues)) for a, b in out]
+    return [_Seg(a, b, _cue_for(doc, a, b, cues, reach)) for a, b in out]
 
 
 def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> tuple[str, ...]:
@@ -93,6 +103,22 @@ def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
     return AUTHOR
 
 
+def _quote_speaker(span: Span) -> SourceRef | None:
+    """A quotation with no cue, after a person named earlier in the same sentence, is that person's.
+
+    'On October 28, Anrij Yermak, a top aide to "We are at war ..."' lost its "said" with a missing
+    line; the nearest person before the opening quotation mark is the speaker, not a name after it.
+    """
+    quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
+    if quote is None:
+        return None
+    persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= quote.i]
+    if not persons:
+        return None
+    p = persons[-1]
+    return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
+
+
 def _dates_for(span: Span, cue: Cue | None, dates: list[TimeExpr]) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a day date inside the content is the event; one by the cue is the statement."""
     event = next((d.value for d in dates if span.start_char <= d.start < span.end_char), None)
@@ -118,17 +144,35 @@ def _good(span: Span) -> bool:
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
 
-def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams) -> list[Claim]:
-    """Every claim of a document, in text order; ids are left empty for the analysis to number."""
+def _is_question(sent: Span) -> bool:
+    return sent.text.rstrip(" \"”'’").endswith("?")
+
+
+def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, transcript: bool = False
+                    ) -> list[Claim]:
+    """Every claim of a document, in text order; ids are left empty for the analysis to number.
+
+    A segment after a cue in the same sentence, with no cue of its own, continues that cue's source
+    ("The agency said X, including Y, and Z"); a question states nothing and gives no claim.
+    """
     memory = SourceMemory(seen=[])
     claims: list[Claim] = []
     for sent in doc.sents:
         cues = sentence_cues(sent)
-        for seg in _attach_frames(doc, sent, cues):
+        question = _is_question(sent)
+        current: Cue | None = None
+        reach = TRANSCRIPT_REACH if transcript else None
+        for seg in _attach_frames(doc, sent, cues, reach):
+            if current is not None and (seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
+                                        or not _near(current, seg.start, seg.end, reach)):
+                current = None  # a missing line may have changed the speaker
+            cue = seg.cue if seg.cue is not None and seg.cue.source is not None else (current or seg.cue)
+            if seg.cue is not None and seg.cue.source is not None:
+                current = seg.cue
             span = doc[seg.start : seg.end]
-            if not _good(span):
+            if (question and seg.cue is None) or not _good(span):
                 continue
-            claims.append(_claim(doc, doc_id, span, seg.cue, cues, memory, dates, seams))
+            claims.append(_claim(doc, doc_id, span, cue, cues, memory, dates, seams))
     return claims
 
 
@@ -144,7 +188,7 @@ def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], 
     elif cue is not None:
         source = UNATTRIBUTED
     else:
-        source = _default_source(span, hedges)
+        source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
     event, stated = _dates_for(span, cue, dates)
     text = doc.text[start:end]

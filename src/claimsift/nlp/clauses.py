@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "csubj", "relcl", "conj", "acl", "xcomp"})
-MIN_WORDS = 3
+MIN_WORDS = 5
 
 
 def is_clause_head(tok: Token) -> bool:

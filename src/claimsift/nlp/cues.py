@@ -15,7 +15,7 @@ from claimsift.lexicons import lexicons
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "both"})
 NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "nummod", "flat", "prep", "pobj"})
 
 
@@ -90,15 +90,41 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _left_phrase(cue: Token) -> tuple[int, int] | None:
+    """The noun phrase right before a subjectless cue, for parses broken by a missing line.
+
+    "... of North Korea's Permanent Mission to the UN said" gives "North Korea's Permanent Mission to
+    the UN": a chunk, extended over "to/of/for/at" and the chunk before it.
+    """
+    chunks = [c for c in cue.sent.noun_chunks if c.end <= cue.i]
+    if not chunks or cue.i - chunks[-1].end > 1 or not is_source_like(chunks[-1].root):
+        return None
+    start, end = chunks[-1].start, chunks[-1].end
+    prep = cue.doc[start - 1] if start > cue.sent.start else None
+    before = [c for c in chunks if c.end == start - 1]
+    if prep is not None and prep.lower_ in ("to", "of", "for", "at") and before and is_source_like(before[-1].root):
+        start = before[-1].start
+    return start, end
+
+
 def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     content: set[int] = set()
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS:
             content |= _subtree_ids(child)
-    if not content:  # broken parse: whatever follows the cue in the sentence
-        sent = verb.sent
-        content = {t.i for t in sent if t.i > verb.i}
+    if not content:  # broken parse: the words right after the cue, up to the next clause boundary
+        content = _following_clause(verb)
     return content - exclude
+
+
+def _following_clause(tok: Token, limit: int = 25) -> set[int]:
+    """Tokens after a cue until punctuation that closes a clause, a quotation mark or the sentence end."""
+    out: set[int] = set()
+    for t in tok.doc[tok.i + 1 : min(tok.sent.end, tok.i + 1 + limit)]:
+        if t.text in (".", ";", "?", "!") or (t.is_quote and out):
+            break
+        out.add(t.i)
+    return out
 
 
 def _frame(verb: Token, source: tuple[int, int] | None) -> set[int]:
@@ -117,9 +143,12 @@ def verb_cue(tok: Token) -> Cue | None:
     if polarity is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     subj = _subject(tok)
-    if subj is not None and not is_source_like(subj):
-        return None  # "videos show ..." is evidence, not attribution
-    source = source_phrase(subj) if subj is not None else None
+    if subj is not None and is_source_like(subj):
+        source: tuple[int, int] | None = source_phrase(subj)
+    else:
+        source = _left_phrase(tok)
+        if source is None and subj is not None:
+            return None  # "videos show ..." is evidence, not attribution
     frame = _frame(tok, source)
     return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
 
@@ -138,8 +167,11 @@ def noun_cue(tok: Token) -> Cue | None:
     source = source_phrase(owner)
     frame = set(range(*source)) | {tok.i}
     content = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not content and nxt is not None and nxt.lower_ == "that":
+        content = _following_clause(tok)
     if not content:
-        content = {t.i for t in tok.sent if t.i > tok.i}
+        return None  # "Kim's comments" names a statement but reports nothing
     return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
 
 

@@ -43,10 +43,11 @@ def process(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocF
     texts = (d.text for d in documents)
     for document, parsed in zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True):
         dates = find_dates(document.text, document.id, _published(document))
-        seams = find_seams(parsed, is_transcript(document))
+        transcript = is_transcript(document)
+        seams = find_seams(parsed, transcript)
         yield DocFacts(
             document=document,
             mentions=tuple(mentions(parsed, document.id)),
-            claims=tuple(document_claims(parsed, document.id, dates, seams)),
+            claims=tuple(document_claims(parsed, document.id, dates, seams, transcript)),
             dates=tuple(dates),
         )

@@ -15,7 +15,7 @@ from claimsift.model import SourceRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we"})
-GROUP_PRONOUNS = frozenset({"they"})
+GROUP_PRONOUNS = frozenset({"they", "both"})
 LEADING = ("the ", "The ")
 
 
@@ -82,12 +82,22 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
                              resolved_from=span.text)
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
-        prior = memory.last("organization", start)  # "the agency", "the same report"
+        prior = _nearest_org(span.doc, start, memory)  # "the agency", "the same report"
         if prior is not None:
             return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
                              resolved_from=span.text)
     return SourceRef(name=_clean(span.text) or span.text, kind=kind_of(span),  # type: ignore[arg-type]
                      start=span.start_char, end=span.end_char)
+
+
+def _nearest_org(doc: Doc, before: int, memory: SourceMemory) -> SourceRef | None:
+    """The organisation named or quoted last before a description such as "the agency"."""
+    prior = memory.last("organization", before)
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before]
+    if orgs and (prior is None or prior.end is None or orgs[-1].end_char > prior.end):
+        org = orgs[-1]
+        return SourceRef(name=_clean(org.text), kind="organization", start=org.start_char, end=org.end_char)
+    return prior
 
 
 def _pick(person: Span | None, prior: SourceRef | None) -> tuple[str, int, int] | None:
