@@ -103,6 +103,15 @@ def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
     return AUTHOR
 
 
+def _content_start(span: Span, cue: Cue | None, source: SourceRef) -> int:
+    """Where the reported content begins inside a claim span (after its frame, if it holds one)."""
+    if cue is not None and span.start <= cue.token < span.end:
+        return span.doc[cue.token].idx + len(span.doc[cue.token].text)
+    if cue is None and source.end is not None and span.start_char <= source.end <= span.end_char:
+        return source.end
+    return span.start_char
+
+
 def _quote_speaker(span: Span) -> SourceRef | None:
     """A quotation with no cue, after a person named earlier in the same sentence, is that person's.
 
@@ -119,18 +128,16 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
 
 
-def _dates_for(span: Span, cue: Cue | None, dates: list[TimeExpr]) -> tuple[str | None, str | None]:
-    """(event_date, stated_date): a day date inside the content is the event; one by the cue is the statement."""
-    event = next((d.value for d in dates if span.start_char <= d.start < span.end_char), None)
+def _dates_for(span: Span, content_start: int, attributed: bool, dates: list[TimeExpr]
+               ) -> tuple[str | None, str | None]:
+    """(event_date, stated_date): a date in the reported content is the event's; a date in the
+    attribution frame, or earlier in the sentence, is when the source said it."""
+    event = next((d.value for d in dates if content_start <= d.start < span.end_char), None)
     stated = None
-    if cue is not None:
-        sent = span.doc[cue.token].sent
-        cue_char = span.doc[cue.token].idx
-        near = [d for d in dates if sent.start_char <= d.start < sent.end_char and abs(d.start - cue_char) < 120
-                and not (span.start_char <= d.start < span.end_char and d.start > cue_char)]
-        stated = near[0].value if near else None
-    if stated is not None and event == stated:
-        event = None
+    if attributed:
+        sent = span.sent
+        frame = [d for d in dates if sent.start_char <= d.start < content_start]
+        stated = frame[-1].value if frame else None
     return event, stated
 
 
@@ -172,12 +179,12 @@ def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, 
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
-            claims.append(_claim(doc, doc_id, span, cue, cues, memory, dates, seams))
+            claims.append(_claim(doc, doc_id, span, cue, cues, memory, dates, seams, transcript))
     return claims
 
 
 def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], memory: SourceMemory,
-           dates: list[TimeExpr], seams: Seams) -> Claim:
+           dates: list[TimeExpr], seams: Seams, transcript: bool) -> Claim:
     in_quote = _in_quote(doc.text, span.start_char)
     hedges = hedge_cues(span)
     via: tuple[str, ...] = ()
@@ -190,12 +197,15 @@ def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], 
     else:
         source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
-    event, stated = _dates_for(span, cue, dates)
+    content_start = _content_start(span, cue, source)
+    event, stated = _dates_for(span, content_start, source.kind not in ("author", "unattributed"), dates)
     text = doc.text[start:end]
+    # a quotation given to a speaker without any cue lost its "said" to a missing line
+    fragmentary = seams.crosses(start, end) or (transcript and cue is None and source.start is not None)
     return Claim(
         id="", doc=doc_id, start=start, end=end, text=text, source=source, via=via,
         cue=cue.text if cue else None,
         cue_polarity="deny" if cue and cue.polarity == "deny" else ("neutral" if cue and cue.polarity == "neutral" else "assert"),
         evidence_type=evidence_type(text, source.name, source.kind), hedged=bool(hedges), hedge_cues=hedges,
-        event_date=event, stated_date=stated, fragmentary=seams.crosses(start, end),
+        event_date=event, stated_date=stated, fragmentary=fragmentary,
     )

@@ -143,12 +143,15 @@ def verb_cue(tok: Token) -> Cue | None:
     if polarity is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     subj = _subject(tok)
+    own = subj is not None and subj.head.i == tok.i
     if subj is not None and is_source_like(subj):
         source: tuple[int, int] | None = source_phrase(subj)
-    else:
+    elif own:
+        return None  # "videos show ..." is evidence, not attribution
+    else:  # no subject of its own: a broken parse, or one borrowed from a verb far away
         source = _left_phrase(tok)
         if source is None and subj is not None:
-            return None  # "videos show ..." is evidence, not attribution
+            return None
     frame = _frame(tok, source)
     return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
 

@@ -1,0 +1,113 @@
+"""Attribution, hedging, seams and claim spans on real sentences of the dev transcript (tests/data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimsift.model import Claim, Document
+from claimsift.nlp.process import process
+
+pytestmark = pytest.mark.model
+
+# Real sentences from the caption transcript in tests/data/nk_troops_transcript.txt (published 2024-11-05).
+KYIV_POST = ("The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in "
+             "Russia's Primorsky Krai.")
+AGENCY = ("Those the day before by Seoul's National Intelligence images of a concentration of troops deployed "
+          "to special forces from the areas near Chongjin. The agency said the bases in Russia's Far East, "
+          "including Vladivostok, claimed that they were issued \"fake ID cards of Siberia\".")
+PUTIN = ("Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. "
+         "alleged satellite images of DPRK troops, he said, If there are images, then they are a reflection")
+YERMAK_RUTTE = ("On October 28, Anrij Yermak, a top aide to \"We are at war with North Korea.\" Mark Rutte, "
+                "I can confirm that North Korean troops have")
+MISSION = ("at an informal UN Security Council meeting in of North Korea's Permanent Mission to the UN said, "
+           "they are nothing but dirty maneuvers of the")
+
+
+def claims_of(text: str, kind: str = "transcript", published: str = "2024-11-05") -> list[Claim]:
+    doc = Document(id="t", path="t.txt", text=text, kind=kind, published=published)
+    (facts,) = list(process([doc]))
+    return list(facts.claims)
+
+
+def claim_with(claims: list[Claim], needle: str) -> Claim:
+    found = [c for c in claims if needle in c.text]
+    assert found, f"no claim contains {needle!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_claims_relay_chain_gives_origin_and_via() -> None:
+    c = claim_with(claims_of(KYIV_POST), "second video")
+    assert "Ukraine's Security" in c.source.name
+    assert c.via == ("Kyiv Post",)
+    assert c.source.kind == "organization"
+
+
+def test_claims_the_agency_resolves_to_the_organisation_named_before() -> None:
+    c = claim_with(claims_of(AGENCY), "The agency said")
+    assert "National Intelligence" in c.source.name
+    assert c.source.resolved_from == "The agency"
+
+
+def test_claims_pronoun_resolves_to_nearest_person() -> None:
+    c = claim_with(claims_of(PUTIN), "he said")
+    assert "Putin" in c.source.name
+    assert c.source.kind == "person"
+    assert c.hedged  # "alleged satellite images"
+
+
+def test_claims_quote_across_a_seam_is_not_given_to_the_next_name() -> None:
+    """textacy gives "We are at war with North Korea." to Mark Rutte; it was Andriy Yermak."""
+    claims = claims_of(YERMAK_RUTTE)
+    war = claim_with(claims, "We are at war")
+    assert war.source.name == "Anrij Yermak"
+    assert war.fragmentary
+    confirm = claim_with(claims, "I can confirm")
+    assert confirm.source.name == "Mark Rutte"
+
+
+def test_claims_subjectless_cue_takes_the_phrase_before_it() -> None:
+    c = claim_with(claims_of(MISSION), "dirty maneuvers")
+    assert c.source.name == "North Korea's Permanent Mission to the UN"
+
+
+def test_claims_stated_date_comes_from_the_cue_sentence() -> None:
+    c = claim_with(claims_of(YERMAK_RUTTE), "We are at war")
+    assert c.stated_date == "2024-10-28"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "hedged"),
+    [
+        ("is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",
+         "intercepted calls", True),
+        ("it looks like too much smoke for there not to Korean soldiers are most likely on the ground.",
+         "most likely", True),
+        ("The same report stated that Pyongyang's first vice director of the Munitions country's missile "
+         "development had been discovered.", "vice director", False),
+    ],
+)
+def test_claims_hedging(text: str, needle: str, hedged: bool) -> None:
+    assert claim_with(claims_of(text), needle).hedged is hedged
+
+
+def test_claims_question_is_not_a_claim() -> None:
+    claims = claims_of("Are North Korean really be that shocked to learn that Putin and troops in such a manner?")
+    assert claims == []
+
+
+def test_claims_spans_are_clauses_not_paragraphs(dev_transcript: str) -> None:
+    claims = claims_of(dev_transcript)
+    assert len(claims) > 30
+    assert max(c.end - c.start for c in claims) < 400
+    assert all(dev_transcript[c.start : c.end] == c.text for c in claims)
+
+
+def test_claims_author_and_unattributed_defaults() -> None:
+    text = ("Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
+            "frontlines with barely a plan, let alone weapons.")
+    claims = claims_of(text)
+    lost_cue = claim_with(claims, "Russian forces are using")
+    assert lost_cue.source.kind == "unattributed"
+    article = claims_of("Article 4 is essentially a mutual defense pact between the two countries.", kind="article")
+    assert article[0].source.kind == "author"
+    assert not article[0].fragmentary
