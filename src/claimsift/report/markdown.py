@@ -56,9 +56,10 @@ def render_markdown(analysis: Analysis) -> str:
     for name, claims in sorted(by_source.items(), key=lambda kv: -len(kv[1])):
         lines += [f"### {escape(name)} ({len(claims)})", ""] + [_claim_line(c) for c in claims] + [""]
     lines += ["## Timeline", ""]
-    dated = sorted((c.event_date or c.stated_date or "", c) for c in analysis.claims if c.event_date or c.stated_date)
-    for day, c in dated:
-        kind = "event" if c.event_date else "stated"
+    dated = sorted((c for c in analysis.claims if c.event_date or c.stated_date),
+                   key=lambda c: (c.event_date or c.stated_date or "", c.doc, c.start))
+    for c in dated:
+        day, kind = (c.event_date, "event") if c.event_date else (c.stated_date, "stated")
         lines.append(f"- {day} ({kind}) — {escape(_source_label(c))}: “{escape(c.text)}” ({c.id})")
     if not dated:
         lines.append("No claim carries a date.")
