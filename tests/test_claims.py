@@ -111,3 +111,37 @@ def test_claims_author_and_unattributed_defaults() -> None:
     article = claims_of("Article 4 is essentially a mutual defense pact between the two countries.", kind="article")
     assert article[0].source.kind == "author"
     assert not article[0].fragmentary
+
+
+# A real Reuters wire story of 2024-10-24 (text as republished at the URL in its .meta.json).
+def _article() -> list[Claim]:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "reuters_nk_units_kursk.txt").read_text(encoding="utf-8")
+    return claims_of(text, kind="article", published="2024-10-24")
+
+
+def test_claims_quote_before_its_cue_belongs_to_the_speaker_after_it() -> None:
+    claims = _article()
+    for needle in ("The first units of the military", "have already arrived in the combat zone"):
+        assert claim_with(claims, needle).source.name == "Ukrainian intelligence agency"
+
+
+def test_claims_it_said_resolves_to_the_organisation_quoted_before() -> None:
+    assert claim_with(_article(), "It said a total").source.name == "Ukrainian intelligence agency"
+
+
+def test_claims_cue_date_is_the_stated_date_not_the_event() -> None:
+    c = claim_with(_article(), "military intelligence service said on Thursday")
+    assert c.stated_date == "2024-10-24"
+    assert c.event_date is None
+
+
+def test_claims_abbreviated_source_keeps_its_period() -> None:
+    assert claim_with(_article(), "had seen evidence").source.name == "U.S."
+
+
+def test_claims_article_sentences_without_cue_are_the_authors() -> None:
+    c = claim_with(_article(), "Ukraine had called earlier on its allies")
+    assert c.source.kind == "author"
+    assert not c.fragmentary

@@ -7,7 +7,7 @@ report when it is a bare "that ..." clause whose cue was lost or a report marked
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +22,8 @@ from claimsift.nlp.sources import SourceMemory, resolve
 QUOTES = "\"“”"
 REPORTIVE_HEDGES = frozenset({"reportedly", "allegedly", "alleged", "supposedly", "purportedly", "rumored",
                               "rumoured", "reported", "said", "there are reports", "reports suggest"})
+MAX_QUOTE_CHARS = 1500
+"""A longer "quotation" is more likely two quotes whose marks went astray."""
 TRANSCRIPT_REACH = 20
 """Tokens a cue reaches in a transcript with missing lines (about two caption lines)."""
 AUTHOR = SourceRef(name="author", kind="author")
@@ -106,7 +108,9 @@ def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
 def _content_start(span: Span, cue: Cue | None, source: SourceRef) -> int:
     """Where the reported content begins inside a claim span (after its frame, if it holds one)."""
     if cue is not None and span.start <= cue.token < span.end:
-        return span.doc[cue.token].idx + len(span.doc[cue.token].text)
+        after = [i for i in cue.content if cue.token < i < span.end]  # "said on Thursday that ..."
+        tok = span.doc[min(after)] if after else span.doc[cue.token]
+        return tok.idx if after else tok.idx + len(tok.text)
     if cue is None and source.end is not None and span.start_char <= source.end <= span.end_char:
         return source.end
     return span.start_char
@@ -180,7 +184,37 @@ def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, 
             if (question and seg.cue is None) or not _good(span):
                 continue
             claims.append(_claim(doc, doc_id, span, cue, cues, memory, dates, seams, transcript))
-    return claims
+    # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
+    return claims if transcript else quoted_sources(doc.text, claims)
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Paired straight or curly double quotation marks, as [open, close] character offsets."""
+    marks = [i for i, ch in enumerate(text) if ch in QUOTES]
+    pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    return [(a, b) for a, b in pairs if b - a <= MAX_QUOTE_CHARS]
+
+
+def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
+    """Give every claim inside a quotation the speaker the quotation is attributed to.
+
+    A quotation spanning several sentences is attributed once, after it ('..., the agency said') or
+    before it ('X said: "...'); the sentences inside it carry no cue of their own.
+    """
+    out = list(claims)
+    for qs, qe in _quote_regions(text):
+        inside = [i for i, c in enumerate(out) if c.start >= qs and c.end <= qe + 2]
+        speakers = [c for c in out if c.start <= qe < c.end + 1 and c.cue and c.source.kind != "author"]
+        speakers += [c for c in out if c.end <= qs + 1 and c.end >= qs - 2 and c.cue
+                     and c.source.kind != "author"]
+        if not inside or not speakers:
+            continue
+        who = speakers[0]
+        for i in inside:
+            if out[i].source.kind in ("author", "unattributed") and out[i].cue is None:
+                out[i] = replace(out[i], source=who.source, via=who.via, cue=who.cue,
+                                 evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind))
+    return out
 
 
 def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], memory: SourceMemory,

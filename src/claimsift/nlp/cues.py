@@ -144,7 +144,8 @@ def verb_cue(tok: Token) -> Cue | None:
         return None
     subj = _subject(tok)
     own = subj is not None and subj.head.i == tok.i
-    if subj is not None and is_source_like(subj):
+    if subj is not None and (is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj"
+                                                       and subj.i < tok.i)):
         source: tuple[int, int] | None = source_phrase(subj)
     elif own:
         return None  # "videos show ..." is evidence, not attribution

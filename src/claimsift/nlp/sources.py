@@ -6,6 +6,7 @@ organisation that was a source before; "I can confirm" after a name in a transcr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -15,7 +16,7 @@ from claimsift.model import SourceRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we"})
-GROUP_PRONOUNS = frozenset({"they", "both"})
+GROUP_PRONOUNS = frozenset({"they", "both", "it"})
 LEADING = ("the ", "The ")
 
 
@@ -33,7 +34,9 @@ class SourceMemory:
 
 
 def _clean(text: str) -> str:
-    text = text.strip(" ,.;:\"'“”‘’")
+    text = text.strip(" ,;:\"'“”‘’")
+    if text.endswith(".") and not re.search(r"\b[A-Z]\.[A-Z]?\.?$", text):
+        text = text[:-1]
     for lead in LEADING:
         if text.startswith(lead):
             text = text[len(lead) :]
