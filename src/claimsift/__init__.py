@@ -2,7 +2,17 @@
 
 from claimsift.analysis import analyze, analyze_documents, make_hypotheses
 from claimsift.errors import ClaimsiftError, InputError, ModelError, UsageError
-from claimsift.model import Analysis, Assessment, Claim, Document, Entity, Hypothesis, Mention, SourceRef, TimeExpr
+from claimsift.model import (
+    Analysis,
+    Assessment,
+    Claim,
+    Document,
+    Entity,
+    Hypothesis,
+    Mention,
+    SourceRef,
+    TimeExpr,
+)
 
 __version__ = "0.1.0"
 

@@ -46,13 +46,16 @@ def _assess_claims(claims: list[Claim], hypotheses: Sequence[Hypothesis]) -> lis
         sided = {h: s for h, s in c.stance.items() if s != "neutral"}
         others = [o for o in staged if origin(o) != origin(c)]
         corroborated = any(o.stance.get(h) == s for o in others for h, s in sided.items())
-        contradicted = any(o.stance.get(h) not in (s, "neutral", None) for o in others for h, s in sided.items())
+        contradicted = any(
+            o.stance.get(h) not in (s, "neutral", None) for o in others for h, s in sided.items()
+        )
         out.append(dataclasses.replace(c, reliability=grade(c, corroborated, contradicted)))
     return out
 
 
-def analyze_documents(documents: Sequence[Document], hypotheses: Sequence[Hypothesis],
-                      progress: Progress | None = None) -> Analysis:
+def analyze_documents(
+    documents: Sequence[Document], hypotheses: Sequence[Hypothesis], progress: Progress | None = None
+) -> Analysis:
     """Run nlp, resolve and assess over documents already read."""
     facts = []
     for f in process(documents):
@@ -63,17 +66,30 @@ def analyze_documents(documents: Sequence[Document], hypotheses: Sequence[Hypoth
     claims: list[Claim] = []
     for f in facts:
         for c in f.claims:
-            claims.append(dataclasses.replace(c, id=f"C{len(claims) + 1}",
-                                              source=_link_source(c.source, c.doc, entities)))
+            claims.append(
+                dataclasses.replace(
+                    c, id=f"C{len(claims) + 1}", source=_link_source(c.source, c.doc, entities)
+                )
+            )
     claims = _assess_claims(claims, hypotheses)
     assessments = tuple(assess(h, claims) for h in hypotheses)
     dates = tuple(d for f in facts for d in f.dates)
-    return Analysis(documents=tuple(documents), entities=tuple(entities), claims=tuple(claims), dates=dates,
-                    assessments=assessments)
+    return Analysis(
+        documents=tuple(documents),
+        entities=tuple(entities),
+        claims=tuple(claims),
+        dates=dates,
+        assessments=assessments,
+    )
 
 
-def analyze(paths: Sequence[str], hypotheses: Sequence[str] = (), published: str | None = None,
-            prior: float = 0.5, progress: Progress | None = None) -> Analysis:
+def analyze(
+    paths: Sequence[str],
+    hypotheses: Sequence[str] = (),
+    published: str | None = None,
+    prior: float = 0.5,
+    progress: Progress | None = None,
+) -> Analysis:
     """Read files (or "-" for stdin), extract claims, dates and entities, and assess the hypotheses.
 
     Example:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,21 +17,29 @@ from claimsift.model import Analysis, Document
 from claimsift.report.json_report import render_json
 from claimsift.report.markdown import render_markdown
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="claimsift: attributed claims, dates, entities and calibrated verdicts from reporting.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="claimsift: attributed claims, dates, entities and calibrated verdicts from reporting.",
+)
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     markdown = "markdown"
 
 
 @app.callback()
-def _root(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to standard error.")] = False
-          ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+def _root(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to standard error.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 def _fail(message: str) -> None:
@@ -47,19 +55,33 @@ def _render(result: Analysis, fmt: Format, include_text: bool) -> str:
 
 @app.command("analyze")
 def analyze_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .md .vtt .srt .html .htm .json), or - for stdin.")],
-    hypothesis: Annotated[list[str] | None, typer.Option("--hypothesis", "-H", help="A hypothesis to assess; repeat for more (H1, H2, ...).")] = None,
-    published: Annotated[str | None, typer.Option(help="Reference date YYYY-MM-DD for dates without a year; overrides sidecar metadata.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or folders (.txt .md .vtt .srt .html .htm .json), or - for stdin."),
+    ],
+    hypothesis: Annotated[
+        list[str] | None,
+        typer.Option("--hypothesis", "-H", help="A hypothesis to assess; repeat for more (H1, H2, ...)."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Reference date YYYY-MM-DD for dates without a year; overrides sidecar metadata."),
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file instead of standard output.")] = None,
-    include_text: Annotated[bool, typer.Option("--include-text", help="JSON: add each document's text (what offsets point into).")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+    ] = None,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="JSON: add each document's text (what offsets point into).")
+    ] = False,
     prior: Annotated[float, typer.Option(help="Prior probability of every hypothesis.")] = 0.5,
 ) -> None:
     """Extract attributed claims, dates and entities, and assess hypotheses.
 
     Example:
 
-        claimsift analyze report.txt --hypothesis "North Korean troops are deployed in Russia" --format markdown
+        claimsift analyze report.txt -H "North Korean troops are deployed in Russia" -f markdown
     """
     quiet = not err.is_terminal
 
@@ -70,7 +92,9 @@ def analyze_cmd(
             err.print(f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False)
 
     try:
-        result = analyze(paths, hypotheses=hypothesis or [], published=published, prior=prior, progress=progress)
+        result = analyze(
+            paths, hypotheses=hypothesis or [], published=published, prior=prior, progress=progress
+        )
     except ClaimsiftError as exc:
         _fail(str(exc))
         return

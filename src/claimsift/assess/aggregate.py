@@ -14,9 +14,17 @@ from claimsift.model import Assessment, Claim, Driver, Hypothesis, wep_for
 
 BASE_LLR = 0.6
 EVIDENCE_WEIGHT = {
-    "imagery": 1.2, "video": 1.1, "intercepted_communication": 1.0, "document": 1.1, "physical": 1.3,
-    "intelligence_assessment": 1.0, "official_statement": 0.7, "eyewitness": 0.9, "anonymous_source": 0.5,
-    "media_report": 0.6, "analysis": 0.4,
+    "imagery": 1.2,
+    "video": 1.1,
+    "intercepted_communication": 1.0,
+    "document": 1.1,
+    "physical": 1.3,
+    "intelligence_assessment": 1.0,
+    "official_statement": 0.7,
+    "eyewitness": 0.9,
+    "anonymous_source": 0.5,
+    "media_report": 0.6,
+    "analysis": 0.4,
 }
 HEDGE_FACTOR = 0.5
 P_MIN, P_MAX = 0.01, 0.99
@@ -57,6 +65,14 @@ def assess(hypothesis: Hypothesis, claims: list[Claim]) -> Assessment:
     drivers.sort(key=lambda d: -abs(d.log_odds))
     support = sum(1 for v in per_origin.values() if sum(x for x, _ in v) > 0)
     refute = sum(1 for v in per_origin.values() if sum(x for x, _ in v) < 0)
-    summary = f"{wep_for(p).replace('_', ' ')} ({p:.0%}): {support} independent sources support, {refute} refute"
-    return Assessment(hypothesis=hypothesis, probability=round(p, 3), wep=wep_for(p), drivers=tuple(drivers[:10]),
-                      ach={"supporting_sources": support, "refuting_sources": refute}, summary=summary)
+    summary = (
+        f"{wep_for(p).replace('_', ' ')} ({p:.0%}): {support} independent sources support, {refute} refute"
+    )
+    return Assessment(
+        hypothesis=hypothesis,
+        probability=round(p, 3),
+        wep=wep_for(p),
+        drivers=tuple(drivers[:10]),
+        ach={"supporting_sources": support, "refuting_sources": refute},
+        summary=summary,
+    )

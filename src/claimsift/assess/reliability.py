@@ -1,4 +1,5 @@
-"""NATO Admiralty grades (first values): a reliability letter for the source, a credibility digit for the item.
+"""NATO Admiralty grades (first values): a reliability letter for the source, a credibility digit for
+the item.
 
 Letters default by source kind, since claimsift has no track record yet: a named person or
 organisation is C (fairly reliable), the author and unnamed reporting F (cannot be judged).

@@ -19,9 +19,22 @@ from claimsift.nlp.hedging import hedge_cues
 from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
 
-QUOTES = "\"“”"
-REPORTIVE_HEDGES = frozenset({"reportedly", "allegedly", "alleged", "supposedly", "purportedly", "rumored",
-                              "rumoured", "reported", "said", "there are reports", "reports suggest"})
+QUOTES = '"“”'
+REPORTIVE_HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "alleged",
+        "supposedly",
+        "purportedly",
+        "rumored",
+        "rumoured",
+        "reported",
+        "said",
+        "there are reports",
+        "reports suggest",
+    }
+)
 MAX_QUOTE_CHARS = 1500
 """A longer "quotation" is more likely two quotes whose marks went astray."""
 TRANSCRIPT_REACH = 20
@@ -48,7 +61,9 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
     In a transcript with missing lines a cue reaches only ``reach`` tokens: further on, a lost line
     may have handed the floor to someone else.
     """
-    holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
+    holding = [
+        c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b
+    ]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: len(c.content), default=None)
 
@@ -132,8 +147,9 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
 
 
-def _dates_for(span: Span, content_start: int, attributed: bool, dates: list[TimeExpr]
-               ) -> tuple[str | None, str | None]:
+def _dates_for(
+    span: Span, content_start: int, attributed: bool, dates: list[TimeExpr]
+) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a date in the reported content is the event's; a date in the
     attribution frame, or earlier in the sentence, is when the source said it."""
     event = next((d.value for d in dates if content_start <= d.start < span.end_char), None)
@@ -150,7 +166,7 @@ def _good(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < 4:
         return False
-    if span.text.rstrip(" \"”").endswith("?"):
+    if span.text.rstrip(' "”').endswith("?"):
         return False
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
@@ -159,8 +175,9 @@ def _is_question(sent: Span) -> bool:
     return sent.text.rstrip(" \"”'’").endswith("?")
 
 
-def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, transcript: bool = False
-                    ) -> list[Claim]:
+def document_claims(
+    doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, transcript: bool = False
+) -> list[Claim]:
     """Every claim of a document, in text order; ids are left empty for the analysis to number.
 
     A segment after a cue in the same sentence, with no cue of its own, continues that cue's source
@@ -174,8 +191,10 @@ def document_claims(doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, 
         current: Cue | None = None
         reach = TRANSCRIPT_REACH if transcript else None
         for seg in _attach_frames(doc, sent, cues, reach):
-            if current is not None and (seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
-                                        or not _near(current, seg.start, seg.end, reach)):
+            if current is not None and (
+                seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
+                or not _near(current, seg.start, seg.end, reach)
+            ):
                 current = None  # a missing line may have changed the speaker
             cue = seg.cue if seg.cue is not None and seg.cue.source is not None else (current or seg.cue)
             if seg.cue is not None and seg.cue.source is not None:
@@ -205,20 +224,35 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     for qs, qe in _quote_regions(text):
         inside = [i for i, c in enumerate(out) if c.start >= qs and c.end <= qe + 2]
         speakers = [c for c in out if c.start <= qe < c.end + 1 and c.cue and c.source.kind != "author"]
-        speakers += [c for c in out if c.end <= qs + 1 and c.end >= qs - 2 and c.cue
-                     and c.source.kind != "author"]
+        speakers += [
+            c for c in out if c.end <= qs + 1 and c.end >= qs - 2 and c.cue and c.source.kind != "author"
+        ]
         if not inside or not speakers:
             continue
         who = speakers[0]
         for i in inside:
             if out[i].source.kind in ("author", "unattributed") and out[i].cue is None:
-                out[i] = replace(out[i], source=who.source, via=who.via, cue=who.cue,
-                                 evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind))
+                out[i] = replace(
+                    out[i],
+                    source=who.source,
+                    via=who.via,
+                    cue=who.cue,
+                    evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind),
+                )
     return out
 
 
-def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], memory: SourceMemory,
-           dates: list[TimeExpr], seams: Seams, transcript: bool) -> Claim:
+def _claim(
+    doc: Doc,
+    doc_id: str,
+    span: Span,
+    cue: Cue | None,
+    cues: list[Cue],
+    memory: SourceMemory,
+    dates: list[TimeExpr],
+    seams: Seams,
+    transcript: bool,
+) -> Claim:
     in_quote = _in_quote(doc.text, span.start_char)
     hedges = hedge_cues(span)
     via: tuple[str, ...] = ()
@@ -237,9 +271,21 @@ def _claim(doc: Doc, doc_id: str, span: Span, cue: Cue | None, cues: list[Cue], 
     # a quotation given to a speaker without any cue lost its "said" to a missing line
     fragmentary = seams.crosses(start, end) or (transcript and cue is None and source.start is not None)
     return Claim(
-        id="", doc=doc_id, start=start, end=end, text=text, source=source, via=via,
+        id="",
+        doc=doc_id,
+        start=start,
+        end=end,
+        text=text,
+        source=source,
+        via=via,
         cue=cue.text if cue else None,
-        cue_polarity="deny" if cue and cue.polarity == "deny" else ("neutral" if cue and cue.polarity == "neutral" else "assert"),
-        evidence_type=evidence_type(text, source.name, source.kind), hedged=bool(hedges), hedge_cues=hedges,
-        event_date=event, stated_date=stated, fragmentary=fragmentary,
+        cue_polarity="deny"
+        if cue and cue.polarity == "deny"
+        else ("neutral" if cue and cue.polarity == "neutral" else "assert"),
+        evidence_type=evidence_type(text, source.name, source.kind),
+        hedged=bool(hedges),
+        hedge_cues=hedges,
+        event_date=event,
+        stated_date=stated,
+        fragmentary=fragmentary,
     )

@@ -53,7 +53,9 @@ def source_phrase(head: Token) -> tuple[int, int]:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in NAME_DEPS and not (child.dep_ == "prep" and child.lower_ not in ("of", "in", "at", "for")):
+            if child.dep_ in NAME_DEPS and not (
+                child.dep_ == "prep" and child.lower_ not in ("of", "in", "at", "for")
+            ):
                 keep.add(child.i)
                 stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -102,7 +104,12 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
     start, end = chunks[-1].start, chunks[-1].end
     prep = cue.doc[start - 1] if start > cue.sent.start else None
     before = [c for c in chunks if c.end == start - 1]
-    if prep is not None and prep.lower_ in ("to", "of", "for", "at") and before and is_source_like(before[-1].root):
+    if (
+        prep is not None
+        and prep.lower_ in ("to", "of", "for", "at")
+        and before
+        and is_source_like(before[-1].root)
+    ):
         start = before[-1].start
     return start, end
 
@@ -144,8 +151,9 @@ def verb_cue(tok: Token) -> Cue | None:
         return None
     subj = _subject(tok)
     own = subj is not None and subj.head.i == tok.i
-    if subj is not None and (is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj"
-                                                       and subj.i < tok.i)):
+    if subj is not None and (
+        is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
+    ):
         source: tuple[int, int] | None = source_phrase(subj)
     elif own:
         return None  # "videos show ..." is evidence, not attribution

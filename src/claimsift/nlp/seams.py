@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-QUOTES = "\"“”"
+QUOTES = '"“”'
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,15 +82,21 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
     if len(span) == 1 and root in GROUP_PRONOUNS:
         prior = memory.last("organization", start) or memory.last(None, start)
         if prior is not None:
-            return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
-                             resolved_from=span.text)
+            return SourceRef(
+                name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
+            )
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
         prior = _nearest_org(span.doc, start, memory)  # "the agency", "the same report"
         if prior is not None:
-            return SourceRef(name=prior.name, kind=prior.kind, start=prior.start, end=prior.end,
-                             resolved_from=span.text)
-    return SourceRef(name=_clean(span.text) or span.text, kind=kind_of(span),  # type: ignore[arg-type]
-                     start=span.start_char, end=span.end_char)
+            return SourceRef(
+                name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
+            )
+    return SourceRef(
+        name=_clean(span.text) or span.text,
+        kind=kind_of(span),  # type: ignore[arg-type]
+        start=span.start_char,
+        end=span.end_char,
+    )
 
 
 def _nearest_org(doc: Doc, before: int, memory: SourceMemory) -> SourceRef | None:

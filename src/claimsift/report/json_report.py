@@ -11,8 +11,16 @@ SCHEMA = "claimsift/1"
 
 
 def _document(d: Document, include_text: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet, "url": d.url,
-                           "published": d.published, "kind": d.kind, "format": d.format}
+    out: dict[str, Any] = {
+        "id": d.id,
+        "path": d.path,
+        "title": d.title,
+        "outlet": d.outlet,
+        "url": d.url,
+        "published": d.published,
+        "kind": d.kind,
+        "format": d.format,
+    }
     if d.warnings:
         out["warnings"] = list(d.warnings)
     if include_text:
@@ -21,8 +29,12 @@ def _document(d: Document, include_text: bool) -> dict[str, Any]:
 
 
 def _entity(e: Entity) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "type": e.type,
-            "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions]}
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+    }
 
 
 def _claim(c: Claim) -> dict[str, Any]:
@@ -32,11 +44,23 @@ def _claim(c: Claim) -> dict[str, Any]:
     if c.source.resolved_from:
         source["resolved_from"] = c.source.resolved_from
     return {
-        "id": c.id, "doc": c.doc, "start": c.start, "end": c.end, "text": c.text,
-        "source": source, "via": list(c.via), "cue": c.cue, "cue_polarity": c.cue_polarity,
-        "evidence_type": c.evidence_type, "hedged": c.hedged, "hedge_cues": list(c.hedge_cues),
-        "event_date": c.event_date, "stated_date": c.stated_date, "fragmentary": c.fragmentary,
-        "stance": dict(c.stance), "reliability": c.reliability,
+        "id": c.id,
+        "doc": c.doc,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "source": source,
+        "via": list(c.via),
+        "cue": c.cue,
+        "cue_polarity": c.cue_polarity,
+        "evidence_type": c.evidence_type,
+        "hedged": c.hedged,
+        "hedge_cues": list(c.hedge_cues),
+        "event_date": c.event_date,
+        "stated_date": c.stated_date,
+        "fragmentary": c.fragmentary,
+        "stance": dict(c.stance),
+        "reliability": c.reliability,
     }
 
 
@@ -46,9 +70,16 @@ def _date(d: TimeExpr) -> dict[str, Any]:
 
 def _hypothesis(a: Assessment) -> dict[str, Any]:
     h = a.hypothesis
-    return {"id": h.id, "text": h.text, "prior": h.prior, "probability": a.probability, "wep": a.wep,
-            "summary": a.summary, "drivers": [{"claim": d.claim, "log_odds": d.log_odds} for d in a.drivers],
-            "ach": a.ach}
+    return {
+        "id": h.id,
+        "text": h.text,
+        "prior": h.prior,
+        "probability": a.probability,
+        "wep": a.wep,
+        "summary": a.summary,
+        "drivers": [{"claim": d.claim, "log_odds": d.log_odds} for d in a.drivers],
+        "ach": a.ach,
+    }
 
 
 def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:

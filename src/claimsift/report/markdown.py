@@ -35,15 +35,20 @@ def _claim_line(c: Claim) -> str:
         flags.append("fragmentary")
     stance = ", ".join(f"{h}: {s}" for h, s in c.stance.items() if s != "neutral")
     where = f"{c.doc}:{c.start}-{c.end}"
-    return (f"- **{c.id}** “{escape(c.text)}”{via} — {'; '.join(f for f in flags if f)}"
-            f"{'; ' + stance if stance else ''} `{where}`")
+    return (
+        f"- **{c.id}** “{escape(c.text)}”{via} — {'; '.join(f for f in flags if f)}"
+        f"{'; ' + stance if stance else ''} `{where}`"
+    )
 
 
 def render_markdown(analysis: Analysis) -> str:
     """The Markdown report."""
     lines = ["# claimsift report", ""]
-    lines += [f"Documents: {len(analysis.documents)} · claims: {len(analysis.claims)} · "
-              f"entities: {len(analysis.entities)} · dates: {len(analysis.dates)}", ""]
+    lines += [
+        f"Documents: {len(analysis.documents)} · claims: {len(analysis.claims)} · "
+        f"entities: {len(analysis.entities)} · dates: {len(analysis.dates)}",
+        "",
+    ]
     if analysis.assessments:
         lines += ["## Verdicts", ""]
         for a in analysis.assessments:
@@ -56,8 +61,10 @@ def render_markdown(analysis: Analysis) -> str:
     for name, claims in sorted(by_source.items(), key=lambda kv: -len(kv[1])):
         lines += [f"### {escape(name)} ({len(claims)})", ""] + [_claim_line(c) for c in claims] + [""]
     lines += ["## Timeline", ""]
-    dated = sorted((c for c in analysis.claims if c.event_date or c.stated_date),
-                   key=lambda c: (c.event_date or c.stated_date or "", c.doc, c.start))
+    dated = sorted(
+        (c for c in analysis.claims if c.event_date or c.stated_date),
+        key=lambda c: (c.event_date or c.stated_date or "", c.doc, c.start),
+    )
     for c in dated:
         day, kind = (c.event_date, "event") if c.event_date else (c.stated_date, "stated")
         lines.append(f"- {day} ({kind}) — {escape(_source_label(c))}: “{escape(c.text)}” ({c.id})")

@@ -50,7 +50,7 @@ class _Groups:
 
     def key_for_person(self, name: str) -> str | None:
         toks = name.split()
-        for key, ms in self.members.items():
+        for key, _ms in self.members.items():
             if self.types[key].most_common(1)[0][0] != "PERSON":
                 continue
             key_toks = norm(key).split()
