@@ -145,3 +145,8 @@ def test_claims_article_sentences_without_cue_are_the_authors() -> None:
     c = claim_with(_article(), "Ukraine had called earlier on its allies")
     assert c.source.kind == "author"
     assert not c.fragmentary
+
+
+def test_claims_negated_denial_is_not_a_denial() -> None:
+    c = claim_with(_article(), "Putin did not deny")
+    assert c.cue_polarity == "neutral"

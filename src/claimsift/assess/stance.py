@@ -50,6 +50,8 @@ def stance(claim: Claim, hypothesis: Hypothesis) -> Stance:
     if len(shared) < 2 and len(shared) < max(1, len(hyp) // 2):
         return "neutral"
     cues = _cues()
+    if claim.cue_polarity == "neutral":
+        return "neutral"
     if claim.cue_polarity == "deny" or _has(claim.text, cues["negation"]):
         return "refutes"
     if _has(claim.text, cues["conditional"]):

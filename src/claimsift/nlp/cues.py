@@ -161,6 +161,8 @@ def verb_cue(tok: Token) -> Cue | None:
         source = _left_phrase(tok)
         if source is None and subj is not None:
             return None
+    if polarity == "deny" and any(c.dep_ == "neg" for c in tok.children):
+        polarity = "neutral"  # "Putin did not deny that ..." neither denies nor asserts
     frame = _frame(tok, source)
     return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
 
