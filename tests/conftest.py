@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy pipeline (loaded once per session) and the real dev transcript."""
+"""Shared fixtures: the spaCy pipeline, loaded once per session, and the dev transcript."""
 
 from __future__ import annotations
 
@@ -7,16 +7,19 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from claimsift.nlp.pipeline import load_pipeline
+
 DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from claimsift.nlp.pipeline import load_pipeline
-
+    """claimsift's pipeline (model plus gazetteer); tests that use it carry the ``model`` marker."""
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def dev_transcript() -> str:
-    return (DATA / "nk_troops_transcript.txt").read_text(encoding="utf-8")
+    """The real YouTube caption transcript on North Korean troops in Russia, exactly as stored."""
+    with open(DATA / "nk_troops_transcript.txt", encoding="utf-8", newline="") as f:
+        return f.read()

@@ -10,17 +10,27 @@ from claimsift.nlp.process import process
 pytestmark = pytest.mark.model
 
 # Real sentences from the caption transcript in tests/data/nk_troops_transcript.txt (published 2024-11-05).
-KYIV_POST = ("The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in "
-             "Russia's Primorsky Krai.")
-AGENCY = ("Those the day before by Seoul's National Intelligence images of a concentration of troops deployed "
-          "to special forces from the areas near Chongjin. The agency said the bases in Russia's Far East, "
-          "including Vladivostok, claimed that they were issued \"fake ID cards of Siberia\".")
-PUTIN = ("Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. "
-         "alleged satellite images of DPRK troops, he said, If there are images, then they are a reflection")
-YERMAK_RUTTE = ("On October 28, Anrij Yermak, a top aide to \"We are at war with North Korea.\" Mark Rutte, "
-                "I can confirm that North Korean troops have")
-MISSION = ("at an informal UN Security Council meeting in of North Korea's Permanent Mission to the UN said, "
-           "they are nothing but dirty maneuvers of the")
+KYIV_POST = (
+    "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in "
+    "Russia's Primorsky Krai."
+)
+AGENCY = (
+    "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed "
+    "to special forces from the areas near Chongjin. The agency said the bases in Russia's Far East, "
+    'including Vladivostok, claimed that they were issued "fake ID cards of Siberia".'
+)
+PUTIN = (
+    "Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. "
+    "alleged satellite images of DPRK troops, he said, If there are images, then they are a reflection"
+)
+YERMAK_RUTTE = (
+    'On October 28, Anrij Yermak, a top aide to "We are at war with North Korea." Mark Rutte, '
+    "I can confirm that North Korean troops have"
+)
+MISSION = (
+    "at an informal UN Security Council meeting in of North Korea's Permanent Mission to the UN said, "
+    "they are nothing but dirty maneuvers of the"
+)
 
 
 def claims_of(text: str, kind: str = "transcript", published: str = "2024-11-05") -> list[Claim]:
@@ -78,12 +88,22 @@ def test_claims_stated_date_comes_from_the_cue_sentence() -> None:
 @pytest.mark.parametrize(
     ("text", "needle", "hedged"),
     [
-        ("is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",
-         "intercepted calls", True),
-        ("it looks like too much smoke for there not to Korean soldiers are most likely on the ground.",
-         "most likely", True),
-        ("The same report stated that Pyongyang's first vice director of the Munitions country's missile "
-         "development had been discovered.", "vice director", False),
+        (
+            "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",
+            "intercepted calls",
+            True,
+        ),
+        (
+            "it looks like too much smoke for there not to Korean soldiers are most likely on the ground.",
+            "most likely",
+            True,
+        ),
+        (
+            "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
+            "development had been discovered.",
+            "vice director",
+            False,
+        ),
     ],
 )
 def test_claims_hedging(text: str, needle: str, hedged: bool) -> None:
@@ -91,7 +111,9 @@ def test_claims_hedging(text: str, needle: str, hedged: bool) -> None:
 
 
 def test_claims_question_is_not_a_claim() -> None:
-    claims = claims_of("Are North Korean really be that shocked to learn that Putin and troops in such a manner?")
+    claims = claims_of(
+        "Are North Korean really be that shocked to learn that Putin and troops in such a manner?"
+    )
     assert claims == []
 
 
@@ -103,12 +125,16 @@ def test_claims_spans_are_clauses_not_paragraphs(dev_transcript: str) -> None:
 
 
 def test_claims_author_and_unattributed_defaults() -> None:
-    text = ("Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
-            "frontlines with barely a plan, let alone weapons.")
+    text = (
+        "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
+        "frontlines with barely a plan, let alone weapons."
+    )
     claims = claims_of(text)
     lost_cue = claim_with(claims, "Russian forces are using")
     assert lost_cue.source.kind == "unattributed"
-    article = claims_of("Article 4 is essentially a mutual defense pact between the two countries.", kind="article")
+    article = claims_of(
+        "Article 4 is essentially a mutual defense pact between the two countries.", kind="article"
+    )
     assert article[0].source.kind == "author"
     assert not article[0].fragmentary
 
@@ -150,3 +176,13 @@ def test_claims_article_sentences_without_cue_are_the_authors() -> None:
 def test_claims_negated_denial_is_not_a_denial() -> None:
     c = claim_with(_article(), "Putin did not deny")
     assert c.cue_polarity == "neutral"
+
+
+def test_claims_citing_makes_the_cited_the_origin_and_the_outlet_a_relay() -> None:
+    """Real Korea Times/Yonhap text (URL in tests/data/koreatimes_nk_kursk.meta.json, excerpt)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "koreatimes_nk_kursk.txt").read_text(encoding="utf-8")
+    c = claim_with(claims_of(text, kind="article", published="2024-11-10"), "11,000 North Korean soldiers")
+    assert c.source.name == "Kyiv's top military officer"
+    assert c.via == ("RBC Ukraine",)

@@ -65,7 +65,7 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
         c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b
     ]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
-    return min(holding, key=lambda c: len(c.content), default=None)
+    return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
 
 
 def _near(cue: Cue, a: int, b: int, reach: int | None) -> bool:

@@ -205,9 +205,39 @@ def according_cue(tok: Token) -> Cue | None:
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
 
 
+def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
+    """ "Citing X, Y reported that ..." and "Y reported ..., citing X": X is the origin, Y relays it.
+
+    The parser often folds "Citing X, Y" into one subject, so the phrase is read off the words: from
+    "citing" to the next comma or the sentence end.
+    """
+    cite = next((t for t in sent if t.lower_ == "citing"), None)
+    main = next(
+        (c for c in cues if c.source and c.polarity == "assert" and c.token != (cite.i if cite else -1)), None
+    )
+    if cite is None or main is None or main.source is None:
+        return cues
+    end = next((t.i for t in sent if t.i > cite.i and t.text in (",", ".", ";")), sent.end)
+    origin = (cite.i + 1, end)
+    if end - cite.i < 2:
+        return cues
+    outer_source = main.source
+    if main.source[0] <= cite.i < main.source[1]:  # "Citing X, Y" parsed as one subject
+        after = [
+            c for c in sent.noun_chunks if c.start > end and c.end <= main.token and is_source_like(c.root)
+        ]
+        if not after:
+            return cues
+        outer_source = (after[0].start, after[0].end)
+    inner = Cue(cite.i, "citing", "assert", origin, main.content, frozenset(range(cite.i, end)))
+    outer = Cue(main.token, main.text, main.polarity, outer_source, main.content, main.frame, cite.i)
+    return [inner if c is main else c for c in cues if c.token != cite.i] + [outer]
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
     cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), according_cue(t)) if c is not None]
+    cues = _citing(sent, cues)
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
     for cue in cues:
