@@ -89,7 +89,7 @@ def test_claims_stated_date_comes_from_the_cue_sentence() -> None:
     ("text", "needle", "hedged"),
     [
         (
-            "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",
+            "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",  # noqa: E501
             "intercepted calls",
             True,
         ),

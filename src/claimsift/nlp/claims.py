@@ -258,7 +258,7 @@ def _claim(
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
-        via = _via(cue, cues, doc, memory, in_quote)
+        via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
         memory.seen.append(source)
     elif cue is not None:
         source = UNATTRIBUTED
