@@ -15,7 +15,9 @@ H2 = "Russia and North Korea have a treaty that obliges each to give the other m
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "claimsift", *args], input=stdin, capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "claimsift", *args], input=stdin, capture_output=True, timeout=120
+    )
 
 
 @pytest.mark.model
