@@ -26,7 +26,8 @@ def make_hypotheses(texts: Iterable[str], prior: float = 0.5) -> list[Hypothesis
     """Hypotheses H1, H2, ... in the order given."""
     if not 0.0 < prior < 1.0:
         raise UsageError(f"prior must be strictly between 0 and 1, got {prior}")
-    return [Hypothesis(id=f"H{i}", text=t.strip(), prior=prior) for i, t in enumerate(texts, 1) if t.strip()]
+    kept = [t.strip() for t in texts if t.strip()]
+    return [Hypothesis(id=f"H{i}", text=t, prior=prior) for i, t in enumerate(kept, 1)]
 
 
 def _link_source(source: SourceRef, doc: str, entities: list[Entity]) -> SourceRef:
