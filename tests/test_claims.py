@@ -186,3 +186,24 @@ def test_claims_citing_makes_the_cited_the_origin_and_the_outlet_a_relay() -> No
     c = claim_with(claims_of(text, kind="article", published="2024-11-10"), "11,000 North Korean soldiers")
     assert c.source.name == "Kyiv's top military officer"
     assert c.via == ("RBC Ukraine",)
+
+
+def test_claims_transcript_clause_after_a_report_continues_it() -> None:
+    text = (
+        "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
+        "development had been discovered. launch site near the Russian-Ukrainian front Korean military officers."
+    )
+    claims = claims_of(text)
+    assert (
+        claim_with(claims, "launch site near").source.name == claim_with(claims, "vice director").source.name
+    )
+    article = claims_of(text, kind="article")
+    assert claim_with(article, "launch site near").source.kind == "author"
+
+
+def test_claims_narrator_voice_stays_the_authors_in_a_transcript() -> None:
+    text = (
+        "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
+        "development had been discovered. Basically, Koreans actually fighting in Kursk or Ukraine the government."
+    )
+    assert claim_with(claims_of(text), "Koreans actually fighting").source.kind == "author"

@@ -41,6 +41,8 @@ class Lexicons:
     org_nouns: frozenset[str]
     outlet_words: frozenset[str]
     aliases: tuple[AliasEntry, ...]
+    narrator_words: frozenset[str]
+    """Words of the narrator's own voice: first person, evaluation, inference."""
 
 
 def _polarity_map(data: dict[str, Any]) -> dict[str, str]:
@@ -64,4 +66,5 @@ def lexicons() -> Lexicons:
         org_nouns=frozenset(nouns["organization"]),
         outlet_words=frozenset(nouns["outlet"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
+        narrator_words=frozenset(_load("narrator_markers.json")["words"]),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr
 from claimsift.nlp.clauses import segments
 from claimsift.nlp.cues import Cue, sentence_cues
@@ -37,6 +38,8 @@ REPORTIVE_HEDGES = frozenset(
 )
 MAX_QUOTE_CHARS = 1500
 """A longer "quotation" is more likely two quotes whose marks went astray."""
+CONTINUATION_SENTENCES = 1
+"""How many sentences after a named report a plain transcript clause may continue it."""
 TRANSCRIPT_REACH = 20
 """Tokens a cue reaches in a transcript with missing lines (about two caption lines)."""
 AUTHOR = SourceRef(name="author", kind="author")
@@ -171,6 +174,32 @@ def _good(span: Span) -> bool:
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
 
+def _continue_report(
+    claim: Claim, span: Span, before: list[Claim], sent_no: int, report_sents: dict[str, int]
+) -> Claim:
+    """In a transcript, a plain clause right after a named source's report continues that report.
+
+    A commentator summarising a report rarely repeats "the agency said" each line, and the lines
+    that did say it may be missing. Clauses in the narrator's own voice (first person, evaluation,
+    inference) stay the author's.
+    """
+    if claim.source.kind != "author" or claim.cue is not None or not before:
+        return claim
+    last = before[-1]
+    if last.source.kind not in ("person", "organization"):
+        return claim
+    if sent_no - report_sents.get(last.source.name, -99) > CONTINUATION_SENTENCES:
+        return claim
+    if any(t.lower_ in lexicons().narrator_words for t in span):
+        return claim
+    return replace(
+        claim,
+        source=last.source,
+        via=last.via,
+        evidence_type=evidence_type(claim.text, last.source.name, last.source.kind),
+    )
+
+
 def _is_question(sent: Span) -> bool:
     return sent.text.rstrip(" \"”'’").endswith("?")
 
@@ -185,7 +214,8 @@ def document_claims(
     """
     memory = SourceMemory(seen=[])
     claims: list[Claim] = []
-    for sent in doc.sents:
+    report_sents: dict[str, int] = {}
+    for sent_no, sent in enumerate(doc.sents):
         cues = sentence_cues(sent)
         question = _is_question(sent)
         current: Cue | None = None
@@ -202,7 +232,12 @@ def document_claims(
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
-            claims.append(_claim(doc, doc_id, span, cue, cues, memory, dates, seams, transcript))
+            claim = _claim(doc, doc_id, span, cue, cues, memory, dates, seams, transcript)
+            if transcript:
+                claim = _continue_report(claim, span, claims, sent_no, report_sents)
+            if claim.source.kind in ("person", "organization"):
+                report_sents[claim.source.name] = sent_no
+            claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
     return claims if transcript else quoted_sources(doc.text, claims)
 

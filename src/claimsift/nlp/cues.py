@@ -99,8 +99,11 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
     the UN": a chunk, extended over "to/of/for/at" and the chunk before it.
     """
     chunks = [c for c in cue.sent.noun_chunks if c.end <= cue.i]
-    if not chunks or cue.i - chunks[-1].end > 1 or not is_source_like(chunks[-1].root):
+    if not chunks or not is_source_like(chunks[-1].root):
         return None
+    between = cue.doc[chunks[-1].end : cue.i]
+    if len(between) > 1 or any(t.pos_ not in ("ADV", "PUNCT") for t in between):
+        return None  # "... with the West and confirmed": the chunk is not the one speaking
     start, end = chunks[-1].start, chunks[-1].end
     prep = cue.doc[start - 1] if start > cue.sent.start else None
     before = [c for c in chunks if c.end == start - 1]
