@@ -135,6 +135,30 @@ class Claim:
     stance: dict[str, Stance] = field(default_factory=dict)
     reliability: str | None = None
     """NATO Admiralty code, e.g. B2."""
+    reliability_default: bool = True
+    """True when the source letter is claimsift's default, False when the analyst set it."""
+    group: str | None = None
+    """Id of the evidence group (independent origin and evidence item) the claim belongs to."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvidenceGroup:
+    """Claims that are one piece of evidence: one origin, one evidence item, however many relays.
+
+    Ten outlets relaying one ministry's statement are one group; the same ministry showing new
+    satellite images is a second group of the same origin (correlated, so damped when aggregated).
+    """
+
+    id: str
+    origin: str
+    """Canonical name of the original source ("author:DOC" / "unattributed:DOC" for those kinds)."""
+    origin_kind: SourceKind
+    evidence_type: str
+    claims: tuple[str, ...]
+    """Claim ids, first the one that states it best."""
+    relays: tuple[str, ...] = ()
+    """Distinct relaying outlets or people across the group's claims."""
+    documents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -175,6 +199,7 @@ class Analysis:
     claims: tuple[Claim, ...]
     dates: tuple[TimeExpr, ...]
     assessments: tuple[Assessment, ...]
+    groups: tuple[EvidenceGroup, ...] = ()
 
 
 def wep_for(probability: float) -> str:
