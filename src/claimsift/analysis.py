@@ -42,14 +42,18 @@ def _link_source(source: SourceRef, doc: str, entities: list[Entity]) -> SourceR
 
 def _assess_claims(claims: list[Claim], hypotheses: Sequence[Hypothesis]) -> list[Claim]:
     staged = [dataclasses.replace(c, stance={h.id: stance(c, h) for h in hypotheses}) for c in claims]
+    # which origins take each side of each hypothesis, so corroboration is a lookup, not a scan
+    sides: dict[tuple[str, str], set[str]] = {}
+    for c in staged:
+        for h, s in c.stance.items():
+            sides.setdefault((h, s), set()).add(origin(c))
     out = []
     for c in staged:
-        sided = {h: s for h, s in c.stance.items() if s != "neutral"}
-        others = [o for o in staged if origin(o) != origin(c)]
-        corroborated = any(o.stance.get(h) == s for o in others for h, s in sided.items())
-        contradicted = any(
-            o.stance.get(h) not in (s, "neutral", None) for o in others for h, s in sided.items()
-        )
+        own = origin(c)
+        sided = [(h, s) for h, s in c.stance.items() if s != "neutral"]
+        corroborated = any(sides.get((h, s), set()) - {own} for h, s in sided)
+        opposite = {"supports": "refutes", "refutes": "supports"}
+        contradicted = any(sides.get((h, opposite[s]), set()) - {own} for h, s in sided)
         out.append(dataclasses.replace(c, reliability=grade(c, corroborated, contradicted)))
     return out
 

@@ -7,6 +7,7 @@ report when it is a bare "that ..." clause whose cue was lost or a report marked
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -36,6 +37,8 @@ REPORTIVE_HEDGES = frozenset(
         "reports suggest",
     }
 )
+MAX_CLAIM_CHARS = 2000
+"""No clause is longer; bounds the search for claims around a quotation."""
 MAX_QUOTE_CHARS = 1500
 """A longer "quotation" is more likely two quotes whose marks went astray."""
 CONTINUATION_SENTENCES = 1
@@ -44,6 +47,28 @@ TRANSCRIPT_REACH = 20
 """Tokens a cue reaches in a transcript with missing lines (about two caption lines)."""
 AUTHOR = SourceRef(name="author", kind="author")
 UNATTRIBUTED = SourceRef(name="unattributed", kind="unattributed")
+
+
+@dataclass(frozen=True, slots=True)
+class _DocContext:
+    """What every claim of one document is read against, computed once per document."""
+
+    doc: Doc
+    doc_id: str
+    text: str
+    """doc.text, read once: spaCy rebuilds it from the tokens on every access."""
+    quote_marks: list[int]
+    dates: list[TimeExpr]
+    date_starts: list[int]
+    seams: Seams
+    transcript: bool
+    memory: SourceMemory
+
+    def in_quote(self, pos: int) -> bool:
+        return bisect_left(self.quote_marks, pos) % 2 == 1
+
+    def dates_between(self, start: int, end: int) -> list[TimeExpr]:
+        return self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +135,6 @@ def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bo
     return tuple(via)
 
 
-def _in_quote(text: str, pos: int) -> bool:
-    return sum(text.count(q, 0, pos) for q in QUOTES) % 2 == 1
-
-
 def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
     first = next((t for t in span if not t.is_punct), None)
     if first is not None and first.lower_ == "that" and first.dep_ == "mark":
@@ -150,16 +171,14 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
 
 
-def _dates_for(
-    span: Span, content_start: int, attributed: bool, dates: list[TimeExpr]
-) -> tuple[str | None, str | None]:
+def _dates_for(ctx: _DocContext, span: Span, content_start: int, attributed: bool) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a date in the reported content is the event's; a date in the
     attribution frame, or earlier in the sentence, is when the source said it."""
-    event = next((d.value for d in dates if content_start <= d.start < span.end_char), None)
+    inside = ctx.dates_between(content_start, span.end_char)
+    event = inside[0].value if inside else None
     stated = None
     if attributed:
-        sent = span.sent
-        frame = [d for d in dates if sent.start_char <= d.start < content_start]
+        frame = ctx.dates_between(span.sent.start_char, content_start)
         stated = frame[-1].value if frame else None
     return event, stated
 
@@ -212,7 +231,12 @@ def document_claims(
     A segment after a cue in the same sentence, with no cue of its own, continues that cue's source
     ("The agency said X, including Y, and Z"); a question states nothing and gives no claim.
     """
-    memory = SourceMemory(seen=[])
+    text = doc.text
+    ctx = _DocContext(
+        doc=doc, doc_id=doc_id, text=text, quote_marks=[i for i, ch in enumerate(text) if ch in QUOTES],
+        dates=dates, date_starts=[d.start for d in dates], seams=seams, transcript=transcript,
+        memory=SourceMemory.for_doc(doc),
+    )
     claims: list[Claim] = []
     report_sents: dict[str, int] = {}
     for sent_no, sent in enumerate(doc.sents):
@@ -232,14 +256,14 @@ def document_claims(
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
-            claim = _claim(doc, doc_id, span, cue, cues, memory, dates, seams, transcript)
+            claim = _claim(ctx, span, cue, cues)
             if transcript:
                 claim = _continue_report(claim, span, claims, sent_no, report_sents)
             if claim.source.kind in ("person", "organization"):
                 report_sents[claim.source.name] = sent_no
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
-    return claims if transcript else quoted_sources(doc.text, claims)
+    return claims if transcript else quoted_sources(text, claims)
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -256,12 +280,14 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     before it ('X said: "...'); the sentences inside it carry no cue of their own.
     """
     out = list(claims)
+    starts = [c.start for c in out]  # claims come in text order
     for qs, qe in _quote_regions(text):
-        inside = [i for i, c in enumerate(out) if c.start >= qs and c.end <= qe + 2]
-        speakers = [c for c in out if c.start <= qe < c.end + 1 and c.cue and c.source.kind != "author"]
-        speakers += [
-            c for c in out if c.end <= qs + 1 and c.end >= qs - 2 and c.cue and c.source.kind != "author"
-        ]
+        lo, hi = bisect_left(starts, qs - MAX_CLAIM_CHARS), bisect_left(starts, qe + 2)
+        near = range(lo, hi)
+        inside = [i for i in near if out[i].start >= qs and out[i].end <= qe + 2]
+        speakers = [out[i] for i in near if out[i].start <= qe < out[i].end + 1 and out[i].cue]
+        speakers += [out[i] for i in near if qs - 2 <= out[i].end <= qs + 1 and out[i].cue]
+        speakers = [c for c in speakers if c.source.kind != "author"]
         if not inside or not speakers:
             continue
         who = speakers[0]
@@ -277,18 +303,9 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _claim(
-    doc: Doc,
-    doc_id: str,
-    span: Span,
-    cue: Cue | None,
-    cues: list[Cue],
-    memory: SourceMemory,
-    dates: list[TimeExpr],
-    seams: Seams,
-    transcript: bool,
-) -> Claim:
-    in_quote = _in_quote(doc.text, span.start_char)
+def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Claim:
+    doc, memory = ctx.doc, ctx.memory
+    in_quote = ctx.in_quote(span.start_char)
     hedges = hedge_cues(span)
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
@@ -301,13 +318,13 @@ def _claim(
         source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
     content_start = _content_start(span, cue, source)
-    event, stated = _dates_for(span, content_start, source.kind not in ("author", "unattributed"), dates)
-    text = doc.text[start:end]
+    event, stated = _dates_for(ctx, span, content_start, source.kind not in ("author", "unattributed"))
+    text = ctx.text[start:end]
     # a quotation given to a speaker without any cue lost its "said" to a missing line
-    fragmentary = seams.crosses(start, end) or (transcript and cue is None and source.start is not None)
+    fragmentary = ctx.seams.crosses(start, end) or (ctx.transcript and cue is None and source.start is not None)
     return Claim(
         id="",
-        doc=doc_id,
+        doc=ctx.doc_id,
         start=start,
         end=end,
         text=text,

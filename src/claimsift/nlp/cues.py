@@ -96,25 +96,25 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
     """The noun phrase right before a subjectless cue, for parses broken by a missing line.
 
     "... of North Korea's Permanent Mission to the UN said" gives "North Korea's Permanent Mission to
-    the UN": a chunk, extended over "to/of/for/at" and the chunk before it.
+    the UN": the phrase headed by the word before the cue, extended over "to/of/for/at" and the phrase
+    before it. Read off the parse around the cue (no noun-chunk scan: that walks the whole document).
     """
-    chunks = [c for c in cue.sent.noun_chunks if c.end <= cue.i]
-    if not chunks or not is_source_like(chunks[-1].root):
+    doc, sent = cue.doc, cue.sent
+    i = cue.i - 1
+    if i > sent.start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or not is_source_like(doc[i]):
         return None
-    between = cue.doc[chunks[-1].end : cue.i]
-    if len(between) > 1 or any(t.pos_ not in ("ADV", "PUNCT") for t in between):
-        return None  # "... with the West and confirmed": the chunk is not the one speaking
-    start, end = chunks[-1].start, chunks[-1].end
-    prep = cue.doc[start - 1] if start > cue.sent.start else None
-    before = [c for c in chunks if c.end == start - 1]
-    if (
-        prep is not None
-        and prep.lower_ in ("to", "of", "for", "at")
-        and before
-        and is_source_like(before[-1].root)
-    ):
-        start = before[-1].start
-    return start, end
+    head = doc[i]
+    start = max(head.left_edge.i, sent.start)
+    prep = doc[start - 1] if start - 1 >= sent.start else None
+    owner = doc[start - 2] if start - 2 >= sent.start else None
+    if prep is not None and owner is not None and prep.lower_ in ("to", "of", "for", "at"):
+        if owner.pos_ in ("NOUN", "PROPN") and is_source_like(owner):  # adjacent, whatever the parse says
+            start = max(owner.left_edge.i, sent.start)
+    if any(t.is_punct for t in doc[start:i]):
+        start = max(t.i for t in doc[start:i] if t.is_punct) + 1
+    return start, i + 1
 
 
 def _content_of(verb: Token, exclude: set[int]) -> set[int]:

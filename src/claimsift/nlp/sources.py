@@ -7,7 +7,7 @@ organisation that was a source before; "I can confirm" after a name in a transcr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -22,9 +22,26 @@ LEADING = ("the ", "The ")
 
 @dataclass
 class SourceMemory:
-    """Sources met so far in a document, most recent last, for back-references."""
+    """Sources met so far in a document, most recent last, and its named people and organisations.
+
+    The entity lists are sorted by end offset so a back-reference is a binary search, not a scan.
+    """
 
     seen: list[SourceRef]
+    persons: list[Span] = field(default_factory=list)
+    orgs: list[Span] = field(default_factory=list)
+
+    @classmethod
+    def for_doc(cls, doc: Doc) -> SourceMemory:
+        ents = sorted(doc.ents, key=lambda e: e.end_char)
+        return cls(seen=[], persons=[e for e in ents if e.label_ == "PERSON"],
+                   orgs=[e for e in ents if e.label_ == "ORG"])
+
+    @staticmethod
+    def before(spans: list[Span], offset: int) -> Span | None:
+        """The span ending last at or before an offset."""
+        i = _bisect_end(spans, offset)
+        return spans[i - 1] if i else None
 
     def last(self, kind: str | None, before: int) -> SourceRef | None:
         for ref in reversed(self.seen):
@@ -59,9 +76,15 @@ def kind_of(span: Span) -> str:
     return "organization"
 
 
-def _nearest_person(doc: Doc, before: int) -> Span | None:
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-    return persons[-1] if persons else None
+def _bisect_end(spans: list[Span], offset: int) -> int:
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].end_char <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
@@ -70,11 +93,11 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
     start = span.start_char
     if len(span) == 1 and root in PERSON_PRONOUNS | FIRST_PERSON:
         if root in FIRST_PERSON and not in_quote:
-            person = _nearest_person(span.doc, start)
+            person = memory.before(memory.persons, start)
             if person is None or start - person.end_char > 120:
                 return SourceRef(name="author", kind="author", start=span.start_char, end=span.end_char)
         else:
-            person = _nearest_person(span.doc, start)
+            person = memory.before(memory.persons, start)
         prior = memory.last("person", start)
         best = _pick(person, prior)
         if best is not None:
@@ -86,7 +109,7 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
             )
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
-        prior = _nearest_org(span.doc, start, memory)  # "the agency", "the same report"
+        prior = _nearest_org(start, memory)  # "the agency", "the same report"
         if prior is not None:
             return SourceRef(
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
@@ -99,12 +122,11 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
     )
 
 
-def _nearest_org(doc: Doc, before: int, memory: SourceMemory) -> SourceRef | None:
+def _nearest_org(before: int, memory: SourceMemory) -> SourceRef | None:
     """The organisation named or quoted last before a description such as "the agency"."""
     prior = memory.last("organization", before)
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before]
-    if orgs and (prior is None or prior.end is None or orgs[-1].end_char > prior.end):
-        org = orgs[-1]
+    org = memory.before(memory.orgs, before)
+    if org is not None and (prior is None or prior.end is None or org.end_char > prior.end):
         return SourceRef(name=_clean(org.text), kind="organization", start=org.start_char, end=org.end_char)
     return prior
 

@@ -37,7 +37,7 @@ def _claim_line(c: Claim) -> str:
     where = f"{c.doc}:{c.start}-{c.end}"
     return (
         f"- **{c.id}** “{escape(c.text)}”{via} — {'; '.join(f for f in flags if f)}"
-        f"{'; ' + stance if stance else ''} `{where}`"
+        f"{'; ' + stance if stance else ''} ({escape(where)})"
     )
 
 

@@ -1,0 +1,315 @@
+"""`claimsift analyze` as DESIGN.md's command-line contract states it: output, options, exit status, stderr.
+
+Real input only: the caption transcript and excerpts in tests/data (published 2024-11-05). Broken files are
+built in tmp_path from those texts (gzip of the transcript for binary data, a truncated copy of the JSON
+excerpt for malformed JSON).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import claimsift
+from claimsift.cli import app
+
+DATA = Path(__file__).parent / "data"
+TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+EXCERPT = DATA / "ingest" / "nk_troops_excerpt.txt"
+QUOTES = DATA / "ingest" / "nk_troops_quotes.json"
+OPENING_VTT = DATA / "ingest" / "nk_troops_opening.vtt"
+AUTO_VTT = DATA / "ingest" / "nk_troops_video_auto.en.vtt"
+DEPLOYED = "North Korean troops are deployed in Russia to fight against Ukraine"
+TREATY = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
+DENIED = "Russia denies that North Korean soldiers are in Kursk"
+
+runner = CliRunner()
+
+
+def invoke(*args: str, input: str | bytes | None = None) -> Result:
+    return runner.invoke(app, ["analyze", *args], input=input)
+
+
+def report(result: Result) -> dict[str, Any]:
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def assert_one_line_error(result: Result, *fragments: str) -> None:
+    """Non-zero exit, nothing on stdout, one line on stderr that names the problem, no traceback."""
+    assert result.exit_code != 0
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("claimsift: error: ")
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def date_values(data: dict[str, Any]) -> dict[str, str]:
+    return {d["text"]: d["value"] for d in data["dates"]}
+
+
+@pytest.fixture(scope="module")
+def transcript_report(nlp: object) -> dict[str, Any]:
+    return report(
+        invoke(str(TRANSCRIPT), "--hypothesis", DEPLOYED, "--hypothesis", TREATY, "--format", "json")
+    )
+
+
+@pytest.mark.model
+def test_cli_json_has_schema_documents_and_hypotheses(transcript_report: dict[str, Any]) -> None:
+    data = transcript_report
+    assert data["schema"] == "claimsift/1"
+    assert [(h["id"], h["text"]) for h in data["hypotheses"]] == [("H1", DEPLOYED), ("H2", TREATY)]
+    (doc,) = data["documents"]
+    assert doc["id"] == "nk_troops_transcript"
+    assert doc["path"] == str(TRANSCRIPT)
+    # metadata from the sidecar nk_troops_transcript.meta.json
+    assert (doc["published"], doc["kind"], doc["outlet"]) == (
+        "2024-11-05",
+        "transcript",
+        "YouTube commentary channel",
+    )
+    assert data["claims"] and data["entities"] and data["dates"]
+    assert all(set(c["stance"]) == {"H1", "H2"} for c in data["claims"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "hypotheses",
+    [
+        [TREATY, DEPLOYED, DENIED],
+        [DENIED, TREATY],
+        [DEPLOYED],
+    ],
+)
+def test_cli_hypotheses_numbered_in_the_order_given(nlp: object, hypotheses: list[str]) -> None:
+    args = [a for h in hypotheses for a in ("-H", h)]
+    data = report(invoke(str(EXCERPT), *args))
+    assert [h["id"] for h in data["hypotheses"]] == [f"H{i}" for i in range(1, len(hypotheses) + 1)]
+    assert [h["text"] for h in data["hypotheses"]] == hypotheses
+
+
+@pytest.mark.model
+def test_cli_without_hypotheses_gives_empty_stances(nlp: object) -> None:
+    data = report(invoke(str(EXCERPT)))
+    assert data["hypotheses"] == []
+    assert data["claims"]
+    assert all(c["stance"] == {} for c in data["claims"])
+
+
+@pytest.mark.model
+def test_cli_blank_hypothesis_keeps_ids_consecutive(nlp: object) -> None:
+    result = invoke(str(EXCERPT), "-H", DEPLOYED, "-H", "   ", "-H", TREATY)
+    if result.exit_code != 0:  # refusing the blank hypothesis is as good as dropping it
+        assert_one_line_error(result, "hypothes")
+        return
+    assert [h["id"] for h in report(result)["hypotheses"]] == ["H1", "H2"]
+
+
+@pytest.mark.model
+def test_cli_markdown_to_stdout(nlp: object) -> None:
+    result = invoke(str(TRANSCRIPT), "--hypothesis", DEPLOYED, "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("# claimsift report\n")
+    assert "## Verdicts" in out and "## Claims by source" in out and "## Timeline" in out
+    assert f"**H1** {DEPLOYED}:" in out
+    assert "2024-10-18" in out  # "On October 18" in the transcript, dated against the sidecar's 2024-11-05
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("fmt", "name"), [("json", "report.json"), ("markdown", "report.md")])
+def test_cli_output_file_gets_the_report_and_stdout_stays_empty(
+    nlp: object, tmp_path: Path, fmt: str, name: str
+) -> None:
+    target = tmp_path / name
+    result = invoke(str(EXCERPT), "-H", DEPLOYED, "--format", fmt, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert str(target) in result.stderr
+    written = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(written)
+        assert data["schema"] == "claimsift/1"
+        assert data["documents"][0]["id"] == "nk_troops_excerpt"
+    else:
+        assert written.startswith("# claimsift report\n")
+        assert DEPLOYED in written
+
+
+@pytest.mark.model
+def test_cli_output_file_that_cannot_be_written(nlp: object, tmp_path: Path) -> None:
+    target = tmp_path / "no_such_folder" / "report.json"
+    assert_one_line_error(invoke(str(EXCERPT), "-o", str(target)), str(target))
+    assert not target.exists()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("published", "expected_published", "october_18"),
+    [
+        (None, "2024-11-05", "2024-10-18"),  # the sidecar's date
+        ("2024-11-05", "2024-11-05", "2024-10-18"),
+        ("2023-11-05", "2023-11-05", "2023-10-18"),  # the option wins over the sidecar
+        ("2025-01-15", "2025-01-15", "2024-10-18"),  # a month after the reference date is last year's
+    ],
+)
+def test_cli_published_sets_the_reference_date(
+    nlp: object, published: str | None, expected_published: str, october_18: str
+) -> None:
+    args = [str(TRANSCRIPT)] + (["--published", published] if published else [])
+    data = report(invoke(*args))
+    assert data["documents"][0]["published"] == expected_published
+    assert date_values(data)["October 18"] == october_18
+
+
+@pytest.mark.parametrize("value", ["2024-13-05", "2024-11-31", "05/11/2024", "2024-11-5", "yesterday", ""])
+def test_cli_bad_published_is_a_one_line_error(value: str) -> None:
+    assert_one_line_error(invoke(str(EXCERPT), "--published", value), "YYYY-MM-DD")
+
+
+@pytest.mark.parametrize("prior", ["0", "1", "1.5"])
+def test_cli_bad_prior_is_a_one_line_error(prior: str) -> None:
+    assert_one_line_error(invoke(str(EXCERPT), "-H", DEPLOYED, "--prior", prior), "prior")
+
+
+@pytest.mark.model
+def test_cli_reads_stdin(nlp: object, dev_transcript: str) -> None:
+    data = report(
+        invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=dev_transcript)
+    )
+    (doc,) = data["documents"]
+    assert (doc["id"], doc["path"], doc["published"]) == ("stdin", "-", "2024-11-05")
+    assert doc["text"] == dev_transcript
+    assert data["claims"]
+    assert all(dev_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
+    assert date_values(data)["October 18"] == "2024-10-18"
+
+
+@pytest.mark.model
+def test_cli_stdin_and_files_together(nlp: object) -> None:
+    data = report(invoke(str(EXCERPT), "-", input=OPENING_VTT.read_bytes()))
+    assert [(d["id"], d["format"]) for d in data["documents"]] == [
+        ("nk_troops_excerpt", "text"),
+        ("stdin", "vtt"),
+    ]
+    assert {c["doc"] for c in data["claims"]} == {"nk_troops_excerpt", "stdin"}
+
+
+def _truncated_quotes() -> bytes:
+    data = QUOTES.read_bytes()
+    return data[: data.index(b'"text"') + 20]
+
+
+def _missing_file(tmp_path: Path) -> Path:
+    return tmp_path / "nk_troops_transcript.txt"
+
+
+BAD_INPUTS = [
+    pytest.param("empty.txt", lambda: b"", "empty file", id="empty"),
+    pytest.param("blank.md", lambda: b" \n\n\t\n", "empty file", id="whitespace-only"),
+    pytest.param(
+        "transcript.txt", lambda: gzip.compress(TRANSCRIPT.read_bytes(), mtime=0), "binary file", id="binary"
+    ),
+    pytest.param(
+        "no_cues.vtt",
+        lambda: b"WEBVTT\n\nNOTE Opening of the North Korean troops video\n",
+        "no cue could be parsed",
+        id="vtt-without-cues",
+    ),
+    pytest.param("prose.vtt", EXCERPT.read_bytes, "no cue could be parsed", id="vtt-of-prose"),
+    pytest.param("quotes.json", _truncated_quotes, "not valid JSON", id="truncated-json"),
+    pytest.param("quotes_list.json", lambda: b'["Kyiv Post"]', "malformed JSON", id="json-without-text"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), BAD_INPUTS)
+def test_cli_bad_input_is_a_one_line_error_naming_the_file(
+    tmp_path: Path, name: str, make: Any, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(make())
+    assert_one_line_error(invoke(str(path)), str(path), reason)
+
+
+def test_cli_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
+    path = _missing_file(tmp_path)
+    assert_one_line_error(invoke(str(path)), str(path), "no such file")
+
+
+def test_cli_empty_stdin_is_a_one_line_error() -> None:
+    assert_one_line_error(invoke("-", input=b""), "<stdin>", "empty")
+
+
+def test_cli_error_names_the_bad_file_not_the_good_one(tmp_path: Path) -> None:
+    bad = tmp_path / "quotes.json"
+    bad.write_bytes(_truncated_quotes())
+    result = invoke(str(EXCERPT), str(bad))
+    assert_one_line_error(result, str(bad), "not valid JSON")
+    assert str(EXCERPT) not in result.stderr
+
+
+@pytest.mark.model
+def test_cli_each_warning_is_one_line(nlp: object, tmp_path: Path) -> None:
+    path = tmp_path / "north_korean_troops_in_russia_youtube_auto_captions" / AUTO_VTT.name
+    path.parent.mkdir()
+    path.write_bytes(AUTO_VTT.read_bytes())
+    result = invoke(str(path))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines, "roll-up auto-captions should produce a warning"
+    assert all(line.startswith(f"claimsift: warning: {path}: ") for line in lines), lines
+
+
+def test_cli_version() -> None:
+    result = runner.invoke(app, ["version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == claimsift.__version__
+
+
+def test_cli_real_process_exit_status_and_stderr(tmp_path: Path) -> None:
+    """The installed command in a real process: status 1, one stderr line, even for a path wider than 80."""
+    folder = tmp_path / ("north_korean_troops_in_russia_" * 3)
+    folder.mkdir()
+    binary = folder / "nk_troops_transcript.txt"
+    binary.write_bytes(gzip.compress(TRANSCRIPT.read_bytes(), mtime=0))
+    for path in (binary, folder / "missing.vtt"):
+        proc = subprocess.run(
+            [sys.executable, "-m", "claimsift", "analyze", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 1
+        assert proc.stdout == ""
+        assert "Traceback" not in proc.stderr
+        lines = proc.stderr.splitlines()
+        assert len(lines) == 1, proc.stderr
+        assert lines[0].startswith(f"claimsift: error: {path}: ")
+
+
+@pytest.mark.model
+def test_cli_real_process_success(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimsift", "analyze", str(EXCERPT), "-H", DEPLOYED],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["hypotheses"][0]["id"] == "H1"

@@ -1,0 +1,228 @@
+"""Entity grouping (claimsift.resolve.entities): surface forms of one thing become one entity, different
+things stay apart.
+
+``group_entities`` is a pure function, tested on hand-built ``Mention`` lists of names from the reporting on
+North Korean troops in Russia (2024); then on the real transcript in tests/data through ``analyze``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimsift import analyze
+from claimsift.model import Entity, Mention
+from claimsift.resolve.entities import group_entities
+
+DATA = Path(__file__).parent / "data"
+TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+YERMAK_SRT = DATA / "ingest" / "nk_troops_yermak.srt"
+
+
+def mentions(*forms: tuple[str, str], doc: str = "d") -> list[Mention]:
+    """Mentions in text order, as if the forms were written one after another, a space apart."""
+    out, pos = [], 0
+    for text, label in forms:
+        out.append(Mention(doc=doc, start=pos, end=pos + len(text), text=text, label=label))
+        pos += len(text) + 1
+    return out
+
+
+def surface_groups(entities: list[Entity]) -> list[list[str]]:
+    return [[m.text for m in e.mentions] for e in entities]
+
+
+@pytest.mark.parametrize(
+    ("forms", "name", "type_"),
+    [
+        # the alias gazetteer
+        ([("Kim Jong-Un", "PERSON"), ("Jong Un", "PERSON")], "Kim Jong Un", "PERSON"),
+        ([("DPRK", "ORG"), ("North Korea", "GPE"), ("D.P.R.K.", "GPE")], "North Korea", "GPE"),
+        ([("Putin", "PERSON"), ("Vladimir Putin", "PERSON")], "Vladimir Putin", "PERSON"),
+        (
+            [("Zelensky", "PERSON"), ("Zelenskyy", "PERSON"), ("Volodymyr Zelensky", "PERSON")],
+            "Volodymyr Zelenskyy",
+            "PERSON",
+        ),
+        (
+            [("NIS", "ORG"), ("National Intelligence Service", "ORG")],
+            "South Korea's National Intelligence Service",
+            "ORG",
+        ),
+        ([("Russia", "GPE"), ("Russian Federation", "ORG"), ("Russia's", "GPE")], "Russia", "GPE"),
+        ([("Anrij Yermak", "PERSON"), ("Yermak", "PERSON")], "Andriy Yermak", "PERSON"),
+        ([("the Kremlin", "ORG"), ("Kremlin", "FAC")], "Kremlin", "ORG"),
+        # names outside the gazetteer: surname, hyphenation, transliteration, acronym
+        ([("Rustem Umerov", "PERSON"), ("Umerov", "PERSON")], "Rustem Umerov", "PERSON"),
+        ([("Umerov", "PERSON"), ("Rustem Umerov", "PERSON")], "Rustem Umerov", "PERSON"),
+        ([("Kim Yong Hyun", "PERSON"), ("Kim Yong-hyun", "PERSON")], "Kim Yong Hyun", "PERSON"),
+        ([("Rustem Umerov", "PERSON"), ("Rustem Umyerov", "PERSON")], "Rustem Umerov", "PERSON"),
+        (
+            [("Institute for the Study of War", "ORG"), ("ISW", "ORG")],
+            "Institute for the Study of War",
+            "ORG",
+        ),
+        ([("Defense Intelligence Agency", "ORG"), ("DIA", "ORG")], "Defense Intelligence Agency", "ORG"),
+    ],
+)
+def test_entities_surface_forms_group_into_one(forms: list[tuple[str, str]], name: str, type_: str) -> None:
+    ms = mentions(*forms)
+    (entity,) = group_entities(ms)
+    assert (entity.id, entity.name, entity.type) == ("E1", name, type_)
+    assert list(entity.mentions) == ms
+
+
+@pytest.mark.parametrize(
+    ("forms", "groups"),
+    [
+        (
+            [("Mark Rutte", "PERSON"), ("Anrij Yermak", "PERSON"), ("Rutte", "PERSON"), ("Yermak", "PERSON")],
+            [["Mark Rutte", "Rutte"], ["Anrij Yermak", "Yermak"]],
+        ),
+        ([("Kim Jong Un", "PERSON"), ("Kim Jong Il", "PERSON")], None),  # father and son
+        ([("Kim Jong Un", "PERSON"), ("Kim Yo Jong", "PERSON")], None),  # brother and sister
+        ([("Kim Jong Un", "PERSON"), ("Kim Jong Gyu", "PERSON")], None),  # leader and vice foreign minister
+        ([("North Korea", "GPE"), ("South Korea", "GPE")], None),
+        ([("Ukraine", "GPE"), ("Ukrainian", "NORP")], None),
+        ([("Kyiv Post", "ORG"), ("Kyiv", "GPE")], None),
+        ([("Lloyd Austin", "PERSON"), ("Austin", "GPE")], None),
+        ([("Niger", "GPE"), ("Nigeria", "GPE")], None),
+        ([("Sudan", "GPE"), ("South Sudan", "GPE")], None),
+        ([("Security Service of Ukraine", "ORG"), ("Main Intelligence Directorate", "ORG")], None),
+    ],
+)
+def test_entities_different_things_stay_apart(
+    forms: list[tuple[str, str]], groups: list[list[str]] | None
+) -> None:
+    """``groups`` None: every form is an entity of its own."""
+    expected = groups if groups is not None else [[text] for text, _label in forms]
+    assert surface_groups(group_entities(mentions(*forms))) == expected
+
+
+def test_entities_ids_follow_the_first_mention() -> None:
+    ms = mentions(
+        ("Yermak", "PERSON"),
+        ("Kursk", "GPE"),
+        ("Rustem Umerov", "PERSON"),
+        ("Anrij Yermak", "PERSON"),
+        ("Umerov", "PERSON"),
+        ("Kursk region", "GPE"),
+    )
+    entities = group_entities(ms)
+    assert [(e.id, e.name) for e in entities] == [
+        ("E1", "Andriy Yermak"),
+        ("E2", "Kursk"),
+        ("E3", "Rustem Umerov"),
+    ]
+    assert surface_groups(entities) == [
+        ["Yermak", "Anrij Yermak"],
+        ["Kursk", "Kursk region"],
+        ["Rustem Umerov", "Umerov"],
+    ]
+
+
+def test_entities_group_across_documents() -> None:
+    first = mentions(("Anrij Yermak", "PERSON"), ("DPRK", "ORG"), doc="a")
+    second = mentions(("North Korea", "GPE"), ("Yermak", "PERSON"), doc="b")
+    entities = group_entities(first + second)
+    assert [(e.name, sorted({m.doc for m in e.mentions})) for e in entities] == [
+        ("Andriy Yermak", ["a", "b"]),
+        ("North Korea", ["a", "b"]),
+    ]
+
+
+def test_entities_every_mention_in_exactly_one_entity() -> None:
+    ms = mentions(
+        ("Kim Jong-Un", "PERSON"),
+        ("Kim", "PERSON"),
+        ("Jong Un", "PERSON"),
+        ("Putin", "PERSON"),
+        ("Russian", "NORP"),
+        ("Vladimir Putin", "PERSON"),
+        ("DPRK", "ORG"),
+        ("Kyiv Post", "ORG"),
+        ("Kyiv", "GPE"),
+        ("Mark Rutte", "PERSON"),
+        ("Rutte", "PERSON"),
+        ("NATO", "ORG"),
+    )
+    grouped = [m for e in group_entities(ms) for m in e.mentions]
+    assert sorted(grouped, key=lambda m: m.start) == ms
+
+
+def test_entities_no_mentions_no_entities() -> None:
+    assert group_entities([]) == []
+
+
+@pytest.fixture(scope="module")
+def transcript_entities(nlp: object) -> list[Entity]:
+    return list(analyze([str(TRANSCRIPT)]).entities)
+
+
+def entity_of(entities: list[Entity], surface: str) -> Entity:
+    found = [e for e in entities for m in e.mentions if m.text == surface]
+    assert found, f"no mention {surface!r} in the transcript"
+    assert all(e is found[0] for e in found), f"{surface!r} is in {[e.name for e in found]}"
+    return found[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Kim Jong-Un", "Jong Un"),
+        ("DPRK", "North Korea"),
+        ("Putin", "Vladimir Putin"),
+        ("Russia", "Russian Federation"),
+        ("Rutte", "Mark Rutte"),
+        ("Yermak", "Anrij Yermak"),
+        ("Kursk", "Kursk region"),
+        ("Main Intelligence Directorate", "Main Intelligence Directorate of Ukraine"),
+    ],
+)
+def test_entities_transcript_forms_are_one_entity(
+    transcript_entities: list[Entity], first: str, second: str
+) -> None:
+    assert entity_of(transcript_entities, first) is entity_of(transcript_entities, second)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Mark Rutte", "Anrij Yermak"),
+        ("Vladimir Putin", "Kim Jong-Un"),
+        ("North Korea", "Russia"),
+        ("Kyiv Post", "Kyiv"),
+        ("Zelenskyy", "Yermak"),
+    ],
+)
+def test_entities_transcript_different_things_stay_apart(
+    transcript_entities: list[Entity], first: str, second: str
+) -> None:
+    assert entity_of(transcript_entities, first) is not entity_of(transcript_entities, second)
+
+
+@pytest.mark.model
+def test_entities_transcript_mentions_are_spans_in_one_entity_each(
+    transcript_entities: list[Entity], dev_transcript: str
+) -> None:
+    seen: set[tuple[int, int]] = set()
+    for e in transcript_entities:
+        for m in e.mentions:
+            assert dev_transcript[m.start : m.end] == m.text
+            assert (m.start, m.end) not in seen
+            seen.add((m.start, m.end))
+    assert [e.id for e in transcript_entities] == [f"E{i}" for i in range(1, len(transcript_entities) + 1)]
+
+
+@pytest.mark.model
+def test_entities_same_person_across_transcript_and_captions(nlp: object) -> None:
+    result = analyze([str(TRANSCRIPT), str(YERMAK_SRT)])
+    yermak = entity_of(list(result.entities), "Anrij Yermak")
+    assert yermak.name == "Andriy Yermak"
+    assert {m.doc for m in yermak.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
+    rutte = entity_of(list(result.entities), "Mark Rutte")
+    assert rutte is not yermak
+    assert {m.doc for m in rutte.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
