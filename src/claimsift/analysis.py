@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from claimsift.assess.aggregate import assess, origin
 from claimsift.assess.reliability import grade
-from claimsift.assess.stance import stance
+from claimsift.assess.stance import stances
 from claimsift.errors import UsageError
 from claimsift.ingest import read_documents
 from claimsift.model import Analysis, Claim, Document, Entity, Hypothesis, SourceRef
@@ -41,7 +41,7 @@ def _link_source(source: SourceRef, doc: str, entities: list[Entity]) -> SourceR
 
 
 def _assess_claims(claims: list[Claim], hypotheses: Sequence[Hypothesis]) -> list[Claim]:
-    staged = [dataclasses.replace(c, stance={h.id: stance(c, h) for h in hypotheses}) for c in claims]
+    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
     # which origins take each side of each hypothesis, so corroboration is a lookup, not a scan
     sides: dict[tuple[str, str], set[str]] = {}
     for c in staged:
@@ -72,9 +72,7 @@ def analyze_documents(
     for f in facts:
         for c in f.claims:
             claims.append(
-                dataclasses.replace(
-                    c, id=f"C{len(claims) + 1}", source=_link_source(c.source, c.doc, entities)
-                )
+                dataclasses.replace(c, id=f"C{len(claims) + 1}", source=_link_source(c.source, c.doc, entities))
             )
     claims = _assess_claims(claims, hypotheses)
     assessments = tuple(assess(h, claims) for h in hypotheses)

@@ -1,59 +1,156 @@
-"""Stance of a claim towards a hypothesis: supports, refutes or neutral (a first, rule-based value).
+"""Stance of a claim towards a hypothesis: supports, refutes or neutral.
 
-Relevance is shared content words after light stemming (Korean/Koreans, deploy/deployed); a relevant
-claim refutes when it carries a negation or denial cue or its cue is a denial, is neutral under a
-condition ("If there are images, then ..."), and supports otherwise.
+How it decides (rules over concepts, measured on the dev set; see README "Stance"):
+
+1. Relevance. Hypothesis and claim are reduced to the concepts they mention (data/stance_concepts.json:
+   parties such as North Korea or Russia, topics such as troops, deployment, fighting, treaty).
+   A claim is *on topic* when it shares two topic concepts with the hypothesis, or one topic and one
+   party; *touching* when it shares one of either. A claim on topic for another hypothesis but not
+   for this one is neutral here (rice shipments bear on an alliance, not on a deployment).
+2. Polarity. Denial words and frames ("fake", "no hard evidence", "shut down the rumor", a denial
+   cue) refute; a negated topic verb refutes; "neither confirmed nor denied", conditionals ("If there
+   are images, then ...") and questions are neutral; anything else supports.
+3. Touching claims take a side only when someone other than the author reports them, or they rest
+   on evidence (images, video, intercepts, documents, bodies): the narrator's asides stay neutral.
+   A claim that only touches several hypotheses sides with the one its document is about; a bare
+   denial ("nothing but dirty maneuvers") refutes the hypothesis its document is about.
+
+Where it fails: irony, and claims whose relevance needs world knowledge (landing ships imply
+troop transport); negation scope is read from words, not the parse.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from claimsift.model import Claim, Hypothesis, Stance
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    parties: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
+    denial: re.Pattern[str]
+    negation: re.Pattern[str]
+    neutral_frames: re.Pattern[str]
+    conditional: re.Pattern[str]
+
+
+def _alternation(forms: list[str], plural: bool = True) -> re.Pattern[str]:
+    suffix = r"(?:e?s)?" if plural else ""
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alt + r")" + suffix + r"(?![\w-])", re.IGNORECASE)
 
 
 @cache
-def _cues() -> dict[str, frozenset[str]]:
-    data = json.loads(resources.files("claimsift.data").joinpath("stance_cues.json").read_text("utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+def _lexicon() -> _Lexicon:
+    data = json.loads(resources.files("claimsift.data").joinpath("stance_concepts.json").read_text("utf-8"))
+    return _Lexicon(
+        parties={k: _alternation(v) for k, v in data["parties"].items()},
+        topics={k: _alternation(v) for k, v in data["topics"].items()},
+        denial=_alternation(data["denial"], plural=False),
+        negation=re.compile(r"(?<!\w)(?:not|no|never|nor|neither|none|nothing|without)(?!\w)|n't", re.IGNORECASE),
+        neutral_frames=_alternation(data["neutral_frames"], plural=False),
+        conditional=_alternation(data["conditional"], plural=False),
+    )
 
 
-def stem(word: str) -> str:
-    """A crude stem, enough to match inflections of the same content word."""
-    w = word.lower().strip("'")
-    for suffix in ("ments", "ment", "ing", "ies", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+@dataclass(frozen=True, slots=True)
+class Concepts:
+    """The parties and topics a text mentions."""
+
+    parties: frozenset[str]
+    topics: frozenset[str]
 
 
-def keywords(text: str) -> set[str]:
-    """Content-word stems of a text."""
-    stop = _cues()["stopwords"]
-    return {stem(w) for w in WORD.findall(text) if w.lower() not in stop and len(w) > 2}
+@cache
+def concepts(text: str) -> Concepts:
+    """Concepts mentioned in a text (cached: hypotheses are asked about once per claim)."""
+    lex = _lexicon()
+    return Concepts(
+        parties=frozenset(k for k, p in lex.parties.items() if p.search(text)),
+        topics=frozenset(k for k, p in lex.topics.items() if p.search(text)),
+    )
 
 
-def _has(text: str, cues: frozenset[str]) -> bool:
-    low = " " + " ".join(WORD.findall(text.lower().replace("n't", " n't"))) + " "
-    return any(f" {c} " in low for c in cues) or ("n't" in cues and "n't" in text.lower())
+def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] = ()) -> int:
+    """2 on topic, 1 touching, 0 unrelated.
+
+    With competing hypotheses, only the topics that set this one apart count (troops appear in both
+    "troops are deployed" and "a treaty obliges military assistance"; the treaty decides).
+    """
+    c, h = concepts(claim_text), concepts(hypothesis_text)
+    shared_by_all = frozenset.intersection(h.topics, *(concepts(o).topics for o in competing)) if competing else None
+    own_topics = h.topics - shared_by_all if shared_by_all is not None and h.topics - shared_by_all else h.topics
+    distinctive = len(c.topics & own_topics)
+    topics, parties = len(c.topics & h.topics), len(c.parties & h.parties)
+    if distinctive and (topics >= 2 or parties >= 1):
+        return 2
+    return 1 if topics or parties else 0
 
 
-def stance(claim: Claim, hypothesis: Hypothesis) -> Stance:
-    """supports | refutes | neutral for one claim and one hypothesis."""
-    hyp = keywords(hypothesis.text)
-    shared = keywords(claim.text) & hyp
-    if len(shared) < 2 and len(shared) < max(1, len(hyp) // 2):
+def polarity(claim: Claim) -> Stance:
+    """What a relevant claim does to a hypothesis, from its words and its cue."""
+    lex, text = _lexicon(), claim.text
+    if lex.neutral_frames.search(text) or claim.cue_polarity == "neutral":
         return "neutral"
-    cues = _cues()
-    if claim.cue_polarity == "neutral":
-        return "neutral"
-    if claim.cue_polarity == "deny" or _has(claim.text, cues["negation"]):
+    if claim.cue_polarity == "deny" or lex.denial.search(text):
         return "refutes"
-    if _has(claim.text, cues["conditional"]):
+    if lex.conditional.search(text) or text.rstrip(" \"”'").endswith("?"):
         return "neutral"
+    if lex.negation.search(text) and not re.search(r"\bnot only\b", text, re.IGNORECASE):
+        return "refutes"
     return "supports"
+
+
+def stance(
+    claim: Claim, hypothesis: Hypothesis, others: tuple[Hypothesis, ...] = (), topic_of_doc: bool = True
+) -> Stance:
+    """supports | refutes | neutral for one claim and one hypothesis.
+
+    Args:
+        others: the competing hypotheses, whose shared topics do not count as relevance.
+        topic_of_doc: whether this hypothesis is what the claim's document is mostly about; a claim
+            that only touches the hypothesis takes a side only then.
+    """
+    competing = tuple(o.text for o in others if o.id != hypothesis.id)
+    rel = relevance(claim.text, hypothesis.text, competing)
+    if rel == 0:
+        # "they are nothing but dirty maneuvers": a denial names no topic, it denies the document's
+        return "refutes" if topic_of_doc and _lexicon().denial.search(claim.text) else "neutral"
+    if rel == 1:
+        if not topic_of_doc or any(relevance(claim.text, o, (hypothesis.text,)) == 2 for o in competing):
+            return "neutral"
+        reported = claim.source.kind != "author" or claim.evidence_type in EVIDENTIAL
+        if not reported:
+            return "neutral"
+    return polarity(claim)
+
+
+def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[dict[str, Stance]]:
+    """The stance of every claim on every hypothesis, reading each claim in its document's context.
+
+    A document is about the hypothesis most of its claims are on topic for; its claims that only
+    touch a hypothesis side with that one alone.
+    """
+    hyps = tuple(hypotheses)
+    on_topic: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in claims:
+        for h in hyps:
+            if relevance(c.text, h.text, tuple(o.text for o in hyps if o.id != h.id)) == 2:
+                on_topic[c.doc][h.id] += 1
+    topic: dict[str, str | None] = {}
+    for doc, counts in on_topic.items():
+        ranked = counts.most_common(2)
+        topic[doc] = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+    if len(hyps) == 1:
+        return [{hyps[0].id: stance(c, hyps[0])} for c in claims]
+    return [{h.id: stance(c, h, hyps, topic.get(c.doc) == h.id) for h in hyps} for c in claims]
