@@ -40,6 +40,8 @@ class Lexicons:
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
     outlet_words: frozenset[str]
+    state_media: tuple[str, ...]
+    """Names of state media: what they publish is an official statement, not independent reporting."""
     aliases: tuple[AliasEntry, ...]
     narrator_words: frozenset[str]
     """Words of the narrator's own voice: first person, evaluation, inference."""
@@ -47,6 +49,12 @@ class Lexicons:
 
 def _polarity_map(data: dict[str, Any]) -> dict[str, str]:
     return {w: pol for pol, words in data.items() if not pol.startswith("_") for w in words}
+
+
+@cache
+def alias_types() -> dict[str, str]:
+    """Lower-cased alias -> entity type (PERSON, ORG, GPE) from the gazetteer."""
+    return {a.lower(): e.type for e in lexicons().aliases for a in e.aliases}
 
 
 @cache
@@ -65,6 +73,7 @@ def lexicons() -> Lexicons:
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),
         outlet_words=frozenset(nouns["outlet"]),
+        state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),
     )

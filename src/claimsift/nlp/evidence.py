@@ -1,8 +1,9 @@
 """Evidence type of a claim from what the text says it rests on (cue lexicon in data/evidence_cues.json).
 
-First match in the lexicon's order of precedence wins; without a cue the type follows the source:
-the author's own reasoning is analysis, an unnamed report a media report, an official an official
-statement, an intelligence body an intelligence assessment.
+Evidence the claim names (images, video, intercepts, bodies, eyewitnesses) decides first; otherwise
+the type follows the source: the author's own reasoning is analysis (a document when it reads one),
+an unnamed report a media report, an unnamed source an anonymous source, an intelligence body an
+intelligence assessment, state media and officials an official statement, an outlet a media report.
 """
 
 from __future__ import annotations
@@ -22,23 +23,35 @@ def _cue_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def evidence_type(text: str, source_name: str, source_kind: str) -> str:
-    """One of model.EVIDENCE_TYPES for a claim's text and its source."""
-    for etype, pattern in _cue_res():
-        if etype in ("intelligence_assessment", "anonymous_source"):
-            continue  # these describe the source, judged below
-        if pattern.search(text):
-            return etype
-    cue_map = dict(_cue_res())
-    if source_kind == "author":
-        return "analysis"
-    if source_kind == "unattributed":
-        return "media_report"
-    if cue_map["anonymous_source"].search(source_name):
+STRONG = ("imagery", "video", "intercepted_communication", "physical", "eyewitness")
+"""Evidence named in the claim itself outranks what its source usually gives."""
+
+
+def _named(pattern_name: str, text: str) -> bool:
+    return bool(dict(_cue_res())[pattern_name].search(text))
+
+
+def _source_type(source_name: str) -> str:
+    lex = lexicons()
+    low = source_name.lower()
+    if _named("anonymous_source", source_name):
         return "anonymous_source"
-    if cue_map["intelligence_assessment"].search(source_name):
+    if _named("intelligence_assessment", source_name):
         return "intelligence_assessment"
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", source_name)}
-    if words & lexicons().outlet_words:
+    if any(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", low) for m in lex.state_media):
+        return "official_statement"  # state media speak for the state
+    if {w.lower() for w in re.findall(r"[A-Za-z]+", source_name)} & lex.outlet_words:
         return "media_report"
     return "official_statement"
+
+
+def evidence_type(text: str, source_name: str, source_kind: str) -> str:
+    """One of model.EVIDENCE_TYPES for a claim's text and its source."""
+    for etype in STRONG:
+        if _named(etype, text):
+            return etype
+    if source_kind in ("author", "unattributed"):
+        if _named("document", text):
+            return "document"
+        return "analysis" if source_kind == "author" else "media_report"
+    return _source_type(source_name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from claimsift.lexicons import lexicons
+from claimsift.lexicons import alias_types, lexicons
 from claimsift.model import SourceRef
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -65,6 +65,9 @@ def _clean(text: str) -> str:
 def kind_of(span: Span) -> str:
     """person or organization, from the entity label or the head noun."""
     lex = lexicons()
+    known = alias_types().get(_clean(span.text).lower())
+    if known is not None:
+        return "person" if known == "PERSON" else "organization"
     if any(t.ent_type_ == "PERSON" for t in span):
         return "person"
     if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span):
