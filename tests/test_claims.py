@@ -11,8 +11,7 @@ pytestmark = pytest.mark.model
 
 # Real sentences from the caption transcript in tests/data/nk_troops_transcript.txt (published 2024-11-05).
 KYIV_POST = (
-    "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in "
-    "Russia's Primorsky Krai."
+    "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky Krai."
 )
 AGENCY = (
     "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed "
@@ -111,9 +110,7 @@ def test_claims_hedging(text: str, needle: str, hedged: bool) -> None:
 
 
 def test_claims_question_is_not_a_claim() -> None:
-    claims = claims_of(
-        "Are North Korean really be that shocked to learn that Putin and troops in such a manner?"
-    )
+    claims = claims_of("Are North Korean really be that shocked to learn that Putin and troops in such a manner?")
     assert claims == []
 
 
@@ -132,9 +129,7 @@ def test_claims_author_and_unattributed_defaults() -> None:
     claims = claims_of(text)
     lost_cue = claim_with(claims, "Russian forces are using")
     assert lost_cue.source.kind == "unattributed"
-    article = claims_of(
-        "Article 4 is essentially a mutual defense pact between the two countries.", kind="article"
-    )
+    article = claims_of("Article 4 is essentially a mutual defense pact between the two countries.", kind="article")
     assert article[0].source.kind == "author"
     assert not article[0].fragmentary
 
@@ -194,9 +189,7 @@ def test_claims_transcript_clause_after_a_report_continues_it() -> None:
         "development had been discovered. launch site near the Russian-Ukrainian front Korean military officers."
     )
     claims = claims_of(text)
-    assert (
-        claim_with(claims, "launch site near").source.name == claim_with(claims, "vice director").source.name
-    )
+    assert claim_with(claims, "launch site near").source.name == claim_with(claims, "vice director").source.name
     article = claims_of(text, kind="article")
     assert claim_with(article, "launch site near").source.kind == "author"
 
@@ -207,3 +200,31 @@ def test_claims_narrator_voice_stays_the_authors_in_a_transcript() -> None:
         "development had been discovered. Basically, Koreans actually fighting in Kursk or Ukraine the government."
     )
     assert claim_with(claims_of(text), "Koreans actually fighting").source.kind == "author"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "cue"),
+    [
+        # "If true" opening the next sentence hedges the statement before it
+        (
+            "in defensive positions, are instead getting Ukrainian artillery and drones. If true, it's a from "
+            "Kim Jong-Un himself.",
+            "Ukrainian artillery",
+            "If true",
+        ),
+        # a hedge verb governing the clause from outside it
+        (
+            "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil.",
+            "Russian soil",
+            "seems",
+        ),
+    ],
+)
+def test_claims_hedges_from_outside_the_clause(text: str, needle: str, cue: str) -> None:
+    c = claim_with(claims_of(text), needle)
+    assert c.hedged and cue in c.hedge_cues
+
+
+def test_claims_a_denied_rumor_is_not_a_hedge() -> None:
+    c = claim_with(claims_of("The head of the Ukraine Center for Countering step in to shut down the rumor."), "rumor")
+    assert not c.hedged

@@ -35,6 +35,8 @@ class Lexicons:
     """Reporting noun lemma -> assert | deny."""
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
+    hedge_retroactive: tuple[str, ...]
+    """Phrases that open a sentence and hedge the one before: "If true, ..."."""
     evidence_cues: dict[str, tuple[str, ...]]
     """Evidence type -> cue words/phrases, in order of precedence."""
     person_nouns: frozenset[str]
@@ -69,6 +71,7 @@ def lexicons() -> Lexicons:
         noun_polarity=_polarity_map(_load("reporting_nouns.json")),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
+        hedge_retroactive=tuple(hedges["retroactive"]),
         evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_")},
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),

@@ -89,9 +89,7 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
     In a transcript with missing lines a cue reaches only ``reach`` tokens: further on, a lost line
     may have handed the floor to someone else.
     """
-    holding = [
-        c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b
-    ]
+    holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
 
@@ -233,8 +231,14 @@ def document_claims(
     """
     text = doc.text
     ctx = _DocContext(
-        doc=doc, doc_id=doc_id, text=text, quote_marks=[i for i, ch in enumerate(text) if ch in QUOTES],
-        dates=dates, date_starts=[d.start for d in dates], seams=seams, transcript=transcript,
+        doc=doc,
+        doc_id=doc_id,
+        text=text,
+        quote_marks=[i for i, ch in enumerate(text) if ch in QUOTES],
+        dates=dates,
+        date_starts=[d.start for d in dates],
+        seams=seams,
+        transcript=transcript,
         memory=SourceMemory.for_doc(doc),
     )
     claims: list[Claim] = []

@@ -53,9 +53,7 @@ def source_phrase(head: Token) -> tuple[int, int]:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in NAME_DEPS and not (
-                child.dep_ == "prep" and child.lower_ not in ("of", "in", "at", "for")
-            ):
+            if child.dep_ in NAME_DEPS and not (child.dep_ == "prep" and child.lower_ not in ("of", "in", "at", "for")):
                 keep.add(child.i)
                 stack.append(child)
     start, end = min(keep), max(keep) + 1
@@ -215,9 +213,7 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
     "citing" to the next comma or the sentence end.
     """
     cite = next((t for t in sent if t.lower_ == "citing"), None)
-    main = next(
-        (c for c in cues if c.source and c.polarity == "assert" and c.token != (cite.i if cite else -1)), None
-    )
+    main = next((c for c in cues if c.source and c.polarity == "assert" and c.token != (cite.i if cite else -1)), None)
     if cite is None or main is None or main.source is None:
         return cues
     end = next((t.i for t in sent if t.i > cite.i and t.text in (",", ".", ";")), sent.end)
@@ -226,9 +222,7 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
         return cues
     outer_source = main.source
     if main.source[0] <= cite.i < main.source[1]:  # "Citing X, Y" parsed as one subject
-        after = [
-            c for c in sent.noun_chunks if c.start > end and c.end <= main.token and is_source_like(c.root)
-        ]
+        after = [c for c in sent.noun_chunks if c.start > end and c.end <= main.token and is_source_like(c.root)]
         if not after:
             return cues
         outer_source = (after[0].start, after[0].end)

@@ -16,9 +16,43 @@ def _phrase_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
 
 
-def hedge_cues(span: Span) -> tuple[str, ...]:
-    """The hedging cues inside a span, in text order (an empty tuple means a plain assertion)."""
+GOVERNING_POS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
+
+
+def _governing(span: Span) -> list[str]:
+    """Hedges elsewhere in the sentence whose clause contains the span ("it seems certain [...]")."""
     words = lexicons().hedge_words
-    found = [t.text for t in span if t.lower_ in words or (t.tag_ == "MD" and t.lower_ in words)]
+    found = []
+    for t in span.sent:
+        if span.start <= t.i < span.end or t.lower_ not in words or t.pos_ not in GOVERNING_POS:
+            continue
+        head = t if t.pos_ == "VERB" else t.head
+        if head.is_ancestor(span.root):
+            found.append(t.text)
+    return found
+
+
+@cache
+def _retro_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in sorted(lexicons().hedge_retroactive, key=len, reverse=True))
+    return re.compile(r"\s*[\"“]?(?:" + alt + r")\b", re.IGNORECASE)
+
+
+def retroactive_hedge(text: str, end: int) -> str | None:
+    """ "If true, ..." opening the next sentence hedges the statement that ends at ``end``."""
+    m = _retro_re().match(text, end, min(len(text), end + 40))
+    return m.group(0).strip(' "“') if m else None
+
+
+def hedge_cues(span: Span) -> tuple[str, ...]:
+    """The hedging cues of a span, in text order (an empty tuple means a plain assertion)."""
+    words = lexicons().hedge_words
+    found = [t.text for t in span if t.lower_ in words]
     found += [m.group(0) for m in _phrase_re().finditer(span.text)]
+    found += _governing(span)
+    if span.end == span.sent.end:  # read the next few tokens, never doc.text (rebuilt on each access)
+        following = span.doc[span.end : min(len(span.doc), span.end + 8)]
+        retro = retroactive_hedge(following.text, 0)
+        if retro:
+            found.append(retro)
     return tuple(dict.fromkeys(found))

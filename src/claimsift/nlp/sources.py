@@ -34,8 +34,9 @@ class SourceMemory:
     @classmethod
     def for_doc(cls, doc: Doc) -> SourceMemory:
         ents = sorted(doc.ents, key=lambda e: e.end_char)
-        return cls(seen=[], persons=[e for e in ents if e.label_ == "PERSON"],
-                   orgs=[e for e in ents if e.label_ == "ORG"])
+        return cls(
+            seen=[], persons=[e for e in ents if e.label_ == "PERSON"], orgs=[e for e in ents if e.label_ == "ORG"]
+        )
 
     @staticmethod
     def before(spans: list[Span], offset: int) -> Span | None:

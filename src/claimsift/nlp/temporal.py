@@ -96,9 +96,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\w)"
 _RANGE = r"\s*(?:-|–|—|and|to|through|until)\s*"
 
 _ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-])")
-_NUMERIC = re.compile(
-    r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d|[./]\d)"
-)
+_NUMERIC = re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d|[./]\d)")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<first>(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s*(?P<d1>{_DAY}))"
     rf"(?:{_RANGE}(?P<second>(?:(?P<m2>{_MONTH})\s*)?(?P<d2>{_DAY})))?"
@@ -122,9 +120,7 @@ _SHIFT = re.compile(
 )
 _DEICTIC_RE = re.compile(r"\b(?P<word>" + "|".join(_name(w.title(), False) for w in _DEICTIC) + r")\b")
 _PERIOD = re.compile(rf"(?<![Tt]he\s)\b(?P<mod>(?i:{_alt(_PERIOD_MODIFIERS)}))\s+(?P<unit>(?i:year|month))\b")
-_WEEKDAY_RE = re.compile(
-    rf"(?:\b(?P<mod>(?i:{_alt(k for k in _WEEKDAY_MODES if k)}))\s+)?\b(?P<wd>{_WEEKDAY})"
-)
+_WEEKDAY_RE = re.compile(rf"(?:\b(?P<mod>(?i:{_alt(k for k in _WEEKDAY_MODES if k)}))\s+)?\b(?P<wd>{_WEEKDAY})")
 _NOUN_PHRASE_NEXT = re.compile(rf"\s+(?:(?i:{_alt(_W['noun_phrase_starts'])})\b|[A-Z0-9])")
 _PREVIOUS_WORD = re.compile(r"(?P<word>[A-Za-z][\w'’]*)[ \t-]+$")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z]")
@@ -185,9 +181,7 @@ def find_dates(text: str, doc_id: str, published: dt.date | None) -> list[TimeEx
         if resolved is not None:
             value, grain = resolved
             span = text[cand.start : cand.end]
-            found.append(
-                TimeExpr(doc=doc_id, start=cand.start, end=cand.end, text=span, value=value, grain=grain)
-            )
+            found.append(TimeExpr(doc=doc_id, start=cand.start, end=cand.end, text=span, value=value, grain=grain))
     return found
 
 
