@@ -228,3 +228,13 @@ def test_claims_hedges_from_outside_the_clause(text: str, needle: str, cue: str)
 def test_claims_a_denied_rumor_is_not_a_hedge() -> None:
     c = claim_with(claims_of("The head of the Ukraine Center for Countering step in to shut down the rumor."), "rumor")
     assert not c.hedged
+
+
+def test_claims_a_named_carrier_is_the_source() -> None:
+    claims = claims_of(
+        "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil. On October 18, two "
+        'in Russia speaking Korean "with an accent atypical videos show the Koreans in training exercises and '
+        "uniforms."
+    )
+    assert claim_with(claims, "Russian soil").source.name == "Kyiv Post"
+    assert claim_with(claims, "Russian soil").evidence_type == "video"

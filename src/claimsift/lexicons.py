@@ -33,6 +33,8 @@ class Lexicons:
     """Reporting verb lemma -> assert | deny | neutral."""
     noun_polarity: dict[str, str]
     """Reporting noun lemma -> assert | deny."""
+    carrier_nouns: frozenset[str]
+    """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     hedge_retroactive: tuple[str, ...]
@@ -68,7 +70,8 @@ def lexicons() -> Lexicons:
     aliases = _load("aliases.json")["entities"]
     return Lexicons(
         verb_polarity=_polarity_map(_load("reporting_verbs.json")),
-        noun_polarity=_polarity_map(_load("reporting_nouns.json")),
+        noun_polarity=_polarity_map({k: v for k, v in _load("reporting_nouns.json").items() if k != "carriers"}),
+        carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),

@@ -190,6 +190,25 @@ def noun_cue(tok: Token) -> Cue | None:
     return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
 
 
+def carrier_cue(tok: Token) -> Cue | None:
+    """ "videos on Kyiv Post", "a report by the ministry": a named carrier of information is the source.
+
+    Only named organisations and people count (not places: "images from Kursk" name no source).
+    """
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicons().carrier_nouns:
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "by", "in")), None)
+    if prep is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("on", "from", "by"):
+        prep = tok.doc[tok.i + 1]  # a broken parse still has the words in order
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or pobj.ent_type_ not in ("ORG", "PERSON"):
+        return None
+    source = source_phrase(pobj)
+    frame = set(range(tok.i, source[1]))
+    content = {t.i for t in tok.sent if t.i >= source[1]}
+    return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
+
+
 def according_cue(tok: Token) -> Cue | None:
     """ "according to X": the rest of the sentence is X's."""
     if tok.lower_ != "according":
@@ -233,7 +252,7 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
 
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
-    cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), according_cue(t)) if c is not None]
+    cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
     cues = _citing(sent, cues)
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
