@@ -338,7 +338,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         cue_polarity="deny"
         if cue and cue.polarity == "deny"
         else ("neutral" if cue and cue.polarity == "neutral" else "assert"),
-        evidence_type=evidence_type(text, source.name, source.kind),
+        evidence_type=evidence_type(f"{cue.text if cue else ''} {text}", source.name, source.kind),
         hedged=bool(hedges),
         hedge_cues=hedges,
         event_date=event,
