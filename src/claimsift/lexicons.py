@@ -48,6 +48,7 @@ class Lexicons:
     """Names of state media: what they publish is an official statement, not independent reporting."""
     aliases: tuple[AliasEntry, ...]
     narrator_words: frozenset[str]
+    narrator_transitions: frozenset[str]
     """Words of the narrator's own voice: first person, evaluation, inference."""
 
 
@@ -82,4 +83,5 @@ def lexicons() -> Lexicons:
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),
+        narrator_transitions=frozenset(_load("narrator_markers.json")["transitions"]),
     )

@@ -209,6 +209,11 @@ def _continue_report(
         return claim
     if any(t.lower_ in lexicons().narrator_words for t in span):
         return claim
+    first = next((t for t in span if t.is_alpha), None)
+    if first is not None and first.lower_ in lexicons().narrator_transitions:
+        return claim  # "Then on October 26, ..." moves the story on
+    if any(e.label_ in ("PERSON", "ORG") and e.text not in last.source.name for e in span.ents):
+        return claim  # a clause naming someone else is not the last source's
     return replace(
         claim,
         source=last.source,
@@ -247,6 +252,7 @@ def document_claims(
         cues = sentence_cues(sent)
         question = _is_question(sent)
         current: Cue | None = None
+        last_sourced: Cue | None = None  # a sourceless cue ("... stated that") speaks for the last named one
         reach = TRANSCRIPT_REACH if transcript else None
         for seg in _attach_frames(doc, sent, cues, reach):
             if current is not None and (
@@ -254,9 +260,12 @@ def document_claims(
                 or not _near(current, seg.start, seg.end, reach)
             ):
                 current = None  # a missing line may have changed the speaker
-            cue = seg.cue if seg.cue is not None and seg.cue.source is not None else (current or seg.cue)
+            if seg.cue is not None and seg.cue.source is None and last_sourced is not None:
+                cue: Cue | None = last_sourced
+            else:
+                cue = seg.cue if seg.cue is not None and seg.cue.source is not None else (current or seg.cue)
             if seg.cue is not None and seg.cue.source is not None:
-                current = seg.cue
+                current = last_sourced = seg.cue
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
