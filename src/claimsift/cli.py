@@ -89,14 +89,10 @@ def analyze_cmd(
         if not quiet:
             err.print(f"analysed {doc.path}", markup=False, highlight=False, soft_wrap=True)
         for warning in doc.warnings:
-            err.print(
-                f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False, soft_wrap=True
-            )
+            err.print(f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False, soft_wrap=True)
 
     try:
-        result = analyze(
-            paths, hypotheses=hypothesis or [], published=published, prior=prior, progress=progress
-        )
+        result = analyze(paths, hypotheses=hypothesis or [], published=published, prior=prior, progress=progress)
     except ClaimsiftError as exc:
         _fail(str(exc))
         return

@@ -151,8 +151,5 @@ def dedupe_rollup(cues: list[Cue]) -> tuple[list[str], str]:
             lines = lines[1:]
             repeats += 1
         kept.extend(lines)
-    note = (
-        f"roll-up auto-captions: dropped {bridges} bridge cue(s) under {BRIDGE_MS} ms "
-        f"and {repeats} repeated line(s)"
-    )
+    note = f"roll-up auto-captions: dropped {bridges} bridge cue(s) under {BRIDGE_MS} ms and {repeats} repeated line(s)"
     return kept, note

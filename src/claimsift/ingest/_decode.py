@@ -150,9 +150,7 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, list[str]]:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(name, "not decodable: not UTF-8 or UTF-16, and no other text encoding fits")
-    return str(best), [
-        f"not UTF-8: decoded as {best.encoding}, a guess by charset-normalizer; check the text"
-    ]
+    return str(best), [f"not UTF-8: decoded as {best.encoding}, a guess by charset-normalizer; check the text"]
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -63,9 +63,7 @@ def check_published(published: str | None) -> None:
         UsageError: The value is not a date written YYYY-MM-DD.
     """
     if published is not None and not (isinstance(published, str) and is_iso_date(published)):
-        raise UsageError(
-            f"published must be a date written YYYY-MM-DD, such as 2024-11-05; got {published!r}"
-        )
+        raise UsageError(f"published must be a date written YYYY-MM-DD, such as 2024-11-05; got {published!r}")
 
 
 def check_meta(raw: Mapping[str, object], where: str, label: str = "metadata") -> Meta:
@@ -119,9 +117,7 @@ def load_sidecar(path: Path) -> Meta:
     except json.JSONDecodeError as exc:
         raise InputError(where, f"metadata file is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
     if not isinstance(raw, dict):
-        raise InputError(
-            where, "metadata file must hold a JSON object with title, outlet, url, published, kind"
-        )
+        raise InputError(where, "metadata file must hold a JSON object with title, outlet, url, published, kind")
     return check_meta(raw, where)
 
 

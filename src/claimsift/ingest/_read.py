@@ -100,9 +100,7 @@ def read_data(
     ]
 
 
-def _document(
-    part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warnings: tuple[str, ...]
-) -> Document:
+def _document(part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warnings: tuple[str, ...]) -> Document:
     return Document(
         id=doc_id,
         path=path,
