@@ -238,3 +238,15 @@ def test_claims_a_named_carrier_is_the_source() -> None:
     )
     assert claim_with(claims, "Russian soil").source.name == "Kyiv Post"
     assert claim_with(claims, "Russian soil").evidence_type == "video"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What happens when one of his soldiers are being sacrificed in Russian consequences of North Korean soldiers "
+        "fighting Putin's risky new alliance.",
+        "Whether the intercepted calls are concrete evidence that North Koreans are fighting.",
+    ],
+)
+def test_claims_questions_without_question_mark_are_not_claims(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.start == 0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr
@@ -186,9 +186,29 @@ def _good(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < 4:
         return False
-    if span.text.rstrip(' "”').endswith("?"):
+    if span.text.rstrip(' "”').endswith("?") or _unmarked_question(words):
         return False
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
+
+
+WH_WORDS = frozenset({"what", "why", "how", "who", "which", "where", "when"})
+
+
+def _unmarked_question(words: list[Token]) -> bool:
+    """A question whose question mark a transcript lost: "What happens when ...", "Are there ...",
+    or an indirect question standing alone ("Whether the intercepted calls are ...")."""
+    first, second = words[0], words[1]
+    if first.lower_ == "whether":
+        return True
+    if first.i != first.sent.start:
+        return False
+    if first.lower_ in WH_WORDS and second.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        first.pos_ == "AUX"
+        and first.tag_ != "MD"
+        and second.lower_ in ("there", "you", "they", "we", "he", "she", "it")
+    )
 
 
 def _continue_report(
