@@ -62,9 +62,7 @@ def date_values(data: dict[str, Any]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def transcript_report(nlp: object) -> dict[str, Any]:
-    return report(
-        invoke(str(TRANSCRIPT), "--hypothesis", DEPLOYED, "--hypothesis", TREATY, "--format", "json")
-    )
+    return report(invoke(str(TRANSCRIPT), "--hypothesis", DEPLOYED, "--hypothesis", TREATY, "--format", "json"))
 
 
 @pytest.mark.model
@@ -189,9 +187,7 @@ def test_cli_bad_prior_is_a_one_line_error(prior: str) -> None:
 
 @pytest.mark.model
 def test_cli_reads_stdin(nlp: object, dev_transcript: str) -> None:
-    data = report(
-        invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=dev_transcript)
-    )
+    data = report(invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=dev_transcript))
     (doc,) = data["documents"]
     assert (doc["id"], doc["path"], doc["published"]) == ("stdin", "-", "2024-11-05")
     assert doc["text"] == dev_transcript
@@ -222,9 +218,7 @@ def _missing_file(tmp_path: Path) -> Path:
 BAD_INPUTS = [
     pytest.param("empty.txt", lambda: b"", "empty file", id="empty"),
     pytest.param("blank.md", lambda: b" \n\n\t\n", "empty file", id="whitespace-only"),
-    pytest.param(
-        "transcript.txt", lambda: gzip.compress(TRANSCRIPT.read_bytes(), mtime=0), "binary file", id="binary"
-    ),
+    pytest.param("transcript.txt", lambda: gzip.compress(TRANSCRIPT.read_bytes(), mtime=0), "binary file", id="binary"),
     pytest.param(
         "no_cues.vtt",
         lambda: b"WEBVTT\n\nNOTE Opening of the North Korean troops video\n",
@@ -238,9 +232,7 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("name", "make", "reason"), BAD_INPUTS)
-def test_cli_bad_input_is_a_one_line_error_naming_the_file(
-    tmp_path: Path, name: str, make: Any, reason: str
-) -> None:
+def test_cli_bad_input_is_a_one_line_error_naming_the_file(tmp_path: Path, name: str, make: Any, reason: str) -> None:
     path = tmp_path / name
     path.write_bytes(make())
     assert_one_line_error(invoke(str(path)), str(path), reason)

@@ -92,9 +92,7 @@ def test_entities_surface_forms_group_into_one(forms: list[tuple[str, str]], nam
         ([("Security Service of Ukraine", "ORG"), ("Main Intelligence Directorate", "ORG")], None),
     ],
 )
-def test_entities_different_things_stay_apart(
-    forms: list[tuple[str, str]], groups: list[list[str]] | None
-) -> None:
+def test_entities_different_things_stay_apart(forms: list[tuple[str, str]], groups: list[list[str]] | None) -> None:
     """``groups`` None: every form is an entity of its own."""
     expected = groups if groups is not None else [[text] for text, _label in forms]
     assert surface_groups(group_entities(mentions(*forms))) == expected
@@ -181,9 +179,7 @@ def entity_of(entities: list[Entity], surface: str) -> Entity:
         ("Main Intelligence Directorate", "Main Intelligence Directorate of Ukraine"),
     ],
 )
-def test_entities_transcript_forms_are_one_entity(
-    transcript_entities: list[Entity], first: str, second: str
-) -> None:
+def test_entities_transcript_forms_are_one_entity(transcript_entities: list[Entity], first: str, second: str) -> None:
     assert entity_of(transcript_entities, first) is entity_of(transcript_entities, second)
 
 

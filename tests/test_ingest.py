@@ -154,8 +154,7 @@ def test_ingest_vtt_voice_becomes_prefix_where_speaker_changes(tmp_path: Path) -
     path = tmp_path / "voices.vtt"
     path.write_text(vtt, encoding="utf-8")
     assert _only([str(path)]).text == (
-        "Mark Rutte: I can confirm that North Korean troops have "
-        "military units have been deployed to the Kursk"
+        "Mark Rutte: I can confirm that North Korean troops have military units have been deployed to the Kursk"
     )
 
 
@@ -176,9 +175,7 @@ def test_ingest_rollup_dedupe_only_with_inline_timestamps(tmp_path: Path) -> Non
 def test_ingest_rollup_reports_what_it_dropped() -> None:
     document = _only([str(DATA / "nk_troops_video_auto.en.vtt")])
     assert document.text.count("Primorsky Krai") == 1
-    assert document.warnings == (
-        "roll-up auto-captions: dropped 8 bridge cue(s) under 50 ms and 7 repeated line(s)",
-    )
+    assert document.warnings == ("roll-up auto-captions: dropped 8 bridge cue(s) under 50 ms and 7 repeated line(s)",)
 
 
 @pytest.mark.parametrize(
@@ -212,9 +209,7 @@ def test_ingest_rollup_reports_what_it_dropped() -> None:
         ),
     ],
 )
-def test_ingest_captions_keep_good_cues_and_warn(
-    tmp_path: Path, filename: str, captions: str, warning: str
-) -> None:
+def test_ingest_captions_keep_good_cues_and_warn(tmp_path: Path, filename: str, captions: str, warning: str) -> None:
     path = tmp_path / filename
     path.write_text(captions, encoding="utf-8")
     document = _only([str(path)])
@@ -302,9 +297,7 @@ def test_ingest_json_keys_override_sidecar(tmp_path: Path) -> None:
     assert (second.outlet, second.published) == ("Kyiv Post", "2024-10-30")
 
 
-@pytest.mark.parametrize(
-    "filename", ["nk_troops_excerpt.txt", "nk_troops_article.html", "nk_troops_quotes.json"]
-)
+@pytest.mark.parametrize("filename", ["nk_troops_excerpt.txt", "nk_troops_article.html", "nk_troops_quotes.json"])
 def test_ingest_published_argument_overrides_everything(filename: str) -> None:
     documents = read_documents([str(DATA / filename)], published="2024-12-01")
     assert {d.published for d in documents} == {"2024-12-01"}

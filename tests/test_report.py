@@ -105,15 +105,12 @@ def test_report_claim_text_is_its_span(claims: list[dict[str, Any]], texts: dict
     wrong = [
         c["id"]
         for c in claims
-        if not 0 <= c["start"] < c["end"] <= len(texts[c["doc"]])
-        or texts[c["doc"]][c["start"] : c["end"]] != c["text"]
+        if not 0 <= c["start"] < c["end"] <= len(texts[c["doc"]]) or texts[c["doc"]][c["start"] : c["end"]] != c["text"]
     ]
     assert wrong == []
 
 
-def test_report_claim_source(
-    claims: list[dict[str, Any]], data: dict[str, Any], texts: dict[str, str]
-) -> None:
+def test_report_claim_source(claims: list[dict[str, Any]], data: dict[str, Any], texts: dict[str, str]) -> None:
     entity_ids = {e["id"] for e in data["entities"]}
     for c in claims:
         s = c["source"]
@@ -128,9 +125,7 @@ def test_report_claim_source(
 def test_report_claim_via_cue_and_evidence(claims: list[dict[str, Any]], texts: dict[str, str]) -> None:
     for c in claims:
         assert isinstance(c["via"], list) and all(isinstance(v, str) and v.strip() for v in c["via"]), c["id"]
-        assert c["cue"] is None or (
-            isinstance(c["cue"], str) and c["cue"].lower() in texts[c["doc"]].lower()
-        ), c
+        assert c["cue"] is None or (isinstance(c["cue"], str) and c["cue"].lower() in texts[c["doc"]].lower()), c
         assert c["evidence_type"] in EVIDENCE_TYPES, c["id"]
     assert any(c["cue"] for c in claims)
     assert any(c["via"] for c in claims)
@@ -170,9 +165,7 @@ def test_report_dates_are_spans_with_value_and_grain(data: dict[str, Any], texts
     for d in data["dates"]:
         assert texts[d["doc"]][d["start"] : d["end"]] == d["text"], d
         assert d["grain"] in ISO_BY_GRAIN, d
-        assert is_iso(d["value"]) and len(d["value"]) == len(
-            dt.date(2024, 1, 1).strftime(ISO_BY_GRAIN[d["grain"]])
-        ), d
+        assert is_iso(d["value"]) and len(d["value"]) == len(dt.date(2024, 1, 1).strftime(ISO_BY_GRAIN[d["grain"]])), d
 
 
 def test_report_entity_mentions_are_spans(data: dict[str, Any], texts: dict[str, str]) -> None:
@@ -195,9 +188,7 @@ def test_report_hypotheses_probability_and_words(data: dict[str, Any]) -> None:
         assert h["wep"] == wep_for(h["probability"]), h
 
 
-def test_report_drivers_are_claims_that_take_a_side(
-    data: dict[str, Any], claims: list[dict[str, Any]]
-) -> None:
+def test_report_drivers_are_claims_that_take_a_side(data: dict[str, Any], claims: list[dict[str, Any]]) -> None:
     by_id = {c["id"]: c for c in claims}
     assert any(h["drivers"] for h in data["hypotheses"])
     for h in data["hypotheses"]:

@@ -179,9 +179,7 @@ def test_temporal_finds_transcript_dates(sentence: str, expected: list[tuple[str
         ),
     ],
 )
-def test_temporal_finds_news_dates(
-    sentence: str, published: dt.date, expected: list[tuple[str, str, str]]
-) -> None:
+def test_temporal_finds_news_dates(sentence: str, published: dt.date, expected: list[tuple[str, str, str]]) -> None:
     assert _dates(sentence, published) == expected
 
 
@@ -199,8 +197,7 @@ def test_temporal_finds_news_dates(
         "As reported, according to the General Staff, 187 combat engagements were recorded along the "
         "frontlines over the past day.",
         # https://menafn.com/1108881233/N-Korea-approves-landmark-agreement-with-Russia
-        "It includes 23 articles, with key provisions aimed at mutual assistance in the event of foreign "
-        "aggression.",
+        "It includes 23 articles, with key provisions aimed at mutual assistance in the event of foreign aggression.",
         # Roosevelt, 8 December 1941: "may" is a verb
         "No matter how long it may take us to overcome this premeditated invasion, the American people in "
         "their righteous might will win through to absolute victory.",
@@ -265,9 +262,7 @@ def test_temporal_skips_numbers_and_words_that_are_not_dates(sentence: str) -> N
         (FDR_1941, [("December 7, 1941", "1941-12-07", "day")]),
     ],
 )
-def test_temporal_without_published_uses_only_the_text(
-    sentence: str, expected: list[tuple[str, str, str]]
-) -> None:
+def test_temporal_without_published_uses_only_the_text(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert _dates(sentence, None) == expected
 
 
@@ -396,9 +391,7 @@ def test_temporal_normalise_rejects_non_dates_ranges_and_ambiguous_orders(expr: 
     assert normalise(expr, NK_PUBLISHED) is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a bare month takes the publication year; 'nearly 10 years ago' is ignored"
-)
+@pytest.mark.xfail(strict=True, reason="a bare month takes the publication year; 'nearly 10 years ago' is ignored")
 def test_temporal_month_in_a_distant_past() -> None:
     # Obama, 1 May 2011
     sentence = (

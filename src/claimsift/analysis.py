@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from claimsift.assess.aggregate import assess, origin
-from claimsift.assess.reliability import grade
+from claimsift.assess.ach import ach_matrix
+from claimsift.assess.aggregate import assess
+from claimsift.assess.independence import corroboration, group_evidence
+from claimsift.assess.reliability import grade_claims, load_overrides
 from claimsift.assess.stance import stances
 from claimsift.errors import UsageError
 from claimsift.ingest import read_documents
-from claimsift.model import Analysis, Claim, Document, Entity, Hypothesis, SourceRef
+from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, Hypothesis, SourceRef
 from claimsift.nlp.process import process
 from claimsift.resolve.entities import group_entities
 
@@ -40,26 +44,34 @@ def _link_source(source: SourceRef, doc: str, entities: list[Entity]) -> SourceR
     return source
 
 
-def _assess_claims(claims: list[Claim], hypotheses: Sequence[Hypothesis]) -> list[Claim]:
+def _assess_claims(
+    claims: list[Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
+) -> tuple[list[Claim], list[EvidenceGroup]]:
     staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
-    # which origins take each side of each hypothesis, so corroboration is a lookup, not a scan
-    sides: dict[tuple[str, str], set[str]] = {}
-    for c in staged:
-        for h, s in c.stance.items():
-            sides.setdefault((h, s), set()).add(origin(c))
+    groups, grouped = group_evidence(staged)
+    return grade_claims(grouped, corroboration(grouped, groups), overrides), groups
+
+
+def _assessments(
+    claims: list[Claim],
+    groups: list[EvidenceGroup],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str],
+    matrix: dict[str, Any],
+) -> tuple[Assessment, ...]:
     out = []
-    for c in staged:
-        own = origin(c)
-        sided = [(h, s) for h, s in c.stance.items() if s != "neutral"]
-        corroborated = any(sides.get((h, s), set()) - {own} for h, s in sided)
-        opposite = {"supports": "refutes", "refutes": "supports"}
-        contradicted = any(sides.get((h, opposite[s]), set()) - {own} for h, s in sided)
-        out.append(dataclasses.replace(c, reliability=grade(c, corroborated, contradicted)))
-    return out
+    for h in hypotheses:
+        a = assess(h, claims, groups, overrides)
+        lead = {"least_inconsistent": matrix.get("least_inconsistent") == h.id} if len(hypotheses) > 1 else {}
+        out.append(dataclasses.replace(a, ach={**a.ach, **matrix["scores"][h.id], **lead}))
+    return tuple(out)
 
 
 def analyze_documents(
-    documents: Sequence[Document], hypotheses: Sequence[Hypothesis], progress: Progress | None = None
+    documents: Sequence[Document],
+    hypotheses: Sequence[Hypothesis],
+    progress: Progress | None = None,
+    overrides: Mapping[str, str] | None = None,
 ) -> Analysis:
     """Run nlp, resolve and assess over documents already read."""
     facts = []
@@ -74,8 +86,9 @@ def analyze_documents(
             claims.append(
                 dataclasses.replace(c, id=f"C{len(claims) + 1}", source=_link_source(c.source, c.doc, entities))
             )
-    claims = _assess_claims(claims, hypotheses)
-    assessments = tuple(assess(h, claims) for h in hypotheses)
+    claims, groups = _assess_claims(claims, hypotheses, overrides or {})
+    matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
+    assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
     dates = tuple(d for f in facts for d in f.dates)
     return Analysis(
         documents=tuple(documents),
@@ -83,6 +96,8 @@ def analyze_documents(
         claims=tuple(claims),
         dates=dates,
         assessments=assessments,
+        groups=tuple(groups),
+        ach=matrix,
     )
 
 
@@ -92,11 +107,17 @@ def analyze(
     published: str | None = None,
     prior: float = 0.5,
     progress: Progress | None = None,
+    reliability: str | Path | None = None,
 ) -> Analysis:
     """Read files (or "-" for stdin), extract claims, dates and entities, and assess the hypotheses.
+
+    Args:
+        reliability: a claimsift.toml or YAML file whose ``reliability`` table sets Admiralty letters
+            per source ("South Korea's National Intelligence Service" = "B"), overriding the defaults.
 
     Example:
         >>> result = analyze(["report.txt"], hypotheses=["North Korean troops are deployed in Russia"])
     """
+    overrides = load_overrides(reliability) if reliability is not None else {}
     documents = read_documents(list(paths), published=published)
-    return analyze_documents(documents, make_hypotheses(hypotheses, prior), progress)
+    return analyze_documents(documents, make_hypotheses(hypotheses, prior), progress, overrides)

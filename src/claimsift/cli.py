@@ -76,6 +76,10 @@ def analyze_cmd(
         bool, typer.Option("--include-text", help="JSON: add each document's text (what offsets point into).")
     ] = False,
     prior: Annotated[float, typer.Option(help="Prior probability of every hypothesis.")] = 0.5,
+    reliability: Annotated[
+        Path | None,
+        typer.Option(help="claimsift.toml or YAML file with a [reliability] table: source name = Admiralty letter."),
+    ] = None,
 ) -> None:
     """Extract attributed claims, dates and entities, and assess hypotheses.
 
@@ -92,7 +96,14 @@ def analyze_cmd(
             err.print(f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False, soft_wrap=True)
 
     try:
-        result = analyze(paths, hypotheses=hypothesis or [], published=published, prior=prior, progress=progress)
+        result = analyze(
+            paths,
+            hypotheses=hypothesis or [],
+            published=published,
+            prior=prior,
+            progress=progress,
+            reliability=reliability,
+        )
     except ClaimsiftError as exc:
         _fail(str(exc))
         return

@@ -200,6 +200,8 @@ class Analysis:
     dates: tuple[TimeExpr, ...]
     assessments: tuple[Assessment, ...]
     groups: tuple[EvidenceGroup, ...] = ()
+    ach: dict[str, object] = field(default_factory=dict)
+    """The Analysis-of-Competing-Hypotheses matrix: rows (evidence groups x hypotheses), scores, leader."""
 
 
 def wep_for(probability: float) -> str:

@@ -1,78 +1,196 @@
-"""A probability per hypothesis from its prior and the claims' stances (log-odds, damped per source).
+"""A probability per hypothesis: prior log-odds plus one likelihood ratio per evidence group.
 
-Each supporting or refuting claim adds a log-likelihood ratio that shrinks with hedging and with
-weak evidence types; repeated claims from one source are damped (the k-th counts 1/k), so ten
-relays of one origin weigh little more than one.
+Odds form (CONVENTIONS.md 6): posterior log-odds = prior log-odds + sum of log LRs, which is honest only
+for independent items, so the unit is the evidence group (one origin, one item; ``independence``), and
+the k-th strongest group of one origin counts 1/k (its items are correlated).
+
+A group's LR starts from the event it reports: ``evidence_lr`` in ``data/evidence_weights.json``, the LR
+were the report certainly true (imagery 12, official statement 3, commentary 1.5). Schum's source
+credibility turns that into the LR of the *report*: with h/f = P(report | E) / P(report | not E) taken
+from the Admiralty letter (A 20, B 8, C 4, D 2, E 1.2, F 2) and P(E | H) = 1,
+
+    LR(report) = s * L / (L + s - 1),   s = h/f, L = LR(E),
+
+which is bounded by h/f, so no letter-C source can move the odds more than fourfold. The log LR is then
+halved for hedged claims and multiplied by 0.05 for self-serving ones (an accused party's denial) and
+0.5 for interested ones. The credibility digit is not used again: its parts (hedging, hard evidence,
+corroboration by other groups) are already in the sum, and counting corroboration twice is the
+circular-reporting error this stage exists to avoid.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
-from claimsift.model import Assessment, Claim, Driver, Hypothesis, wep_for
+from claimsift.assess.independence import corroboration, group_evidence, origin_key
+from claimsift.assess.names import hypothesis_roles
+from claimsift.assess.reliability import admiralty, interest, source_letter, weights
+from claimsift.model import Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
 
-BASE_LLR = 0.6
-EVIDENCE_WEIGHT = {
-    "imagery": 1.2,
-    "video": 1.1,
-    "intercepted_communication": 1.0,
-    "document": 1.1,
-    "physical": 1.3,
-    "intelligence_assessment": 1.0,
-    "official_statement": 0.7,
-    "eyewitness": 0.9,
-    "anonymous_source": 0.5,
-    "media_report": 0.6,
-    "analysis": 0.4,
-}
-HEDGE_FACTOR = 0.5
+Scored = tuple[EvidenceGroup, float, str]
+"""(group, log LR, id of its best claim)."""
 P_MIN, P_MAX = 0.01, 0.99
+MAX_DRIVERS = 10
+SIGN = {"supports": 1.0, "refutes": -1.0}
+WORDS = {
+    # ICD 203 row 1 (CONVENTIONS.md 2)
+    "almost_no_chance": "almost no chance",
+    "very_unlikely": "very unlikely",
+    "unlikely": "unlikely",
+    "even": "roughly even chance",
+    "likely": "likely",
+    "very_likely": "very likely",
+    "almost_certain": "almost certain",
+}
 
 
-def origin(claim: Claim) -> str:
-    """The independence key of a claim: its original source (relays do not make new evidence)."""
-    if claim.source.kind in ("author", "unattributed"):
-        return f"{claim.source.kind}:{claim.doc}"
-    return claim.source.name.lower()
+def schum_lr(event_lr: float, h_over_f: float) -> float:
+    """LR of a report that E happened, from LR(E) and the source's h/f (never beyond either)."""
+    if event_lr <= 1.0 or h_over_f <= 1.0:
+        return 1.0
+    return h_over_f * event_lr / (event_lr + h_over_f - 1.0)
 
 
-def claim_llr(claim: Claim, hyp_id: str) -> float:
-    """Signed log-likelihood ratio of one claim before damping."""
-    sign = {"supports": 1.0, "refutes": -1.0}.get(claim.stance.get(hyp_id, "neutral"), 0.0)
-    if sign == 0.0:
+def claim_llr(claim: Claim, hypothesis: Hypothesis, letter: str) -> float:
+    """Signed natural-log LR of one claim for one hypothesis, given its source's Admiralty letter."""
+    sign = SIGN.get(claim.stance.get(hypothesis.id, "neutral"), 0.0)
+    if not sign:
         return 0.0
-    weight = EVIDENCE_WEIGHT.get(claim.evidence_type, 0.6) * (HEDGE_FACTOR if claim.hedged else 1.0)
-    return sign * BASE_LLR * weight
+    data = weights()
+    event_lr = data["evidence_lr"].get(claim.evidence_type, data["default_evidence_lr"])
+    llr = math.log(schum_lr(float(event_lr), float(data["letter_h_over_f"][letter])))
+    if claim.hedged:
+        llr *= data["hedged_factor"]
+    roles = hypothesis_roles(hypothesis.text)
+    stake = interest(claim, hypothesis.id, roles.parties, roles.opposing, roles.achievement)
+    return sign * llr * float(data["interest_factor"][stake])
 
 
-def assess(hypothesis: Hypothesis, claims: list[Claim]) -> Assessment:
-    """Probability, ICD 203 word and the claims that moved it most."""
-    per_origin: dict[str, list[tuple[float, Claim]]] = defaultdict(list)
-    for c in claims:
-        llr = claim_llr(c, hypothesis.id)
-        if llr:
-            per_origin[origin(c)].append((llr, c))
-    drivers: list[Driver] = []
-    total = math.log(hypothesis.prior / (1 - hypothesis.prior))
-    for items in per_origin.values():
-        items.sort(key=lambda x: -abs(x[0]))
-        for k, (llr, c) in enumerate(items, 1):
-            contrib = llr / k
-            total += contrib
-            drivers.append(Driver(claim=c.id, log_odds=round(contrib, 3)))
-    p = min(P_MAX, max(P_MIN, 1 / (1 + math.exp(-total))))
-    drivers.sort(key=lambda d: -abs(d.log_odds))
-    support = sum(1 for v in per_origin.values() if sum(x for x, _ in v) > 0)
-    refute = sum(1 for v in per_origin.values() if sum(x for x, _ in v) < 0)
-    summary = (
-        f"{wep_for(p).replace('_', ' ')} ({p:.0%}): {support} independent sources support, {refute} refute"
-    )
+def evaluate_group(
+    group: EvidenceGroup,
+    claims_by_id: Mapping[str, Claim],
+    hypothesis: Hypothesis,
+    overrides: Mapping[str, str] | None = None,
+) -> tuple[float, str | None]:
+    """(log LR, id of the claim that states it best) of one group; (0.0, None) when it takes no side.
+
+    The group's side is the majority of its sided claims; its strength is the strongest claim on that
+    side, scaled by the margin ((for - against) / (for + against)) when the origin contradicts itself.
+    """
+    members = [claims_by_id[cid] for cid in group.claims if cid in claims_by_id]
+    sided = [c for c in members if c.stance.get(hypothesis.id, "neutral") in SIGN]
+    n_for = sum(1 for c in sided if c.stance[hypothesis.id] == "supports")
+    n_against = len(sided) - n_for
+    if n_for == n_against:
+        return 0.0, None
+    side = "supports" if n_for > n_against else "refutes"
+    scored = [(claim_llr(c, hypothesis, source_letter(c, overrides or {})[0]), c) for c in sided]
+    llr, best = max(((x, c) for x, c in scored if c.stance[hypothesis.id] == side), key=lambda t: abs(t[0]))
+    return llr * abs(n_for - n_against) / len(sided), best.id
+
+
+def group_llr(
+    group: EvidenceGroup,
+    claims_by_id: Mapping[str, Claim],
+    hypothesis: Hypothesis,
+    overrides: Mapping[str, str] | None = None,
+) -> float:
+    """Natural-log likelihood ratio of one evidence group for one hypothesis, before correlation damping."""
+    return evaluate_group(group, claims_by_id, hypothesis, overrides)[0]
+
+
+def _damped(scored: list[Scored]) -> list[Scored]:
+    """The k-th strongest group of one origin counts 1/k."""
+    by_origin: dict[str, list[Scored]] = defaultdict(list)
+    for item in scored:
+        by_origin[item[0].origin].append(item)
+    out = []
+    for items in by_origin.values():
+        items.sort(key=lambda t: -abs(t[1]))
+        out += [(g, llr / k, best) for k, (g, llr, best) in enumerate(items, 1)]
+    return out
+
+
+def _strongest(
+    damped: list[Scored], claims: Sequence[Claim], groups: Sequence[EvidenceGroup], overrides: Mapping[str, str]
+) -> str:
+    """ "South Korea's National Intelligence Service, imagery (C2)": origin, evidence and Admiralty code."""
+    group, _, best = damped[0]
+    claim = next(c for c in claims if c.id == best)
+    code = claim.reliability or admiralty(claim, overrides, corroboration(claims, groups))[0]
+    return f"{origin_label(group)}, {group.evidence_type.replace('_', ' ')} ({code})"
+
+
+def origin_label(group: EvidenceGroup) -> str:
+    """How a reader should see an origin: the author's and unnamed reporting by document."""
+    doc = group.origin.split(":", 1)[-1]
+    if group.origin_kind == "author":
+        return f"the author of {doc}"
+    if group.origin_kind == "unattributed":
+        return f"unattributed reporting in {doc}"
+    return group.origin
+
+
+def _counts(damped: list[Scored], sign: float) -> tuple[int, int]:
+    side = [g for g, llr, _ in damped if llr * sign > 0]
+    return len(side), len({g.origin for g in side})
+
+
+def _side(groups: int, origins: int, verb: str) -> str:
+    """ "3 evidence groups from 2 independent origins refute it" with the right number agreement."""
+    g = "evidence group" if groups == 1 else "evidence groups"
+    o = "independent origin" if origins == 1 else "independent origins"
+    return f"{groups} {g} from {origins} {o} {verb if groups != 1 else verb + 's'} it"
+
+
+def _summary(p: float, damped: list[Scored], strongest: str) -> str:
+    """One ICD 203 sentence: the likelihood word, never a confidence level."""
+    head = f"{WORDS[wep_for(p)]} ({p:.0%})"
+    if not damped:
+        return f"{head}: no claim takes a side, so the prior stands"
+    (n_for, o_for), (n_against, o_against) = _counts(damped, 1.0), _counts(damped, -1.0)
+    return f"{head}: {_side(n_for, o_for, 'support')}, {_side(n_against, o_against, 'refute')}; strongest: {strongest}"
+
+
+def _tally(damped: list[Scored]) -> dict[str, object]:
+    (n_for, o_for), (n_against, o_against) = _counts(damped, 1.0), _counts(damped, -1.0)
+    return {
+        "supporting_groups": n_for,
+        "refuting_groups": n_against,
+        "supporting_origins": o_for,
+        "refuting_origins": o_against,
+        "single_source": o_for + o_against == 1,
+    }
+
+
+def assess(
+    hypothesis: Hypothesis,
+    claims: Sequence[Claim],
+    groups: Sequence[EvidenceGroup] | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> Assessment:
+    """Probability, ICD 203 word, the groups that moved it most, and a one-sentence summary.
+
+    Without ``groups`` the claims are grouped here (``independence.group_evidence``).
+    """
+    if groups is None:
+        groups, claims = group_evidence(claims)
+    overrides = overrides or {}
+    by_id = {c.id: c for c in claims}
+    scored = [(g, *evaluate_group(g, by_id, hypothesis, overrides)) for g in groups]
+    damped = _damped([(g, llr, best) for g, llr, best in scored if best is not None and llr])
+    total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + sum(llr for _, llr, _ in damped)
+    p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
+    damped.sort(key=lambda t: -abs(t[1]))
+    drivers = [Driver(claim=best, log_odds=round(llr, 3)) for _, llr, best in damped if round(llr, 3)]
+    strongest = _strongest(damped, claims, groups, overrides) if damped else ""
     return Assessment(
         hypothesis=hypothesis,
-        probability=round(p, 3),
+        probability=p,
         wep=wep_for(p),
-        drivers=tuple(drivers[:10]),
-        ach={"supporting_sources": support, "refuting_sources": refute},
-        summary=summary,
+        drivers=tuple(drivers[:MAX_DRIVERS]),
+        ach=_tally(damped),
+        summary=_summary(p, damped, strongest),
     )

@@ -1,0 +1,344 @@
+"""Admiralty letters and digits, analyst overrides, parties and self-interest, on real sentences of tests/data."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from claimsift.assess.names import affiliation
+from claimsift.assess.reliability import (
+    credibility,
+    grade,
+    grade_claims,
+    hypothesis_roles,
+    interest,
+    load_overrides,
+    parties,
+    source_category,
+    source_letter,
+)
+from claimsift.errors import UsageError
+from claimsift.model import Claim, SourceKind, SourceRef, Stance
+
+DATA = Path(__file__).parent / "data"
+H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
+H2 = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
+
+# Real sentences (tests/data/*.txt), each with the source the text names.
+NIS = (
+    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special "
+    "forces, to Russia's Far East for training and acclimatising at military bases there, probably to be "
+    "deployed for combat in the war."
+)
+KREMLIN = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news".'
+PUTIN = "Putin did not deny that North Korean troops were currently in Russia."
+UKRAINE_INTEL = (
+    "Ukraine's military intelligence service said on Thursday that the first North Korean units trained in "
+    "Russia had been deployed in the Kursk region, a Russian border area where Ukrainian forces staged a major "
+    "incursion in August."
+)
+US_OFFICIAL = (
+    "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk "
+    "and was working to corroborate them."
+)
+MISSION = "of North Korea's Permanent Mission to the UN said, they are nothing but dirty maneuvers of the"
+KYIV_POST = "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil."
+SPY_AGENCY = (
+    "Last week, Seoul's spy agency said North Korean troops are believed to have been assigned to Moscow's "
+    "airborne brigade and marine corps, with some of them already entering combat following local adjustment "
+    "training."
+)
+CALLS = "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27."
+UP_TO_US = "it's up to us to decide after holding talks with Russia's permanent representative at the UN"
+SENT = "On Wednesday, the U.S. said it had seen evidence that North Korea has sent 3,000 troops to Russia"
+QUOTES = (NIS, KREMLIN, PUTIN, UKRAINE_INTEL, US_OFFICIAL, MISSION, KYIV_POST, SPY_AGENCY, CALLS, UP_TO_US, SENT)
+
+
+def make(
+    text: str,
+    source: str,
+    kind: SourceKind = "organization",
+    evidence: str = "official_statement",
+    stance: Stance = "supports",
+    hedged: bool = False,
+) -> Claim:
+    return Claim(
+        id="C1",
+        doc="d",
+        start=0,
+        end=len(text),
+        text=text,
+        source=SourceRef(name=source, kind=kind),
+        evidence_type=evidence,
+        hedged=hedged,
+        stance={"H1": stance},
+    )
+
+
+def test_assess_reliability_quotes_are_real_text() -> None:
+    corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
+    assert [q for q in QUOTES if q not in corpus] == []
+
+
+def test_assess_reliability_overrides_from_toml(tmp_path: Path) -> None:
+    path = tmp_path / "claimsift.toml"
+    path.write_text(
+        '[other]\nx = 1\n[reliability]\n"South Korea\'s National Intelligence Service" = "B"\nKremlin = "e"\n',
+        encoding="utf-8",
+    )
+    assert load_overrides(path) == {"South Korea's National Intelligence Service": "B", "Kremlin": "E"}
+
+
+def test_assess_reliability_overrides_without_table_are_empty(tmp_path: Path) -> None:
+    path = tmp_path / "claimsift.toml"
+    path.write_text("[report]\nformat = 'markdown'\n", encoding="utf-8")
+    assert load_overrides(path) == {}
+
+
+@pytest.mark.parametrize("value", ['"G"', '"AB"', "3", '""'])
+def test_assess_reliability_overrides_reject_a_bad_letter(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "claimsift.toml"
+    path.write_text(f"[reliability]\nKremlin = {value}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"'Kremlin' must be one of A, B, C, D, E, F"):
+        load_overrides(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("claimsift.toml", "[reliability\nKremlin = 'C'", "not valid TOML"),
+        ("claimsift.toml", "reliability = 'C'\n", "must be a table"),
+        ("missing.toml", None, "cannot read"),
+    ],
+)
+def test_assess_reliability_overrides_bad_file_is_a_usage_error(
+    tmp_path: Path, name: str, text: str | None, message: str
+) -> None:
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        load_overrides(path)
+
+
+def test_assess_reliability_overrides_yaml_needs_pyyaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text("reliability:\n  NIS: B\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "yaml", None)  # import yaml now raises ImportError
+    with pytest.raises(UsageError, match="PyYAML"):
+        load_overrides(path)
+
+
+def test_assess_reliability_overrides_yaml_errors_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class YAMLError(Exception):
+        pass
+
+    def safe_load(text: str) -> object:
+        raise YAMLError("mapping values are not allowed here")
+
+    fake = types.ModuleType("yaml")
+    fake.YAMLError = YAMLError  # type: ignore[attr-defined]
+    fake.safe_load = safe_load  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "yaml", fake)
+    path = tmp_path / "sources.yml"
+    path.write_text("reliability: NIS: B\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="not valid YAML"):
+        load_overrides(path)
+
+
+def test_assess_reliability_overrides_from_real_yaml(tmp_path: Path) -> None:
+    pytest.importorskip("yaml")
+    path = tmp_path / "sources.yaml"
+    path.write_text("reliability:\n  NIS: b\n  Kremlin: E\n", encoding="utf-8")
+    assert load_overrides(path) == {"NIS": "B", "Kremlin": "E"}
+
+
+@pytest.mark.parametrize(
+    ("key", "source", "kind"),
+    [
+        ("NIS", "South Korea's National Intelligence Service", "organization"),
+        ("NIS", "National Intelligence", "organization"),
+        ("South Korea's National Intelligence Service", "NIS", "organization"),
+        ("the kremlin", "Kremlin", "organization"),
+        ("Putin", "Russian president Vladimir Putin", "person"),
+        ("Kyiv Post", "The Kyiv Post", "organization"),
+    ],
+)
+def test_assess_reliability_override_matches_source_names(key: str, source: str, kind: SourceKind) -> None:
+    assert source_letter(make(NIS, source, kind), {key: "A"}) == ("A", False)
+
+
+@pytest.mark.parametrize(
+    ("key", "source"),
+    [
+        ("United Nations", "North Korea's Permanent Mission to the UN"),
+        ("NIS", "Ukraine's military intelligence service"),
+        ("Kremlin", "unattributed"),
+    ],
+)
+def test_assess_reliability_override_does_not_leak_to_other_sources(key: str, source: str) -> None:
+    kind: SourceKind = "unattributed" if source == "unattributed" else "organization"
+    letter, default = source_letter(make(MISSION, source, kind), {key: "A"})
+    assert default and letter != "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "evidence", "letter", "category"),
+    [
+        (KYIV_POST, "Kyiv Post", "organization", "video", "B", "established_outlet_own_findings"),
+        (KYIV_POST, "Kyiv Post", "organization", "official_statement", "C", "established_outlet"),
+        (KREMLIN, "Kremlin", "organization", "official_statement", "C", "state_organ"),
+        (PUTIN, "Putin", "person", "official_statement", "C", "state_organ"),
+        (SPY_AGENCY, "Seoul's spy agency", "organization", "intelligence_assessment", "C", "intelligence"),
+        (US_OFFICIAL, "A U.S. official", "person", "official_statement", "D", "anonymous"),
+        (CALLS, "unattributed", "unattributed", "intercepted_communication", "F", "unattributed"),
+        (KYIV_POST, "author", "author", "analysis", "F", "author"),
+        (KYIV_POST, "YouTube commentary channel", "organization", "video", "F", "other_outlet"),
+    ],
+)
+def test_assess_reliability_default_letters(
+    text: str, source: str, kind: SourceKind, evidence: str, letter: str, category: str
+) -> None:
+    claim = make(text, source, kind, evidence)
+    assert source_category(claim) == category
+    assert source_letter(claim, {}) == (letter, True)
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "expected"),
+    [
+        (H1, {"North Korea", "Russia", "Ukraine"}),
+        (H2, {"North Korea", "Russia"}),
+        (SENT, {"United States", "North Korea", "Russia"}),
+        (UP_TO_US, {"Russia", "United Nations"}),
+        (SPY_AGENCY, {"South Korea", "North Korea", "Russia"}),
+    ],
+)
+def test_assess_reliability_parties_of_a_hypothesis(hypothesis: str, expected: set[str]) -> None:
+    assert parties(hypothesis) == expected
+
+
+def test_assess_reliability_roles_put_the_target_against_the_accused() -> None:
+    assert hypothesis_roles(H1).opposing == {"Ukraine"}
+    assert hypothesis_roles(H2).opposing == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("source", "party"),
+    [
+        ("Russian President Vladimir Putin", "Russia"),
+        ("Kremlin", "Russia"),
+        ("national press agency KCNA", "North Korea"),
+        ("North Korea's Permanent Mission to the UN", "North Korea"),
+        ("Seoul's spy agency", "South Korea"),
+        ("Kyiv's top military officer", "Ukraine"),
+        ("A U.S. official", "United States"),
+        ("Anrij Yermak", "Ukraine"),
+        ("The Kyiv Post", None),
+        ("a Ukraine news report", None),
+        ("Reuters", None),
+    ],
+)
+def test_assess_reliability_affiliation_of_a_source(source: str, party: str | None) -> None:
+    assert affiliation(source) == party
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "stance", "expected"),
+    [
+        (KREMLIN, "Kremlin", "organization", "refutes", "self_serving"),
+        (MISSION, "North Korea's Permanent Mission to the UN", "organization", "refutes", "self_serving"),
+        (PUTIN, "Putin", "person", "supports", "disinterested"),
+        (UKRAINE_INTEL, "Ukraine's military intelligence service", "organization", "supports", "interested"),
+        (NIS, "South Korea's National Intelligence Service", "organization", "supports", "disinterested"),
+        (NIS, "South Korea's National Intelligence Service", "organization", "refutes", "disinterested"),
+        (CALLS, "unattributed", "unattributed", "refutes", "disinterested"),
+        (KREMLIN, "Kremlin", "organization", "neutral", "disinterested"),
+    ],
+)
+def test_assess_reliability_interest_of_a_source(
+    text: str, source: str, kind: SourceKind, stance: Stance, expected: str
+) -> None:
+    roles = hypothesis_roles(H1)
+    assert interest(make(text, source, kind, stance=stance), "H1", roles.parties, roles.opposing) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "stance", "expected"),
+    [
+        ("Ukraine's military intelligence service", "supports", "self_serving"),
+        ("Ukraine's military intelligence service", "refutes", "disinterested"),
+        ("Kremlin", "refutes", "self_serving"),
+        ("Kremlin", "supports", "disinterested"),
+    ],
+)
+def test_assess_reliability_interest_in_a_claimed_success(source: str, stance: Stance, expected: str) -> None:
+    roles = hypothesis_roles("Ukrainian forces repelled the North Korean and Russian assault in Kursk")
+    assert roles == (frozenset({"Ukraine", "North Korea", "Russia"}), frozenset({"North Korea", "Russia"}), True)
+    claim = make(UKRAINE_INTEL, source, stance=stance)
+    assert interest(claim, "H1", roles.parties, roles.opposing, roles.achievement) == expected
+
+
+def test_assess_reliability_interest_without_roles_treats_parties_as_accused() -> None:
+    claim = make(KREMLIN, "Kremlin", stance="refutes")
+    assert interest(claim, "H1", parties(H1)) == "self_serving"
+    assert interest(claim, "H1", frozenset({"Ukraine"})) == "disinterested"
+
+
+@pytest.mark.parametrize(
+    ("stance", "hedged", "evidence", "source", "kind", "corroborated", "contradicted", "digit"),
+    [
+        ("supports", False, "intelligence_assessment", "NIS", "organization", True, False, 1),
+        ("supports", False, "intelligence_assessment", "NIS", "organization", True, True, 1),
+        ("supports", True, "intelligence_assessment", "NIS", "organization", True, False, 2),
+        ("supports", False, "imagery", "NIS", "organization", False, False, 2),
+        ("supports", False, "imagery", "unattributed", "unattributed", False, False, 3),
+        ("supports", False, "official_statement", "Kremlin", "organization", False, False, 3),
+        ("supports", True, "imagery", "NIS", "organization", False, False, 4),
+        ("refutes", False, "official_statement", "Kremlin", "organization", False, True, 5),
+        ("neutral", False, "official_statement", "Kremlin", "organization", True, True, 6),
+    ],
+)
+def test_assess_reliability_credibility_digit(
+    stance: Stance,
+    hedged: bool,
+    evidence: str,
+    source: str,
+    kind: SourceKind,
+    corroborated: bool,
+    contradicted: bool,
+    digit: int,
+) -> None:
+    claim = make(NIS, source, kind, evidence, stance, hedged)
+    assert credibility(claim, corroborated, contradicted) == digit
+
+
+@pytest.mark.parametrize(("letter", "digit", "code"), [("B", 2, "B2"), ("F", 6, "F6"), ("A", 5, "A5")])
+def test_assess_reliability_grade(letter: str, digit: int, code: str) -> None:
+    assert grade(letter, digit) == code
+
+
+@pytest.mark.parametrize(("letter", "digit"), [("G", 2), ("b", 2), ("B", 0), ("B", 7), ("", 1)])
+def test_assess_reliability_grade_rejects_codes_outside_the_scale(letter: str, digit: int) -> None:
+    with pytest.raises(ValueError, match="letters A-F, digits 1-6"):
+        grade(letter, digit)
+
+
+def test_assess_reliability_grade_claims_sets_code_and_default_flag() -> None:
+    nis = make(NIS, "South Korea's National Intelligence Service", evidence="intelligence_assessment")
+    kremlin = Claim(
+        id="C2",
+        doc="d",
+        start=0,
+        end=len(KREMLIN),
+        text=KREMLIN,
+        source=SourceRef(name="Kremlin", kind="organization"),
+        stance={"H1": "refutes"},
+    )
+    graded = grade_claims([nis, kremlin], {"C1": (True, False), "C2": (False, True)}, {"NIS": "B"})
+    assert [(c.reliability, c.reliability_default) for c in graded] == [("B1", False), ("C5", True)]
