@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from claimsift.assess.ach import ach_matrix
 from claimsift.assess.aggregate import assess

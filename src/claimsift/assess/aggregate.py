@@ -24,7 +24,7 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from claimsift.assess.independence import corroboration, group_evidence, origin_key
+from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles
 from claimsift.assess.reliability import admiralty, interest, source_letter, weights
 from claimsift.model import Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
