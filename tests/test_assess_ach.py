@@ -117,10 +117,10 @@ def test_assess_ach_rows_mark_each_group_against_each_hypothesis() -> None:
 
 def test_assess_ach_scores_count_inconsistency_and_weigh_it() -> None:
     result = matrix([H1, H2])
-    # Kremlin and the Center both refute H1: C1 (confirmed by each other) is High credibility, an official
-    # statement Medium relevance, so each weighs sqrt(2) x 1 x -1.
+    # Kremlin and the Center both refute H1 but deny in different words, so neither confirms the other:
+    # one is Medium credibility (x1), the other Low (x 1/sqrt2), each of Medium relevance.
     assert result["scores"] == {
-        "H1": {"inconsistency": -2, "weighted": round(-2 * math.sqrt(2), 2)},
+        "H1": {"inconsistency": -2, "weighted": round(-1 - 1 / math.sqrt(2), 2)},
         "H2": {"inconsistency": 0, "weighted": 0.0},
     }
     assert result["least_inconsistent"] == "H2"

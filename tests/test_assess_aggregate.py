@@ -226,7 +226,7 @@ def test_assess_aggregate_summary_is_one_icd_203_sentence() -> None:
     assert result.summary == (
         f"very likely ({result.probability:.0%}): 2 evidence groups from 2 independent origins support it, "
         "1 evidence group from 1 independent origin refutes it; "
-        "strongest: South Korea's National Intelligence Service, imagery (C1)"
+        "strongest: South Korea's National Intelligence Service, imagery (C2)"  # imagery, not confirmed: 2
     )
     assert "confidence" not in result.summary
     assert result.ach == {

@@ -14,7 +14,7 @@ from typing import Any
 from claimsift.assess.ach import ach_matrix
 from claimsift.assess.aggregate import assess
 from claimsift.assess.independence import corroboration, group_evidence
-from claimsift.assess.reliability import grade_claims, load_overrides
+from claimsift.assess.reliability import credible_voice, grade_claims, load_overrides
 from claimsift.assess.stance import stances
 from claimsift.errors import UsageError
 from claimsift.ingest import read_documents
@@ -49,7 +49,7 @@ def _assess_claims(
 ) -> tuple[list[Claim], list[EvidenceGroup]]:
     staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
     groups, grouped = group_evidence(staged)
-    return grade_claims(grouped, corroboration(grouped, groups), overrides), groups
+    return grade_claims(grouped, corroboration(grouped, groups, credible_voice(hypotheses)), overrides), groups
 
 
 def _assessments(

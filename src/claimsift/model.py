@@ -160,6 +160,16 @@ class EvidenceGroup:
     """Distinct relaying outlets or people across the group's claims."""
     documents: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """How a reader should see the origin: the author's and unnamed reporting by document."""
+        doc = self.origin.split(":", 1)[-1]
+        if self.origin_kind == "author":
+            return f"the author of {doc}"
+        if self.origin_kind == "unattributed":
+            return f"unattributed reporting in {doc}"
+        return self.origin
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Hypothesis:

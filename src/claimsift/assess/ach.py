@@ -19,7 +19,7 @@ from typing import Any
 
 from claimsift.assess.aggregate import group_llr
 from claimsift.assess.independence import corroboration
-from claimsift.assess.reliability import admiralty, weights
+from claimsift.assess.reliability import admiralty, credible_voice, weights
 from claimsift.model import Claim, EvidenceGroup, Hypothesis
 
 
@@ -64,6 +64,7 @@ def _row(
     return {
         "group": group.id,
         "origin": group.origin,
+        "origin_label": group.label,
         "evidence_type": group.evidence_type,
         "credibility": credibility_level(code),
         "relevance": weights()["ach"]["relevance"].get(group.evidence_type, "Medium"),
@@ -97,7 +98,9 @@ def ach_matrix(
     "scores": {"H1": {"inconsistency": 0, "weighted": 0.0}}}; "least_inconsistent" with two or more.
     """
     by_id = {c.id: c for c in claims}
-    corro = corroboration(claims, groups)
+    # graded claims carry their code; only ungraded ones (direct calls) need corroboration worked out
+    ungraded = any(c.reliability is None for c in claims)
+    corro = corroboration(claims, groups, credible_voice(hypotheses)) if ungraded else {}
     rows = [_row(g, hypotheses, by_id, corro, overrides or {}) for g in groups]
     rows.sort(key=lambda r: -float(r["diagnosticity"]))
     scores = _scores(rows, hypotheses)

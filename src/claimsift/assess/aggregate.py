@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles
-from claimsift.assess.reliability import admiralty, interest, source_letter, weights
+from claimsift.assess.reliability import admiralty, credible_voice, interest, source_letter, weights
 from claimsift.model import Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
 
 Scored = tuple[EvidenceGroup, float, str]
@@ -114,23 +114,19 @@ def _damped(scored: list[Scored]) -> list[Scored]:
 
 
 def _strongest(
-    damped: list[Scored], claims: Sequence[Claim], groups: Sequence[EvidenceGroup], overrides: Mapping[str, str]
+    damped: list[Scored],
+    claims: Sequence[Claim],
+    groups: Sequence[EvidenceGroup],
+    overrides: Mapping[str, str],
+    hypothesis: Hypothesis,
 ) -> str:
     """ "South Korea's National Intelligence Service, imagery (C2)": origin, evidence and Admiralty code."""
     group, _, best = damped[0]
     claim = next(c for c in claims if c.id == best)
-    code = claim.reliability or admiralty(claim, overrides, corroboration(claims, groups))[0]
-    return f"{origin_label(group)}, {group.evidence_type.replace('_', ' ')} ({code})"
-
-
-def origin_label(group: EvidenceGroup) -> str:
-    """How a reader should see an origin: the author's and unnamed reporting by document."""
-    doc = group.origin.split(":", 1)[-1]
-    if group.origin_kind == "author":
-        return f"the author of {doc}"
-    if group.origin_kind == "unattributed":
-        return f"unattributed reporting in {doc}"
-    return group.origin
+    code = (
+        claim.reliability or admiralty(claim, overrides, corroboration(claims, groups, credible_voice([hypothesis])))[0]
+    )
+    return f"{group.label}, {group.evidence_type.replace('_', ' ')} ({code})"
 
 
 def _counts(damped: list[Scored], sign: float) -> tuple[int, int]:
@@ -185,7 +181,7 @@ def assess(
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
     drivers = [Driver(claim=best, log_odds=round(llr, 3)) for _, llr, best in damped if round(llr, 3)]
-    strongest = _strongest(damped, claims, groups, overrides) if damped else ""
+    strongest = _strongest(damped, claims, groups, overrides, hypothesis) if damped else ""
     return Assessment(
         hypothesis=hypothesis,
         probability=p,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -193,19 +193,48 @@ def group_evidence(claims: Sequence[Claim]) -> tuple[list[EvidenceGroup], list[C
     return groups, grouped
 
 
-def corroboration(claims: Sequence[Claim], groups: Sequence[EvidenceGroup]) -> dict[str, tuple[bool, bool]]:
-    """Claim id -> (confirmed, contradicted) by another origin on some hypothesis, for the Admiralty digit."""
+CORROBORATING_WORDS = 3
+"""Content stems two claims must share to confirm each other (one event, one finding)."""
+CONTRADICTING_WORDS = 2
+"""A denial is terser than what it denies ("dismissed reports about the troop deployment")."""
+STEM = 5
+"""Prefix length that folds deployed/deployment, troops/troop, Korea/Korean."""
+COMMON_WORD = 60
+"""A word in more claims than this says nothing about which event a claim is about."""
+
+
+def corroboration(
+    claims: Sequence[Claim], groups: Sequence[EvidenceGroup], credible: Callable[[Claim, str], bool] | None = None
+) -> dict[str, tuple[bool, bool]]:
+    """Claim id -> (confirmed, contradicted) by another origin, for the Admiralty digit.
+
+    Confirmation needs an independent origin that takes the same side of a hypothesis *about the same
+    thing* (sharing content words), not merely any other supporter: otherwise every claim in a
+    one-sided pile would be "confirmed by other sources" and grades would bunch at 1. A denial only
+    contradicts when ``credible(denying_claim, hypothesis_id)`` holds: an accused party's self-serving
+    denial does not make everyone else's report improbable.
+    """
     origin_of: Mapping[str, str] = {cid: g.origin for g in groups for cid in g.claims}
-    sides: dict[tuple[str, str], set[str]] = defaultdict(set)
+    words = {c.id: frozenset(w[:STEM] for w in _content_words(default_process(c.text))) for c in claims}
+    index: dict[str, list[Claim]] = defaultdict(list)
+    by_id = {c.id: c for c in claims}
     for c in claims:
-        for h, s in c.stance.items():
-            sides[(h, s)].add(origin_of.get(c.id) or origin_key(c))
+        for w in words[c.id]:
+            index[w].append(c)
     opposite = {"supports": "refutes", "refutes": "supports"}
     out: dict[str, tuple[bool, bool]] = {}
     for c in claims:
         own = origin_of.get(c.id) or origin_key(c)
+        shared: Counter[str] = Counter()
+        for w in words[c.id]:
+            if len(index[w]) <= COMMON_WORD:
+                shared.update(o.id for o in index[w] if (origin_of.get(o.id) or origin_key(o)) != own)
+        same = [by_id[cid] for cid, n in shared.items() if n >= CORROBORATING_WORDS]
+        near = [by_id[cid] for cid, n in shared.items() if n >= CONTRADICTING_WORDS]
         sided = [(h, s) for h, s in c.stance.items() if s in opposite]
-        confirmed = any(sides[(h, s)] - {own} for h, s in sided)
-        contradicted = any(sides[(h, opposite[s])] - {own} for h, s in sided)
+        confirmed = any(o.stance.get(h) == s for o in same for h, s in sided)
+        contradicted = any(
+            o.stance.get(h) == opposite[s] and (credible is None or credible(o, h)) for o in near for h, s in sided
+        )
         out[c.id] = (confirmed, contradicted)
     return out

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -51,7 +51,7 @@ from claimsift.assess.names import (
     tokens,
 )
 from claimsift.errors import UsageError
-from claimsift.model import Claim
+from claimsift.model import Claim, Hypothesis
 
 LETTERS = "ABCDEF"
 
@@ -234,3 +234,16 @@ def load_overrides(path: str | Path) -> dict[str, str]:
             raise UsageError(f"{p}: reliability of {source!r} must be one of {valid}, got {letter!r}")
         out[str(source).strip()] = value
     return out
+
+
+def credible_voice(hypotheses: Sequence[Hypothesis]) -> Callable[[Claim, str], bool]:
+    """A predicate: does this claim's voice count against others on this hypothesis (not self-serving)?"""
+    roles = {h.id: hypothesis_roles(h.text) for h in hypotheses}
+
+    def credible(claim: Claim, hypothesis_id: str) -> bool:
+        r = roles.get(hypothesis_id)
+        if r is None:
+            return True
+        return interest(claim, hypothesis_id, r.parties, r.opposing, r.achievement) != "self_serving"
+
+    return credible

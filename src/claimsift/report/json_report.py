@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimsift.model import Analysis, Assessment, Claim, Document, Entity, TimeExpr
+from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, TimeExpr
 
 SCHEMA = "claimsift/1"
 
@@ -61,6 +61,8 @@ def _claim(c: Claim) -> dict[str, Any]:
         "fragmentary": c.fragmentary,
         "stance": dict(c.stance),
         "reliability": c.reliability,
+        "reliability_default": c.reliability_default,
+        "group": c.group,
     }
 
 
@@ -91,6 +93,20 @@ def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
         "claims": [_claim(c) for c in analysis.claims],
         "dates": [_date(d) for d in analysis.dates],
         "hypotheses": [_hypothesis(a) for a in analysis.assessments],
+        "groups": [_group(g) for g in analysis.groups],
+        "ach": analysis.ach,
+    }
+
+
+def _group(g: EvidenceGroup) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "origin": g.origin,
+        "origin_kind": g.origin_kind,
+        "evidence_type": g.evidence_type,
+        "claims": list(g.claims),
+        "relays": list(g.relays),
+        "documents": list(g.documents),
     }
 
 

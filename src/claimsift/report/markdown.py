@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from claimsift.model import Analysis, Claim
+from claimsift.model import Analysis, Assessment, Claim
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -70,4 +70,78 @@ def render_markdown(analysis: Analysis) -> str:
         lines.append(f"- {day} ({kind}) — {escape(_source_label(c))}: “{escape(c.text)}” ({c.id})")
     if not dated:
         lines.append("No claim carries a date.")
+    lines += _assessment_section(analysis)
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "\\|")
+
+
+def _drivers_table(analysis: Analysis, a: Assessment) -> list[str]:
+    by_id = {c.id: c for c in analysis.claims}
+    rows = ["| claim | log-odds | source | evidence | grade | where | text |", "|---|---|---|---|---|---|---|"]
+    for d in a.drivers:
+        c = by_id.get(d.claim)
+        if c is None:
+            continue
+        excerpt = c.text if len(c.text) <= 90 else c.text[:87] + "..."
+        rows.append(
+            f"| {c.id} | {d.log_odds:+.2f} | {_cell(_source_label(c))} | {c.evidence_type.replace('_', ' ')} | "
+            f"{c.reliability or ''}{'*' if c.reliability_default else ''} | {_cell(f'{c.doc}:{c.start}-{c.end}')} "
+            f"| {_cell(excerpt)} |"
+        )
+    return rows if len(rows) > 2 else ["No claim takes a side on this hypothesis."]
+
+
+def _ach_table(analysis: Analysis) -> list[str]:
+    rows = analysis.ach.get("rows") if isinstance(analysis.ach, dict) else None
+    if not isinstance(rows, list) or not rows:
+        return []
+    ids = [a.hypothesis.id for a in analysis.assessments]
+    out = [
+        "### Analysis of competing hypotheses",
+        "",
+        "| group | origin | evidence | " + " | ".join(ids) + " | diagnosticity |",
+        "|---|---|---|" + "---|" * len(ids) + "---|",
+    ]
+    for r in rows[:25]:
+        marks = " | ".join(str(r["marks"].get(h, "")) for h in ids)
+        origin = _cell(str(r.get("origin_label", r["origin"])))
+        evidence = str(r["evidence_type"]).replace("_", " ")
+        out.append(f"| {r['group']} | {origin} | {evidence} | {marks} | {float(r['diagnosticity']):.2f} |")
+    scores = analysis.ach.get("scores", {})
+    if isinstance(scores, dict):
+        out += [
+            "",
+            "Inconsistency (Heuer; I = -1, II = -2): "
+            + ", ".join(f"{h} {scores[h]['inconsistency']}" for h in ids if h in scores)
+            + ".",
+        ]
+    lead = analysis.ach.get("least_inconsistent")
+    if lead:
+        out.append(f"Least inconsistent with the evidence: **{lead}**.")
+    return out + [""]
+
+
+def _assessment_section(analysis: Analysis) -> list[str]:
+    if not analysis.assessments:
+        return []
+    lines = ["", "## Assessment", ""]
+    for a in analysis.assessments:
+        lines += [
+            f"### {a.hypothesis.id}: {escape(a.hypothesis.text)}",
+            "",
+            f"**{a.summary[0].upper() + a.summary[1:]}.**",
+            "",
+            "Drivers:",
+            "",
+        ]
+        lines += _drivers_table(analysis, a) + [""]
+    lines += _ach_table(analysis)
+    defaults = sum(1 for c in analysis.claims if c.reliability_default)
+    lines.append(
+        f"Admiralty grades marked * are claimsift's defaults by kind of source ({defaults} of "
+        f"{len(analysis.claims)} claims); set your own with `--reliability claimsift.toml`."
+    )
+    return lines
