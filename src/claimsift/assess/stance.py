@@ -106,9 +106,28 @@ def polarity(claim: Claim) -> Stance:
         return "refutes"
     if lex.conditional.search(text) or text.rstrip(" \"”'").endswith("?"):
         return "neutral"
-    if lex.negation.search(text) and not re.search(r"\bnot only\b", text, re.IGNORECASE):
+    if _negated_topic(text):
         return "refutes"
     return "supports"
+
+
+NEGATION_REACH = 30
+"""Characters after a negation within which a topic word must follow for the negation to bear on it."""
+
+
+def _negated_topic(text: str) -> bool:
+    """ "no North Korean troops", "have not been deployed": a negation right before a topic word.
+
+    "did not say what they believed the forces were doing" negates the saying, not the forces.
+    """
+    lex = _lexicon()
+    for m in lex.negation.finditer(text):
+        if re.match(r"\s*only\b", text[m.end() :], re.IGNORECASE):
+            continue  # "not only"
+        window = text[m.end() : m.end() + NEGATION_REACH]
+        if any(p.search(window) for p in lex.topics.values()):
+            return True
+    return False
 
 
 def stance(

@@ -15,6 +15,8 @@ from claimsift.lexicons import lexicons
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+WITHHOLDING = frozenset({"decline", "refuse", "fail", "hesitate", "avoid"})
+"""Verbs that withhold the reporting verb they govern: "declined to confirm" confirms nothing."""
 SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "both"})
 NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "nummod", "flat", "prep", "pobj"})
 
@@ -85,8 +87,8 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "X denied it and said ..."
-        return _subject(verb.head)
+    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)  # "X denied it and said ...", "X declined to confirm ..."
     return None
 
 
@@ -164,6 +166,8 @@ def verb_cue(tok: Token) -> Cue | None:
             return None
     if polarity == "deny" and any(c.dep_ == "neg" for c in tok.children):
         polarity = "neutral"  # "Putin did not deny that ..." neither denies nor asserts
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING:
+        polarity = "neutral"  # "declined to confirm", "refused to comment"
     frame = _frame(tok, source)
     return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
 

@@ -113,7 +113,9 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
             )
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
-        prior = _nearest_org(start, memory)  # "the agency", "the same report"
+        prior = _same_head(span, memory) or (
+            _nearest_org(start, memory) if span.root.lemma_.lower() in lexicons().org_nouns else None
+        )  # "the officials" -> "two U.S. officials"; "the agency", "the same report" -> the last organisation
         if prior is not None:
             return SourceRef(
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
@@ -124,6 +126,15 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
         start=span.start_char,
         end=span.end_char,
     )
+
+
+def _same_head(span: Span, memory: SourceMemory) -> SourceRef | None:
+    """The last source named with the same head noun: "the officials" after "two U.S. officials"."""
+    head = span.root.lower_
+    for ref in reversed(memory.seen):
+        if ref.start is not None and ref.start < span.start_char and head in ref.name.lower().split():
+            return ref
+    return None
 
 
 def _nearest_org(before: int, memory: SourceMemory) -> SourceRef | None:
