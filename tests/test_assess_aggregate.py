@@ -249,3 +249,15 @@ def test_assess_aggregate_uses_the_code_graded_upstream() -> None:
     claim = make("C1", SENT, "U.S.")
     graded = dataclasses.replace(claim, reliability="B3")
     assert assess(H1, [graded]).summary.endswith("strongest: United States, official statement (B3)")
+
+
+def test_assess_aggregate_one_document_channel_is_damped() -> None:
+    """The same three independent origins weigh more when three documents carry them than when one does."""
+    spread = [
+        make("C1", NIS, "South Korea's National Intelligence Service", "intelligence_assessment", doc="a"),
+        make("C2", SENT, "U.S.", doc="b"),
+        make("C3", NIS_IMAGES, "National Intelligence", "imagery", doc="c"),
+    ]
+    one_channel = [dataclasses.replace(c, doc="a") for c in spread]
+    assert assess(H1, one_channel).probability < assess(H1, spread).probability
+    assert assess(H1, one_channel).probability > H1.prior

@@ -2,7 +2,8 @@
 
 Odds form (CONVENTIONS.md 6): posterior log-odds = prior log-odds + sum of log LRs, which is honest only
 for independent items, so the unit is the evidence group (one origin, one item; ``independence``), and
-the k-th strongest group of one origin counts 1/k (its items are correlated).
+the k-th strongest group of one origin counts 1/k (its items are correlated), and groups that reach us
+through one document only are damped together (they share that author's selection).
 
 A group's LR starts from the event it reports: ``evidence_lr`` in ``data/evidence_weights.json``, the LR
 were the report certainly true (imagery 12, official statement 3, commentary 1.5). Schum's source
@@ -113,6 +114,28 @@ def _damped(scored: list[Scored]) -> list[Scored]:
     return out
 
 
+def _channel_damped(scored: list[Scored]) -> list[Scored]:
+    """Groups that reach us through one document only share its author's selection: damp them together.
+
+    n such groups count as n / (1 + rho (n - 1)) independent ones (the effective number of correlated
+    items), so a single video or article that strings together many sources cannot alone make a
+    hypothesis near-certain. Groups seen in several documents are left as they are.
+    """
+    rho = float(weights().get("channel_correlation", 0.0))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, (g, _, _) in enumerate(scored):
+        if len(g.documents) == 1:
+            by_doc[g.documents[0]].append(i)
+    out = list(scored)
+    for idx in by_doc.values():
+        n = len(idx)
+        factor = 1.0 / (1.0 + rho * (n - 1))
+        for i in idx:
+            g, llr, best = out[i]
+            out[i] = (g, llr * factor, best)
+    return out
+
+
 def _strongest(
     damped: list[Scored],
     claims: Sequence[Claim],
@@ -176,7 +199,7 @@ def assess(
     overrides = overrides or {}
     by_id = {c.id: c for c in claims}
     scored = [(g, *evaluate_group(g, by_id, hypothesis, overrides)) for g in groups]
-    damped = _damped([(g, llr, best) for g, llr, best in scored if best is not None and llr])
+    damped = _channel_damped(_damped([(g, llr, best) for g, llr, best in scored if best is not None and llr]))
     total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + sum(llr for _, llr, _ in damped)
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
