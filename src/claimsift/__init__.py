@@ -1,6 +1,6 @@
 """claimsift: attributed claims, dates, entities and calibrated verdicts from reporting and transcripts."""
 
-from claimsift.analysis import analyze, analyze_documents, make_hypotheses
+from claimsift.analysis import analyze, analyze_documents, assemble, make_hypotheses
 from claimsift.errors import ClaimsiftError, InputError, ModelError, UsageError
 from claimsift.model import (
     Analysis,
@@ -22,7 +22,9 @@ __all__ = [
     "Claim",
     "ClaimsiftError",
     "Document",
+    "DocumentFacts",
     "Entity",
+    "EvidenceGroup",
     "Hypothesis",
     "InputError",
     "Mention",
@@ -32,5 +34,6 @@ __all__ = [
     "UsageError",
     "analyze",
     "analyze_documents",
+    "assemble",
     "make_hypotheses",
 ]

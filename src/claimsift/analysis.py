@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,17 @@ from claimsift.assess.reliability import credible_voice, grade_claims, load_over
 from claimsift.assess.stance import stances
 from claimsift.errors import UsageError
 from claimsift.ingest import read_documents
-from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, Hypothesis, SourceRef
+from claimsift.model import (
+    Analysis,
+    Assessment,
+    Claim,
+    Document,
+    DocumentFacts,
+    Entity,
+    EvidenceGroup,
+    Hypothesis,
+    SourceRef,
+)
 from claimsift.nlp.process import process
 from claimsift.resolve.entities import group_entities
 
@@ -34,14 +45,26 @@ def make_hypotheses(texts: Iterable[str], prior: float = 0.5) -> list[Hypothesis
     return [Hypothesis(id=f"H{i}", text=t, prior=prior) for i, t in enumerate(kept, 1)]
 
 
-def _link_source(source: SourceRef, doc: str, entities: list[Entity]) -> SourceRef:
-    if source.start is None or source.end is None:
+class _SourceLinker:
+    """Finds the entity a source's words belong to, by offset, with a binary search per document."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        per_doc: dict[str, list[tuple[int, int, str]]] = {}
+        for ent in entities:
+            for m in ent.mentions:
+                per_doc.setdefault(m.doc, []).append((m.start, m.end, ent.id))
+        self.spans = {doc: sorted(spans) for doc, spans in per_doc.items()}
+        self.starts = {doc: [s for s, _, _ in spans] for doc, spans in self.spans.items()}
+
+    def link(self, source: SourceRef, doc: str) -> SourceRef:
+        if source.start is None or source.end is None or doc not in self.spans:
+            return source
+        spans, starts = self.spans[doc], self.starts[doc]
+        i = bisect_left(starts, source.end)  # mentions that start before the source ends
+        for start, end, eid in spans[max(0, i - 8) : i]:
+            if start < source.end and source.start < end:
+                return dataclasses.replace(source, entity=eid)
         return source
-    for ent in entities:
-        for m in ent.mentions:
-            if m.doc == doc and m.start < source.end and source.start < m.end:
-                return dataclasses.replace(source, entity=ent.id)
-    return source
 
 
 def _assess_claims(
@@ -79,22 +102,31 @@ def analyze_documents(
         facts.append(f)
         if progress:
             progress(f.document)
+    return assemble(facts, hypotheses, overrides)
+
+
+def assemble(
+    facts: Sequence[DocumentFacts], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str] | None = None
+) -> Analysis:
+    """Resolve and assess what the nlp stage read off each document (parsed now, or stored in a case).
+
+    Entities are grouped and claims numbered across all documents, so a source named differently in two
+    documents is one source, and relays of one origin are one piece of evidence.
+    """
     entities = group_entities(m for f in facts for m in f.mentions)
+    linker = _SourceLinker(entities)
     claims: list[Claim] = []
     for f in facts:
         for c in f.claims:
-            claims.append(
-                dataclasses.replace(c, id=f"C{len(claims) + 1}", source=_link_source(c.source, c.doc, entities))
-            )
+            claims.append(dataclasses.replace(c, id=f"C{len(claims) + 1}", source=linker.link(c.source, c.doc)))
     claims, groups = _assess_claims(claims, hypotheses, overrides or {})
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
-    dates = tuple(d for f in facts for d in f.dates)
     return Analysis(
-        documents=tuple(documents),
+        documents=tuple(f.document for f in facts),
         entities=tuple(entities),
         claims=tuple(claims),
-        dates=dates,
+        dates=tuple(d for f in facts for d in f.dates),
         assessments=assessments,
         groups=tuple(groups),
         ach=matrix,

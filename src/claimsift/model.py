@@ -201,6 +201,20 @@ class Assessment:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentFacts:
+    """What the nlp stage read off one document, before anything is compared across documents.
+
+    This is what a case stores per document: assessing again needs no parse.
+    """
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    """Claims with empty ids and no entity links; the analysis numbers and links them."""
+    dates: tuple[TimeExpr, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """Everything one run produced, ready for a report."""
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from claimsift.model import Claim, Document, Mention, TimeExpr
+from claimsift.model import Document, DocumentFacts
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.mentions import mentions
 from claimsift.nlp.pipeline import load_pipeline
@@ -15,16 +14,6 @@ from claimsift.nlp.temporal import find_dates
 
 MAX_CHARS = 2_000_000
 TRANSCRIPT_FORMATS = frozenset({"vtt", "srt"})
-
-
-@dataclass(frozen=True, slots=True)
-class DocFacts:
-    """What the nlp stage read off one document."""
-
-    document: Document
-    mentions: tuple[Mention, ...]
-    claims: tuple[Claim, ...]
-    dates: tuple[TimeExpr, ...]
 
 
 def _published(doc: Document) -> dt.date | None:
@@ -36,7 +25,7 @@ def is_transcript(doc: Document) -> bool:
     return doc.format in TRANSCRIPT_FORMATS or (doc.kind or "").lower() == "transcript"
 
 
-def process(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocFacts]:
+def process(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
     """Parse documents in batches (spaCy ``nlp.pipe``) and yield their facts in input order."""
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, MAX_CHARS)
@@ -45,7 +34,7 @@ def process(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocF
         dates = find_dates(document.text, document.id, _published(document))
         transcript = is_transcript(document)
         seams = find_seams(parsed, transcript)
-        yield DocFacts(
+        yield DocumentFacts(
             document=document,
             mentions=tuple(mentions(parsed, document.id)),
             claims=tuple(document_claims(parsed, document.id, dates, seams, transcript)),
