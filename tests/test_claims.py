@@ -250,3 +250,11 @@ def test_claims_a_named_carrier_is_the_source() -> None:
 )
 def test_claims_questions_without_question_mark_are_not_claims(text: str) -> None:
     assert not [c for c in claims_of(text) if c.start == 0]
+
+
+def test_claims_a_named_owner_of_a_carrier_is_the_source() -> None:
+    text = (
+        "that the Ukrainian military had said that they on a depot in the Bryansk region, 75 miles from Kyiv Post "
+        "report that more than 20 soldiers were on Russian-occupied territory near Donetsk."
+    )
+    assert claim_with(claims_of(text), "more than 20 soldiers").source.name == "Kyiv Post"

@@ -89,6 +89,9 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
     In a transcript with missing lines a cue reaches only ``reach`` tokens: further on, a lost line
     may have handed the floor to someone else.
     """
+    framed = [c for c in cues if a <= c.token < b and c.source is not None and c.relay_of is None]
+    if framed:  # the segment states its own attribution: its first frame speaks ("X declined to confirm Y's ...")
+        return min(framed, key=lambda c: c.source[0] if c.source else c.token)
     holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)

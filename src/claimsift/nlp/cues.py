@@ -201,6 +201,12 @@ def carrier_cue(tok: Token) -> Cue | None:
     """
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicons().carrier_nouns:
         return None
+    owner = _named_owner(tok)
+    if owner is not None:  # "Kyiv Post report that ...", "Seoul's National Intelligence images of ..."
+        source = owner
+        frame = set(range(owner[0], tok.i + 1))
+        content = {t.i for t in tok.sent if t.i > tok.i}
+        return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "by", "in")), None)
     if prep is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("on", "from", "by"):
         prep = tok.doc[tok.i + 1]  # a broken parse still has the words in order
@@ -211,6 +217,19 @@ def carrier_cue(tok: Token) -> Cue | None:
     frame = set(range(tok.i, source[1]))
     content = {t.i for t in tok.sent if t.i >= source[1]}
     return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
+
+
+def _named_owner(noun: Token) -> tuple[int, int] | None:
+    """A named organisation or person right before a carrier noun, possessive or not."""
+    doc, i = noun.doc, noun.i - 1
+    if i >= 0 and doc[i].tag_ == "POS":
+        i -= 1
+    if i < noun.sent.start or doc[i].ent_type_ not in ("ORG", "PERSON") or doc[i].ent_iob_ == "O":
+        return None
+    start = i
+    while start > noun.sent.start and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start, i + 1
 
 
 def according_cue(tok: Token) -> Cue | None:
@@ -262,7 +281,8 @@ def sentence_cues(sent: Span) -> list[Cue]:
     linked: list[Cue] = []
     for cue in cues:
         inner = next((o for o in cues if o is not cue and o.token in cue.content and o.source), None)
-        if inner is not None and cue.source and by_token[inner.token].token != cue.token:
+        # only an outer cue that passes the inner one on relays it; "declined to confirm X's claim" does not
+        if inner is not None and cue.source and cue.polarity == "assert" and by_token[inner.token].token != cue.token:
             cue = Cue(cue.token, cue.text, cue.polarity, cue.source, cue.content, cue.frame, inner.token)
         linked.append(cue)
     return linked
