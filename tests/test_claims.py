@@ -258,3 +258,14 @@ def test_claims_a_named_owner_of_a_carrier_is_the_source() -> None:
         "report that more than 20 soldiers were on Russian-occupied territory near Donetsk."
     )
     assert claim_with(claims_of(text), "more than 20 soldiers").source.name == "Kyiv Post"
+
+
+def test_claims_an_over_long_clause_is_cut_at_its_commas() -> None:
+    text = (
+        "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed to "
+        'special forces from the areas near Chongjin, by "four landing ships and three escort ships October 8 and '
+        "October 13, marking the first Korean waters since 1990."
+    )
+    claims = claims_of(text)
+    assert claim_with(claims, "four landing ships") is not claim_with(claims, "first Korean waters since 1990")
+    assert all(c.end - c.start < 200 for c in claims)

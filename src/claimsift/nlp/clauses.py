@@ -62,4 +62,29 @@ def segments(sent: Span) -> list[tuple[int, int]]:
             merged[-1][1] = run[1]
         else:
             merged.append(run)
-    return [(a, b) for a, b in merged]
+    out: list[tuple[int, int]] = []
+    for a, b in merged:
+        out += _split_long(doc[a:b])
+    return out
+
+
+LONG_WORDS = 30
+"""A clause this long is usually several statements glued together (a transcript, a run-on list)."""
+PIECE_WORDS = 8
+BREAKS = frozenset({",", ";", '"', "“", "”", "—", "–"})
+
+
+def _split_long(span: Span) -> list[tuple[int, int]]:
+    """Cut an over-long segment at commas, dashes and quotation marks into pieces of a clause's size."""
+    if _words(span) <= LONG_WORDS:
+        return [(span.start, span.end)]
+    pieces: list[tuple[int, int]] = []
+    start, words = span.start, 0
+    for tok in span:
+        words += tok.is_alpha
+        rest = _words(span.doc[tok.i + 1 : span.end])
+        if tok.text in BREAKS and words >= PIECE_WORDS and rest >= MIN_WORDS:
+            pieces.append((start, tok.i + 1 if tok.text in (",", ";") else tok.i))
+            start, words = (tok.i + 1 if tok.text in (",", ";") else tok.i), 0
+    pieces.append((start, span.end))
+    return pieces
