@@ -269,3 +269,13 @@ def test_claims_an_over_long_clause_is_cut_at_its_commas() -> None:
     claims = claims_of(text)
     assert claim_with(claims, "four landing ships") is not claim_with(claims, "first Korean waters since 1990")
     assert all(c.end - c.start < 200 for c in claims)
+
+
+def test_claims_a_back_reference_keeps_the_relay() -> None:
+    text = (
+        "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky "
+        "Krai. They added that they video was also taken at the same facility."
+    )
+    c = claim_with(claims_of(text), "same facility")
+    assert "Ukraine's Security" in c.source.name
+    assert c.via == ("Kyiv Post",)

@@ -347,7 +347,11 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
+        if not via and source.resolved_from:  # "They added ..." keeps the relay "they" came through
+            via = memory.vias.get(source.name, ())
         memory.seen.append(source)
+        if via:
+            memory.vias[source.name] = via
     elif cue is not None:
         source = UNATTRIBUTED
     else:

@@ -28,6 +28,8 @@ class SourceMemory:
     """
 
     seen: list[SourceRef]
+    vias: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Source name -> the relays it last came through, for back-references to it."""
     persons: list[Span] = field(default_factory=list)
     orgs: list[Span] = field(default_factory=list)
 
