@@ -156,6 +156,17 @@ def _content_start(span: Span, cue: Cue | None, source: SourceRef) -> int:
     return span.start_char
 
 
+CUE_CONTEXT = 12
+"""Tokens before a claim within which its cue still describes it ("videos on Kyiv Post, it seems ...")."""
+
+
+def _near_cue_text(span: Span, cue: Cue | None) -> str:
+    """The cue's words when it frames this claim, not when the claim only inherits its source."""
+    if cue is None or not (span.start - CUE_CONTEXT <= cue.token < span.end):
+        return ""
+    return cue.text
+
+
 def _quote_speaker(span: Span) -> SourceRef | None:
     """A quotation with no cue, after a person named earlier in the same sentence, is that person's.
 
@@ -374,7 +385,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         cue_polarity="deny"
         if cue and cue.polarity == "deny"
         else ("neutral" if cue and cue.polarity == "neutral" else "assert"),
-        evidence_type=evidence_type(f"{cue.text if cue else ''} {text}", source.name, source.kind),
+        evidence_type=evidence_type(f"{_near_cue_text(span, cue)} {text}", source.name, source.kind),
         hedged=bool(hedges),
         hedge_cues=hedges,
         event_date=event,
