@@ -279,3 +279,15 @@ def test_claims_a_back_reference_keeps_the_relay() -> None:
     c = claim_with(claims_of(text), "same facility")
     assert "Ukraine's Security" in c.source.name
     assert c.via == ("Kyiv Post",)
+
+
+def test_claims_a_name_after_a_closing_quote_speaks_it() -> None:
+    """Real Korea Times/Yonhap text: the parse makes the speaker an apposition; the words still say who."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "koreatimes_nk_kursk.txt").read_text(encoding="utf-8")
+    claims = claims_of(text, kind="article", published="2024-11-10")
+    for needle in ("These are mostly general military units", "They have the appropriate documents"):
+        assert claim_with(claims, needle).source.name == "Anatolii Barhylevych"
+    he = claim_with(claims, "They are trained to conduct operations")
+    assert he.source.name == "Anatolii Barhylevych" and he.source.kind == "person"

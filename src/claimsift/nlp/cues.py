@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
 
@@ -273,10 +273,54 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
     return [inner if c is main else c for c in cues if c.token != cite.i] + [outer]
 
 
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+SPEAKER_REACH = 20
+"""Tokens after the speaker's name within which the reporting verb of a '"...," NAME, TITLE, said' must come."""
+
+
+def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
+    """'"...," Anatolii Barhylevych, the chief of ..., was quoted as saying': the name after a closing
+    quotation mark speaks the quotation when a reporting verb follows, whatever the parse made of it."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.text not in QUOTE_MARKS or tok.i == sent.start:
+            continue
+        i = tok.i + 1
+        if i < sent.end and doc[i].text == ",":
+            i += 1
+        end = _name_end(doc, i, sent.end)
+        if end is None:
+            continue
+        verb = next((c for c in cues if end <= c.token < end + SPEAKER_REACH and c.token > tok.i), None)
+        if verb is None:
+            continue
+        content = frozenset(range(sent.start, tok.i))
+        speaker = Cue(verb.token, verb.text, verb.polarity, (i, end), content, frozenset(range(tok.i, verb.token + 1)))
+        return [speaker if c is verb else c for c in cues]
+    return cues
+
+
+def _name_end(doc: Doc, i: int, limit: int) -> int | None:
+    """End of a name starting at token i: a PERSON/ORG entity, or a run of proper nouns NER missed."""
+    if i >= limit:
+        return None
+    if doc[i].ent_type_ in ("PERSON", "ORG") and doc[i].ent_iob_ == "B":
+        end = i + 1
+        while end < limit and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
+    if doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return None
+    end = i + 1
+    while end < limit and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return end
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
     cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
-    cues = _citing(sent, cues)
+    cues = _after_quote(sent, _citing(sent, cues))
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
     for cue in cues:

@@ -79,6 +79,11 @@ def kind_of(span: Span) -> str:
     head = span.root.lemma_.lower()
     if head in lex.person_nouns or span.root.lower_ in PERSON_PRONOUNS | FIRST_PERSON:
         return "person"
+    words = [t for t in span if not t.is_punct]
+    if 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words):
+        lowered = {t.lower_ for t in words}
+        if not lowered & (lex.org_nouns | lex.outlet_words):
+            return "person"  # a first and last name NER did not know: "Anatolii Barhylevych"
     return "organization"
 
 
