@@ -291,3 +291,33 @@ def test_claims_a_name_after_a_closing_quote_speaks_it() -> None:
         assert claim_with(claims, needle).source.name == "Anatolii Barhylevych"
     he = claim_with(claims, "They are trained to conduct operations")
     assert he.source.name == "Anatolii Barhylevych" and he.source.kind == "person"
+
+
+# A real Anadolu Agency story of 30 October 2024, as republished by Yeni Safak (URL in its .meta.json).
+def _yeni() -> list[Claim]:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "yenisafak_pentagon_small_number.txt").read_text(encoding="utf-8")
+    return claims_of(text, kind="article", published="2024-10-30")
+
+
+def test_claims_a_quotation_over_two_paragraphs_is_its_speakers() -> None:
+    claims = _yeni()
+    for needle in ("As we highlighted earlier this week", "A portion of those soldiers"):
+        assert claim_with(claims, needle).source.name == "Pat Ryder"
+
+
+def test_claims_we_in_a_quotation_is_the_speaker_named_after_it() -> None:
+    claims = _yeni()
+    assert claim_with(claims, "specific numbers").source.name == "Ryder"
+    assert claim_with(claims, "The US remains concerned").source.name == "Ryder"  # "..., he said."
+
+
+def test_claims_titles_do_not_end_sentences(nlp: object) -> None:
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    doc = nlp(
+        'With a smaller number already present in the Kursk region," Air Force Maj. Gen. Pat Ryder told reporters.'
+    )
+    assert len(list(doc.sents)) == 1

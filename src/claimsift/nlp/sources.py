@@ -106,7 +106,9 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
         if root in FIRST_PERSON and not in_quote:
             person = memory.before(memory.persons, start)
             if person is None or start - person.end_char > 120:
-                return SourceRef(name="author", kind="author", start=span.start_char, end=span.end_char)
+                return SourceRef(
+                    name="author", kind="author", start=span.start_char, end=span.end_char, resolved_from=span.text
+                )
         else:
             person = memory.before(memory.persons, start)
         prior = memory.last("person", start)
@@ -119,6 +121,17 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             return SourceRef(
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
             )
+        main = _sentence_subject(span)  # "Ukrainian spies spotted the troops, who they said ..."
+        if main is not None:
+            return SourceRef(
+                name=_clean(main.text),
+                kind=kind_of(main),
+                start=main.start_char,  # type: ignore[arg-type]
+                end=main.end_char,
+                resolved_from=span.text,
+            )
+    if len(span) == 1 and root in PERSON_PRONOUNS | FIRST_PERSON | GROUP_PRONOUNS:
+        return SourceRef(name="unattributed", kind="unattributed")  # a pronoun with nobody to stand for
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
         prior = _same_head(span, memory) or (
             _nearest_org(start, memory) if span.root.lemma_.lower() in lexicons().org_nouns else None
@@ -129,10 +142,29 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             )
     return SourceRef(
         name=_clean(span.text) or span.text,
-        kind=kind_of(span),  # type: ignore[arg-type]
+        kind="person" if _known_surname(span, memory) else kind_of(span),  # type: ignore[arg-type]
         start=span.start_char,
         end=span.end_char,
     )
+
+
+def _known_surname(span: Span, memory: SourceMemory) -> bool:
+    """A lone proper noun that ended a person's name earlier: "Ryder said" after "Pat Ryder"."""
+    if len(span) != 1 or span[0].pos_ != "PROPN":
+        return False
+    word = span[0].text
+    return any(p.kind == "person" and p.name.split()[-1] == word for p in memory.seen) or any(
+        e[-1].text == word for e in memory.persons if e.end_char <= span.start_char
+    )
+
+
+def _sentence_subject(span: Span) -> Span | None:
+    """The named subject of the sentence's main verb, when it comes before the pronoun."""
+    root = span.sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i >= span.start or subj.pos_ == "PRON":
+        return None
+    return span.doc[subj.left_edge.i : subj.i + 1]
 
 
 def _same_head(span: Span, memory: SourceMemory) -> SourceRef | None:
