@@ -71,3 +71,10 @@ def test_assess_stance_treaty_claims_support_the_treaty_hypothesis() -> None:
         claim("Article 4 is essentially a mutual defense pact", source=AUTHOR),
     ]
     assert [s["H2"] for s in stances(claims, [H1, H2])] == ["supports", "supports"]
+
+
+def test_assess_stance_the_speakers_party_counts_as_mentioned() -> None:
+    putin = SourceRef(name="Vladimir Putin", kind="person")
+    c = claim("then they are a reflection Treaty on Strategic Partnership, which contains", source=putin)
+    assert relevance(c.text, H2.text, (H1.text,)) == 1
+    assert relevance(c.text, H2.text, (H1.text,), speaker="Vladimir Putin") == 2

@@ -321,3 +321,20 @@ def test_claims_titles_do_not_end_sentences(nlp: object) -> None:
         'With a smaller number already present in the Kursk region," Air Force Maj. Gen. Pat Ryder told reporters.'
     )
     assert len(list(doc.sents)) == 1
+
+
+def test_claims_a_cue_inside_the_reported_clause_is_not_relayed() -> None:
+    text = (
+        "that the Ukrainian military had said that they on a depot in the Bryansk region, 75 miles from Kyiv Post "
+        "report that more than 20 soldiers were on Russian-occupied territory near Donetsk."
+    )
+    c = claim_with(claims_of(text), "Ukrainian military had said")
+    assert c.source.name == "Ukrainian military" and c.via == ()
+
+
+def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
+    text = (
+        '"This is discussed this issue with the West and confirmed: fight in Ukraine." His assertions were supported '
+        "North Korea approximately 700,000 tons of rice exchange for support in the war against Ukraine."
+    )
+    assert claim_with(claims_of(text), "700,000 tons of rice").source.kind in ("author", "unattributed")

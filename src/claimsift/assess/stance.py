@@ -81,13 +81,15 @@ def concepts(text: str) -> Concepts:
     )
 
 
-def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] = ()) -> int:
+def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] = (), speaker: str = "") -> int:
     """2 on topic, 1 touching, 0 unrelated.
 
     With competing hypotheses, only the topics that set this one apart count (troops appear in both
-    "troops are deployed" and "a treaty obliges military assistance"; the treaty decides).
+    "troops are deployed" and "a treaty obliges military assistance"; the treaty decides). The speaker's
+    own party counts as mentioned: Putin speaking of "the treaty" speaks of Russia's treaty.
     """
-    c, h = concepts(claim_text), concepts(hypothesis_text)
+    text_concepts, h = concepts(claim_text), concepts(hypothesis_text)
+    c = Concepts(parties=text_concepts.parties | concepts(speaker).parties, topics=text_concepts.topics)
     shared_by_all = frozenset.intersection(h.topics, *(concepts(o).topics for o in competing)) if competing else None
     own_topics = h.topics - shared_by_all if shared_by_all is not None and h.topics - shared_by_all else h.topics
     distinctive = len(c.topics & own_topics)
@@ -95,6 +97,11 @@ def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] 
     if distinctive and (topics >= 2 or parties >= 1):
         return 2
     return 1 if topics or parties else 0
+
+
+def _speaker(claim: Claim) -> str:
+    """The name whose party a claim's source belongs to (nobody for the author or unnamed reports)."""
+    return claim.source.name if claim.source.kind in ("person", "organization") else ""
 
 
 def polarity(claim: Claim) -> Stance:
@@ -141,12 +148,14 @@ def stance(
             that only touches the hypothesis takes a side only then.
     """
     competing = tuple(o.text for o in others if o.id != hypothesis.id)
-    rel = relevance(claim.text, hypothesis.text, competing)
+    rel = relevance(claim.text, hypothesis.text, competing, _speaker(claim))
     if rel == 0:
         # "they are nothing but dirty maneuvers": a denial names no topic, it denies the document's
         return "refutes" if topic_of_doc and _lexicon().denial.search(claim.text) else "neutral"
     if rel == 1:
-        if not topic_of_doc or any(relevance(claim.text, o, (hypothesis.text,)) == 2 for o in competing):
+        if not topic_of_doc or any(
+            relevance(claim.text, o, (hypothesis.text,), _speaker(claim)) == 2 for o in competing
+        ):
             return "neutral"
         reported = claim.source.kind != "author" or claim.evidence_type in EVIDENTIAL
         if not reported:
@@ -164,7 +173,7 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
     on_topic: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
         for h in hyps:
-            if relevance(c.text, h.text, tuple(o.text for o in hyps if o.id != h.id)) == 2:
+            if relevance(c.text, h.text, tuple(o.text for o in hyps if o.id != h.id), _speaker(c)) == 2:
                 on_topic[c.doc][h.id] += 1
     topic: dict[str, str | None] = {}
     for doc, counts in on_topic.items():

@@ -259,6 +259,8 @@ def _continue_report(
         return claim  # "Then on October 26, ..." moves the story on
     if any(e.label_ in ("PERSON", "ORG") and e.text not in last.source.name for e in span.ents):
         return claim  # a clause naming someone else is not the last source's
+    if any(t.lemma_.lower() in lexicons().noun_polarity and t.pos_ == "NOUN" for t in span):
+        return claim  # "His assertions were supported ...": the narrator talking about the report
     return replace(
         claim,
         source=last.source,

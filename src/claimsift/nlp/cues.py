@@ -343,6 +343,19 @@ def _speaker_self(cue: Cue, doc: Doc) -> bool:
     return cue.source is not None and cue.source[1] - cue.source[0] == 1 and doc[cue.source[0]].lower_ in FIRST_PERSON
 
 
+def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
+    """Whether an outer cue passes an inner one on: "X cited Y's claim", "X reported Y's findings".
+
+    Only a cue that is the outer verb's object (or its object's preposition's) is relayed; a cue deeper
+    in the reported clause is that clause's own ("X said Z, citing a Y report" is X's). A speaker's own
+    "we assess" is not relayed by the "Ryder said" that introduces it.
+    """
+    if inner is outer or inner.source is None or inner.token not in outer.content or _speaker_self(inner, doc):
+        return False
+    head = doc[inner.token].head
+    return head.i == outer.token or (head.dep_ == "prep" and head.head.i == outer.token)
+
+
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
     cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
@@ -350,14 +363,7 @@ def sentence_cues(sent: Span) -> list[Cue]:
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
     for cue in cues:
-        inner = next(
-            (
-                o
-                for o in cues
-                if o is not cue and o.token in cue.content and o.source and not _speaker_self(o, sent.doc)
-            ),
-            None,
-        )  # "'... we assess ...,' Ryder said": Ryder speaks for "we", he relays nobody
+        inner = next((o for o in cues if _relayed_by(o, cue, sent.doc)), None)
         # only an outer cue that passes the inner one on relays it; "declined to confirm X's claim" does not
         if inner is not None and cue.source and cue.polarity == "assert" and by_token[inner.token].token != cue.token:
             cue = Cue(cue.token, cue.text, cue.polarity, cue.source, cue.content, cue.frame, inner.token)
