@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Doc, Span
 
@@ -65,7 +66,7 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
-def kind_of(span: Span) -> str:
+def kind_of(span: Span) -> Literal["person", "organization"]:
     """person or organization, from the entity label or the head noun."""
     lex = lexicons()
     known = alias_types().get(_clean(span.text).lower())
@@ -126,7 +127,7 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             return SourceRef(
                 name=_clean(main.text),
                 kind=kind_of(main),
-                start=main.start_char,  # type: ignore[arg-type]
+                start=main.start_char,
                 end=main.end_char,
                 resolved_from=span.text,
             )
@@ -142,7 +143,7 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             )
     return SourceRef(
         name=_clean(span.text) or span.text,
-        kind="person" if _known_surname(span, memory) else kind_of(span),  # type: ignore[arg-type]
+        kind="person" if _known_surname(span, memory) else kind_of(span),
         start=span.start_char,
         end=span.end_char,
     )
