@@ -14,6 +14,7 @@ from rich.console import Console
 from claimsift.analysis import analyze
 from claimsift.errors import ClaimsiftError
 from claimsift.model import Analysis, Document
+from claimsift.report.html import render_html
 from claimsift.report.json_report import render_json
 from claimsift.report.markdown import render_markdown
 
@@ -29,6 +30,7 @@ err = Console(stderr=True)
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 @app.callback()
@@ -50,6 +52,8 @@ def _fail(message: str) -> None:
 def _render(result: Analysis, fmt: Format, include_text: bool) -> str:
     if fmt is Format.markdown:
         return render_markdown(result)
+    if fmt is Format.html:
+        return render_html(result)
     return render_json(result, include_text=include_text)
 
 
