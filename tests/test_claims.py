@@ -338,3 +338,29 @@ def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
         "North Korea approximately 700,000 tons of rice exchange for support in the war against Ukraine."
     )
     assert claim_with(claims_of(text), "700,000 tons of rice").source.kind in ("author", "unattributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "event", "stated"),
+    [
+        # a date just before the clause is its event's
+        (
+            "for their part, have neither confirmed nor denied on October 21 a group of Russian Armed Forces "
+            "dug-in in the Pokrovsk direction, causing a huge loss.",
+            "a group of Russian Armed Forces",
+            "2024-10-21",
+            None,
+        ),
+        # "he said" takes the date of the sentence that named him
+        (
+            "Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. alleged satellite "
+            "images of DPRK troops, he said, If there are images, then they are a reflection",
+            "he said",
+            None,
+            "2024-10-24",
+        ),
+    ],
+)
+def test_claims_event_and_statement_dates(text: str, needle: str, event: str | None, stated: str | None) -> None:
+    c = claim_with(claims_of(text), needle)
+    assert (c.event_date, c.stated_date) == (event, stated)

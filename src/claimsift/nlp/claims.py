@@ -194,16 +194,25 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
 
 
-def _dates_for(ctx: _DocContext, span: Span, content_start: int, attributed: bool) -> tuple[str | None, str | None]:
-    """(event_date, stated_date): a date in the reported content is the event's; a date in the
-    attribution frame, or earlier in the sentence, is when the source said it."""
+def _dates_for(ctx: _DocContext, span: Span, content_start: int, source: SourceRef) -> tuple[str | None, str | None]:
+    """(event_date, stated_date): a date in the reported content (or right before it: "on October 21
+    a group ...") is the event's; a date in the attribution frame, earlier in the sentence, or in the
+    sentence that named the source a pronoun stands for ("Putin ... on October 24. ... he said") is when
+    the source said it."""
     inside = ctx.dates_between(content_start, span.end_char)
+    before = ctx.dates_between(span.start_char - 20, span.start_char)
+    if not inside and before and not ctx.text[before[-1].end : span.start_char].strip(" ,"):
+        inside = before[-1:]
     event = inside[0].value if inside else None
-    stated = None
-    if attributed:
-        frame = ctx.dates_between(span.sent.start_char, content_start)
-        stated = frame[-1].value if frame else None
-    return event, stated
+    if source.kind in ("author", "unattributed"):
+        return event, None
+    frame = [d for d in ctx.dates_between(span.sent.start_char, content_start) if d not in inside]
+    if not frame and source.resolved_from and source.start is not None and source.start < span.sent.start_char:
+        named = ctx.doc.char_span(source.start, source.end or source.start + 1, alignment_mode="expand")
+        if named is not None:
+            frame = ctx.dates_between(named.sent.start_char, named.sent.end_char)
+    stated = frame[-1].value if frame else None
+    return (None if event == stated else event), stated
 
 
 def _good(span: Span) -> bool:
@@ -266,6 +275,7 @@ def _continue_report(
         source=last.source,
         via=last.via,
         evidence_type=evidence_type(claim.text, last.source.name, last.source.kind),
+        stated_date=claim.stated_date or last.stated_date,
     )
 
 
@@ -404,7 +414,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
     content_start = _content_start(span, cue, source)
-    event, stated = _dates_for(ctx, span, content_start, source.kind not in ("author", "unattributed"))
+    event, stated = _dates_for(ctx, span, content_start, source)
     text = ctx.text[start:end]
     # a quotation given to a speaker without any cue lost its "said" to a missing line
     fragmentary = ctx.seams.crosses(start, end) or (ctx.transcript and cue is None and source.start is not None)
