@@ -346,7 +346,7 @@ def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
         # a date just before the clause is its event's
         (
             "for their part, have neither confirmed nor denied on October 21 a group of Russian Armed Forces "
-            "dug-in in the Pokrovsk direction, causing a huge loss.",
+            "dug-in in the Pokrovsk direction, causing a huge The head of the Ukraine Center for Countering",
             "a group of Russian Armed Forces",
             "2024-10-21",
             None,
