@@ -364,3 +364,12 @@ def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
 def test_claims_event_and_statement_dates(text: str, needle: str, event: str | None, stated: str | None) -> None:
     c = claim_with(claims_of(text), needle)
     assert (c.event_date, c.stated_date) == (event, stated)
+
+
+def test_claims_an_unnamed_report_continues_like_a_named_one() -> None:
+    text = (
+        "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean frontlines "
+        "with barely a plan, let alone weapons. in defensive positions, are instead getting Ukrainian artillery and "
+        "drones."
+    )
+    assert claim_with(claims_of(text), "Ukrainian artillery").source.kind == "unattributed"

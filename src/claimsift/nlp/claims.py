@@ -257,10 +257,10 @@ def _continue_report(
     if claim.source.kind != "author" or claim.cue is not None or not before:
         return claim
     last = before[-1]
-    if last.source.kind not in ("person", "organization"):
+    if last.source.kind not in ("person", "organization", "unattributed"):
         return claim
     if sent_no - report_sents.get(last.source.name, -99) > CONTINUATION_SENTENCES:
-        return claim
+        return claim  # (an unnamed report continues only into the next sentence, like a named one)
     if any(t.lower_ in lexicons().narrator_words for t in span):
         return claim
     first = next((t for t in span if t.is_alpha), None)
@@ -329,7 +329,7 @@ def document_claims(
             claim = _claim(ctx, span, cue, cues)
             if transcript:
                 claim = _continue_report(claim, span, claims, sent_no, report_sents)
-            if claim.source.kind in ("person", "organization"):
+            if claim.source.kind in ("person", "organization", "unattributed"):
                 report_sents[claim.source.name] = sent_no
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
