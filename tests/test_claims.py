@@ -373,3 +373,12 @@ def test_claims_an_unnamed_report_continues_like_a_named_one() -> None:
         "drones."
     )
     assert claim_with(claims_of(text), "Ukrainian artillery").source.kind == "unattributed"
+
+
+def test_claims_a_name_goes_on_past_its_preposition() -> None:
+    text = (
+        "on October 21 a group of Russian Armed Forces dug-in in the Pokrovsk direction, causing a huge The head "
+        'of the Ukraine Center for Countering step in to shut down the rumor, urging people not operations."'
+    )
+    c = claim_with(claims_of(text), "shut down the rumor")
+    assert c.source.name == "head of the Ukraine Center for Countering"

@@ -66,6 +66,15 @@ def source_phrase(head: Token) -> tuple[int, int]:
         lo -= 1
     while hi < end and (hi in keep or _inner_punct(doc[hi])) and not _breaks(doc[hi]):
         hi += 1
+    while hi < head.sent.end and doc[hi - 1].pos_ == "ADP" and doc[hi].is_title:
+        hi += 1  # "Center for Countering Disinformation": a name goes on past its preposition
+        while hi < head.sent.end and doc[hi].is_title and not doc[hi].is_punct:
+            hi += 1
+    if hi - lo > 1 and doc[hi - 1].pos_ == "ADP":
+        hi -= 1  # never end a name on "for" or "of"
+    glued = [t.i for t in doc[lo + 1 : head.i + 1] if t.text == "The"]
+    if glued:
+        lo = glued[-1]  # "a huge The head of ...": a transcript glued two lines before the name
     return lo, hi
 
 
