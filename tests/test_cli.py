@@ -247,12 +247,27 @@ def test_cli_empty_stdin_is_a_one_line_error() -> None:
     assert_one_line_error(invoke("-", input=b""), "<stdin>", "empty")
 
 
-def test_cli_error_names_the_bad_file_not_the_good_one(tmp_path: Path) -> None:
+@pytest.mark.model
+def test_cli_a_bad_file_in_a_batch_is_skipped_and_named(tmp_path: Path) -> None:
+    """Issue 6: the good files are analysed, the bad one is reported on one line; exit 0."""
     bad = tmp_path / "quotes.json"
     bad.write_bytes(_truncated_quotes())
     result = invoke(str(EXCERPT), str(bad))
-    assert_one_line_error(result, str(bad), "not valid JSON")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["path"] == str(EXCERPT)
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("claimsift: skipped ")]
+    assert len(skipped) == 1 and str(bad) in skipped[0] and "not valid JSON" in skipped[0]
     assert str(EXCERPT) not in result.stderr
+
+
+def test_cli_when_nothing_can_be_read_it_fails(tmp_path: Path) -> None:
+    empty, bad = tmp_path / "empty.txt", tmp_path / "quotes.json"
+    empty.write_bytes(b"")
+    bad.write_bytes(_truncated_quotes())
+    result = invoke(str(empty), str(bad))
+    assert result.exit_code != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("claimsift: error: nothing could be read (2 files)")
 
 
 @pytest.mark.model

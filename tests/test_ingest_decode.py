@@ -72,7 +72,7 @@ def test_ingest_decode_honours_html_charset_declaration() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "NUL bytes"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "PNG image"),
         (SENTENCE.encode("utf-8") + b"\x00" + SENTENCE.encode("utf-8"), "NUL bytes"),
         (bytes(range(1, 9)) * 20 + b"Kursk", "control characters"),
     ],

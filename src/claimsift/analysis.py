@@ -140,16 +140,19 @@ def analyze(
     prior: float = 0.5,
     progress: Progress | None = None,
     reliability: str | Path | None = None,
+    on_error: Callable[[str, str], None] | None = None,
 ) -> Analysis:
     """Read files (or "-" for stdin), extract claims, dates and entities, and assess the hypotheses.
 
     Args:
         reliability: a claimsift.toml or YAML file whose ``reliability`` table sets Admiralty letters
             per source ("South Korea's National Intelligence Service" = "B"), overriding the defaults.
+        on_error: called with (path, reason) for each file that cannot be read, which is then skipped;
+            without it the first such file raises InputError. When nothing can be read it raises anyway.
 
     Example:
         >>> result = analyze(["report.txt"], hypotheses=["North Korean troops are deployed in Russia"])
     """
     overrides = load_overrides(reliability) if reliability is not None else {}
-    documents = read_documents(list(paths), published=published)
+    documents = read_documents(list(paths), published=published, on_error=on_error)
     return analyze_documents(documents, make_hypotheses(hypotheses, prior), progress, overrides)

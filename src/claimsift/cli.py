@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from claimsift.analysis import analyze
+from claimsift.case_cli import case_app
 from claimsift.errors import ClaimsiftError
 from claimsift.model import Analysis, Document
 from claimsift.report.html import render_html
@@ -25,6 +26,7 @@ app = typer.Typer(
     help="claimsift: attributed claims, dates, entities and calibrated verdicts from reporting.",
 )
 err = Console(stderr=True)
+app.add_typer(case_app, name="case")
 
 
 class Format(StrEnum):
@@ -55,6 +57,14 @@ def _render(result: Analysis, fmt: Format, include_text: bool) -> str:
     if fmt is Format.html:
         return render_html(result)
     return render_json(result, include_text=include_text)
+
+
+def _report_skipped(skipped: list[tuple[str, str]]) -> None:
+    """One line per file that could not be read, then a count, so a batch run says what it left out."""
+    for path, reason in skipped:
+        err.print(f"claimsift: skipped {path}: {reason}", markup=False, highlight=False, soft_wrap=True)
+    if len(skipped) > 1:
+        err.print(f"claimsift: {len(skipped)} files skipped", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("analyze")
@@ -99,6 +109,7 @@ def analyze_cmd(
         for warning in doc.warnings:
             err.print(f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False, soft_wrap=True)
 
+    skipped: list[tuple[str, str]] = []
     try:
         result = analyze(
             paths,
@@ -107,10 +118,13 @@ def analyze_cmd(
             prior=prior,
             progress=progress,
             reliability=reliability,
+            on_error=lambda path, reason: skipped.append((path, reason)),
         )
     except ClaimsiftError as exc:
-        _fail(str(exc))
+        _report_skipped(skipped[:-1] if len(skipped) > 1 else [])
+        _fail(str(exc) if len(skipped) <= 1 else f"nothing could be read ({len(skipped)} files); last: {exc}")
         return
+    _report_skipped(skipped)
     text = _render(result, fmt, include_text)
     if output is None:
         sys.stdout.write(text)

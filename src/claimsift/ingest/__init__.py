@@ -2,7 +2,13 @@
 
 Readers: plain text and Markdown (verbatim), WebVTT and SRT captions (YouTube roll-up captions de-duplicated),
 HTML pages (main text by trafilatura), and JSON documents. Sidecar ``NAME.meta.json`` files add metadata.
-Anything unreadable raises ``InputError`` naming the file and the reason.
+Anything unreadable raises ``InputError`` naming the file and a one-line reason; nothing else escapes a reader.
+
+Hostile input is expected: binary and compressed files are refused by their signature (never decompressed),
+files over the size limit (``max_bytes``, ``CLAIMSIFT_MAX_BYTES``, 50 MB) by their size before they are read,
+and every parser is linear or guarded (deep HTML and JSON nesting, crafted caption payloads, 20 MB lines). What
+had to be guessed or repaired is said in ``Document.warnings``. ``read_documents(..., on_error=...)`` reads a
+batch past bad files, reporting each one.
 """
 
 from __future__ import annotations

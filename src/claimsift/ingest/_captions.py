@@ -1,7 +1,11 @@
 """WebVTT and SRT captions to one text: cue texts joined with single spaces.
 
-Cues are parsed with webvtt-py; when it finds none (no ``WEBVTT`` header, SRT without cue numbers, the other
-format's timestamps) a lenient parser reads any block with a timings line, with a warning. From each cue,
+Cues are parsed with webvtt-py and, to check it, by a lenient parser that starts a cue at any timings line
+(``.`` or ``,`` before the milliseconds, with or without a blank line or cue number before it). The lenient
+cues are used, with a warning, when webvtt-py finds fewer (no ``WEBVTT`` header, SRT without cue numbers, the
+other format's timestamps, a missing blank line) or swallows a timings line into a cue's text, or fails.
+Cues keep the order of the file: cues out of time order, overlapping (outside roll-up captions) or ending
+before they start are counted in a warning, never re-sorted. From each cue,
 tags (``<c>``, ``<i>``, ``<v Name>``, ``<font>``, inline ``<00:00:01.520>`` timestamps), SRT ``{\\an8}``
 overrides and entities are removed. A ``<v Name>`` voice becomes a ``Name: `` prefix where the speaker
 changes.
@@ -17,6 +21,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
@@ -29,13 +34,15 @@ BRIDGE_MS = 50
 """Roll-up cues shorter than this only hold the finished line again."""
 
 _INLINE_TIME = re.compile(r"<(?:\d+:)?\d{2}:\d{2}\.\d{3}>")
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
+_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?[ \t]+([^\s<>][^<>]*)>")
+"""Linear: neither part can match what the part before it matched, nor run past the next ``<``."""
 _TAG = re.compile(r"<[^<>]*>")
 _SRT_OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _SPACES = re.compile(r"\s+")
 _INVISIBLE = str.maketrans("", "", "\u200e\u200f\ufeff")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _LENIENT_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
+_MAX_HOUR_DIGITS = 6
+"""Longer hour fields (which ``int`` may even refuse to read) are clamped: the cue keeps its text."""
 _LENIENT_TIMINGS = re.compile(rf"^\s*{_LENIENT_TIME}\s*-->\s*{_LENIENT_TIME}")
 
 
@@ -57,7 +64,9 @@ def read_captions(text: str, fmt: str, name: str) -> Part:
     cues, warnings = parse_cues(text, fmt)
     if not cues:
         raise InputError(name, "malformed caption file: no cue could be parsed")
-    if any(_INLINE_TIME.search(cue.raw) for cue in cues):
+    rollup = any(_INLINE_TIME.search(cue.raw) for cue in cues)
+    warnings.extend(timing_warnings(cues, rollup))
+    if rollup:
         lines, note = dedupe_rollup(cues)
         warnings.append(note)
     else:
@@ -69,15 +78,15 @@ def read_captions(text: str, fmt: str, name: str) -> Part:
 
 
 def parse_cues(text: str, fmt: str) -> tuple[list[Cue], list[str]]:
-    """Parse cues with webvtt-py, falling back to the lenient parser; warn about cues that were skipped."""
+    """Parse cues with webvtt-py, or leniently when that reads more; warn about skipped and disordered cues."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    expected = sum(1 for line in text.split("\n") if "-->" in line)
+    expected = sum(1 for line in text.split("\n") if "-->" in line and line.lstrip()[:1].isdigit())
     warnings: list[str] = []
     cues = _library_cues(text, fmt)
-    if not cues and expected:
-        cues = _lenient_cues(text)
-        if cues:
-            warnings.append(f"not a well-formed {fmt.upper()} file; cues were read leniently")
+    lenient = _lenient_cues(text)
+    if lenient and (not cues or _with_text(lenient) > _with_text(cues) or _swallowed_timings(cues)):
+        cues = lenient
+        warnings.append(f"not a well-formed {fmt.upper()} file; cues were read leniently")
     skipped = expected - len(cues)
     if cues and skipped > 0:
         warnings.append(f"{skipped} of {expected} cues could not be parsed and were skipped")
@@ -90,29 +99,69 @@ def _library_cues(text: str, fmt: str) -> list[Cue]:
             captions = webvtt.from_string(text).captions
         else:
             captions = webvtt.from_buffer([text.lstrip()], format="srt").captions
+        return [Cue(c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), c.raw_text) for c in captions]
     except (MalformedFileError, MalformedCaptionError):
         return []
-    return [Cue(c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), c.raw_text) for c in captions]
+    except Exception:  # a third-party parser on hostile input: any failure means the lenient parser decides
+        return []
+
+
+def _with_text(cues: list[Cue]) -> int:
+    return sum(1 for cue in cues if cue.raw.strip())
+
+
+def _swallowed_timings(cues: list[Cue]) -> bool:
+    """True when a cue's text holds a timings line: webvtt-py missed the start of the next cue."""
+    return any(_LENIENT_TIMINGS.match(line) for cue in cues for line in cue.raw.split("\n"))
 
 
 def _lenient_cues(text: str) -> list[Cue]:
-    """Cues of any block holding a timings line, with either ``.`` or ``,`` before the milliseconds."""
-    cues = []
-    for block in _BLANK_LINE.split(text):
-        lines = block.strip("\n").split("\n")
-        for index, line in enumerate(lines):
-            match = _LENIENT_TIMINGS.match(line)
-            if match:
-                start, end = _millis(match.groups()[:4]), _millis(match.groups()[4:])
-                cues.append(Cue(start, end, "\n".join(lines[index + 1 :])))
-                break
+    """A cue at every timings line, its text the lines after it up to an empty line or the next timings line.
+
+    A line of digits just before a timings line is that cue's number (SRT), not the text of the cue before.
+    """
+    cues: list[Cue] = []
+    timings: tuple[int, int] | None = None
+    payload: list[str] = []
+    for line in text.split("\n"):
+        match = _LENIENT_TIMINGS.match(line)
+        if match is None and timings is not None and line:
+            payload.append(line)
+            continue
+        if timings is not None:
+            if match is not None and payload and payload[-1].strip().isdigit():
+                payload.pop()
+            cues.append(Cue(timings[0], timings[1], "\n".join(payload)))
+        timings = (_millis(match.groups()[:4]), _millis(match.groups()[4:])) if match else None
+        payload = []
+    if timings is not None:
+        cues.append(Cue(timings[0], timings[1], "\n".join(payload)))
     return cues
 
 
 def _millis(fields: tuple[str | None, ...]) -> int:
     hours, minutes, seconds, fraction = fields
     millis = int((fraction or "0").ljust(3, "0"))
+    hours = hours if hours is None or len(hours) <= _MAX_HOUR_DIGITS else "9" * _MAX_HOUR_DIGITS
     return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds or 0)) * 1000 + millis
+
+
+def timing_warnings(cues: list[Cue], rollup: bool) -> list[str]:
+    """Warnings about cues out of time order, overlapping, or ending before they start; the order is kept.
+
+    Overlaps are how roll-up captions work, so they are only counted in other files.
+    """
+    earlier = sum(1 for above, cue in pairwise(cues) if cue.start < above.start)
+    overlaps = 0 if rollup else sum(1 for above, cue in pairwise(cues) if above.start <= cue.start < above.end)
+    inverted = sum(1 for cue in cues if cue.end < cue.start)
+    warnings = []
+    if earlier:
+        warnings.append(f"{earlier} cue(s) start before the cue above them; their text is kept in file order")
+    if overlaps:
+        warnings.append(f"{overlaps} cue(s) overlap the cue above them; their text is kept in file order")
+    if inverted:
+        warnings.append(f"{inverted} cue(s) end before they start")
+    return warnings
 
 
 def clean_line(line: str) -> str:
@@ -143,7 +192,7 @@ def dedupe_rollup(cues: list[Cue]) -> tuple[list[str], str]:
     kept: list[str] = []
     bridges = repeats = 0
     for cue in cues:
-        if cue.end - cue.start < BRIDGE_MS:
+        if 0 <= cue.end - cue.start < BRIDGE_MS:
             bridges += 1
             continue
         lines = [line for line in map(clean_line, cue.raw.split("\n")) if line]

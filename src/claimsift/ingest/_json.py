@@ -10,7 +10,7 @@ import json
 
 from claimsift.errors import InputError
 
-from ._meta import Part, check_meta
+from ._meta import Part, check_meta, without_surrogates
 
 _SHAPE = 'expected an object with "text", a list of such objects, or {"documents": [...]}'
 
@@ -25,6 +25,10 @@ def read_json(text: str, name: str) -> list[Part]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(name, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
+    except RecursionError as exc:
+        raise InputError(name, "JSON nested too deeply to read") from exc
+    except ValueError as exc:  # such as an integer of more than 4300 digits
+        raise InputError(name, f"not valid JSON: {exc}") from exc
     items = _items(data, name)
     if len(items) == 1:
         return [_part(items[0], "JSON document", name)]
@@ -53,7 +57,10 @@ def _part(item: object, label: str, name: str) -> Part:
         raise InputError(name, f'malformed JSON: {label} has no "text" string; {_SHAPE}')
     if not text.strip():
         raise InputError(name, f'{label}: "text" is empty')
-    return Part(text=text, given=check_meta(item, name, label), id=_doc_id(item.get("id"), label, name))
+    clean = without_surrogates(text)
+    warnings = (f'{label}: lone surrogate escapes in "text" replaced with U+FFFD',) if clean != text else ()
+    given = check_meta(item, name, label)
+    return Part(text=clean, given=given, id=_doc_id(item.get("id"), label, name), warnings=warnings)
 
 
 def _doc_id(value: object, label: str, name: str) -> str | None:
@@ -61,4 +68,4 @@ def _doc_id(value: object, label: str, name: str) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InputError(name, f"{label}: 'id' must be a string, got {type(value).__name__}")
-    return str(value).strip() or None
+    return without_surrogates(str(value).strip()) or None

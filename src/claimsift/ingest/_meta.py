@@ -21,6 +21,7 @@ from pathlib import Path
 from claimsift.errors import InputError, UsageError
 
 from ._decode import decode
+from ._limits import SIDECAR_MAX_BYTES, read_limited_file
 
 FIELDS: tuple[str, ...] = ("title", "outlet", "url", "published", "kind")
 """Metadata fields a sidecar, a JSON document or a reader can set."""
@@ -29,6 +30,8 @@ SIDECAR_SUFFIX = ".meta.json"
 Meta = dict[str, str]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""JSON's ``\\ud800`` escapes give strings that no UTF-8 output can write."""
 _DEFAULT_KIND = {"vtt": "transcript", "srt": "transcript", "html": "article"}
 
 
@@ -86,8 +89,13 @@ def check_meta(raw: Mapping[str, object], where: str, label: str = "metadata") -
             raise InputError(where, f"{label}: {key!r} must be a string, got {type(value).__name__}")
         if key == "published" and not is_iso_date(value.strip()):
             raise InputError(where, f"{label}: 'published' must be a date written YYYY-MM-DD, got {value!r}")
-        meta[key] = value.strip()
+        meta[key] = without_surrogates(value.strip())
     return meta
+
+
+def without_surrogates(text: str) -> str:
+    """The text with each lone surrogate (from a JSON escape) replaced by U+FFFD, so it can be written out."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -109,11 +117,12 @@ def load_sidecar(path: Path) -> Meta:
     if not meta_path.is_file():
         return {}
     where = str(meta_path)
+    data = read_limited_file(meta_path, SIDECAR_MAX_BYTES, "a metadata file holds a few fields, not a document")
     try:
-        text, _warnings = decode(meta_path.read_bytes(), where)
+        text, _warnings = decode(data, where)
         raw = json.loads(text)
-    except OSError as exc:
-        raise InputError(where, f"cannot read metadata file: {exc.strerror or exc}") from exc
+    except RecursionError as exc:
+        raise InputError(where, "metadata file is not valid JSON: nested too deeply") from exc
     except json.JSONDecodeError as exc:
         raise InputError(where, f"metadata file is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
     if not isinstance(raw, dict):

@@ -3,20 +3,29 @@
 A folder yields, in sorted order, every file with a readable extension (.txt .md .vtt .srt .html .htm .json)
 under it, except sidecars (``*.meta.json``), gold annotations (``*.gold.json``) and hidden files and folders.
 A file named explicitly is read whatever its extension (the format is then guessed from its content).
+
+Every file is checked against the size limit (``max_bytes``, else ``CLAIMSIFT_MAX_BYTES``, else 50 MB) before
+it is read, and standard input is read no further than the limit. With ``on_error``, a path that cannot be read
+is reported through it and skipped, and the others are still read.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from claimsift.errors import InputError
 from claimsift.model import Document
 
+from ._limits import read_limited, read_limited_file, resolve_max_bytes, too_large
 from ._meta import check_published, load_sidecar
 from ._read import FORMATS, read_data, unique_ids
+
+OnError = Callable[[str, str], None]
+"""Told ``(path, reason)`` of every path that cannot be read, when a batch goes on past bad files."""
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -24,29 +33,67 @@ STDIN_ID = "stdin"
 SKIPPED_SUFFIXES: tuple[str, ...] = (".meta.json", ".gold.json")
 
 
-def read_documents(paths: Sequence[str], published: str | None = None) -> list[Document]:
+def read_documents(
+    paths: Sequence[str],
+    published: str | None = None,
+    *,
+    max_bytes: int | None = None,
+    on_error: OnError | None = None,
+) -> list[Document]:
     """Read every document the paths name, in order, with unique ids.
 
     Args:
         paths: Files, folders (walked recursively, sorted), or ``"-"`` for standard input.
         published: YYYY-MM-DD; overrides the publication date of every document.
+        max_bytes: Largest file (or standard input) read, in bytes; default ``CLAIMSIFT_MAX_BYTES``, else 50 MB.
+        on_error: Called with ``(path, reason)`` for each path that cannot be read, which is then skipped; the
+            good ones are still read. When no path could be read, the first error is raised after all were
+            reported. Without it, the first bad path raises at once.
 
     Raises:
-        InputError: A path is missing, or a file is empty, binary, not decodable or malformed; the message
-            names the file.
-        UsageError: ``published`` is not a YYYY-MM-DD date.
+        InputError: A path is missing, or a file is empty, binary, too large, not decodable or malformed; the
+            message names the file. With ``on_error``, only when every path failed.
+        UsageError: ``published`` is not a YYYY-MM-DD date, or ``max_bytes`` is not a positive number.
     """
     if isinstance(paths, str | bytes):
         raise TypeError("paths must be a sequence of paths, such as ['report.txt'], not a single string")
     check_published(published)
+    limit = resolve_max_bytes(max_bytes)
     documents: list[Document] = []
+    first_error: InputError | None = None
+    for read in _readers(paths, published, limit):
+        try:
+            documents.extend(read())
+        except InputError as exc:
+            if on_error is None:
+                raise
+            first_error = first_error or exc
+            on_error(exc.path, exc.reason)
+    if first_error is not None and not documents:
+        raise first_error
+    return unique_ids(documents)
+
+
+def _readers(paths: Sequence[str], published: str | None, limit: int) -> Iterator[Callable[[], list[Document]]]:
+    """One call per file (or stdin) to read, in order; a path that cannot be expanded yields a call that raises."""
     for arg in paths:
         if arg == STDIN:
-            documents.extend(read_stdin(published))
+            yield partial(read_stdin, published, max_bytes=limit)
             continue
-        for path in expand(arg):
-            documents.extend(read_file(path, published))
-    return unique_ids(documents)
+        try:
+            files = expand(arg)
+        except InputError as exc:
+            yield _raiser(exc)
+            continue
+        for path in files:
+            yield partial(read_file, path, published, max_bytes=limit)
+
+
+def _raiser(exc: InputError) -> Callable[[], list[Document]]:
+    def read() -> list[Document]:
+        raise exc
+
+    return read
 
 
 def expand(arg: str | os.PathLike[str]) -> list[Path]:
@@ -83,31 +130,34 @@ def _is_document(filename: str) -> bool:
     return os.path.splitext(lower)[1] in FORMATS
 
 
-def read_file(path: Path, published: str | None = None) -> list[Document]:
+def read_file(path: Path, published: str | None = None, *, max_bytes: int | None = None) -> list[Document]:
     """The documents of one file, with its sidecar's metadata; ids not yet unique.
 
     Raises:
-        InputError: The file or its sidecar cannot be read or is invalid.
+        InputError: The file or its sidecar cannot be read, is over the size limit, or is invalid.
     """
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(name, "no such file") from exc
-    except OSError as exc:
-        raise InputError(name, f"cannot read file: {exc.strerror or exc}") from exc
+    data = read_limited_file(path, resolve_max_bytes(max_bytes))
     sidecar = load_sidecar(path)
     return read_data(data, name=name, path=name, published=published, sidecar=sidecar)
 
 
-def read_stdin(published: str | None = None) -> list[Document]:
+def read_stdin(published: str | None = None, *, max_bytes: int | None = None) -> list[Document]:
     """The documents piped to standard input, with the id ``stdin``; the format is guessed from the content.
 
+    At most the size limit plus one byte is read: more than the limit is refused without reading the rest.
+
     Raises:
-        InputError: The input is empty, binary, not decodable or malformed.
+        InputError: The input is empty, over the size limit, binary, not decodable or malformed.
     """
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError(STDIN_NAME, "no standard input to read")
-    data = stream.read()
+    limit = resolve_max_bytes(max_bytes)
+    try:
+        data = read_limited(stream, limit)
+    except OSError as exc:
+        raise InputError(STDIN_NAME, f"cannot read standard input: {exc.strerror or exc}") from exc
+    if len(data) > limit:
+        raise InputError(STDIN_NAME, too_large(None, limit).replace("file too large", "input too large", 1))
     return read_data(data, name=STDIN_NAME, path=STDIN, published=published, sidecar={}, id_base=STDIN_ID)

@@ -16,6 +16,7 @@ from ._captions import read_captions
 from ._decode import decode
 from ._html import read_html
 from ._json import read_json
+from ._limits import resolve_max_bytes, too_large
 from ._meta import Meta, Part, check_meta, check_published, merge
 from ._text import read_markdown, read_text, sniff_format
 
@@ -45,6 +46,8 @@ def read_bytes(
     name: str,
     published: str | None = None,
     meta: Mapping[str, object] | None = None,
+    *,
+    max_bytes: int | None = None,
 ) -> list[Document]:
     """Read documents from bytes in memory, such as an upload.
 
@@ -53,15 +56,19 @@ def read_bytes(
         name: The file name; its extension picks the reader and its stem is the document id.
         published: YYYY-MM-DD; overrides any other publication date.
         meta: Metadata as a sidecar file would give it (title, outlet, url, published, kind).
+        max_bytes: Largest data read, in bytes; default ``CLAIMSIFT_MAX_BYTES``, else 50 MB.
 
     Returns:
         One document, or several for a JSON list, with unique ids.
 
     Raises:
-        InputError: The data is empty, binary, not decodable or malformed for its format.
-        UsageError: ``published`` is not a YYYY-MM-DD date.
+        InputError: The data is empty, binary, over the size limit, not decodable or malformed for its format.
+        UsageError: ``published`` is not a YYYY-MM-DD date, or ``max_bytes`` is not a positive number.
     """
     check_published(published)
+    limit = resolve_max_bytes(max_bytes)
+    if len(data) > limit:
+        raise InputError(name, too_large(len(data), limit))
     sidecar = check_meta(meta, name) if meta is not None else {}
     return unique_ids(read_data(data, name=name, path=name, published=published, sidecar=sidecar))
 
@@ -87,6 +94,10 @@ def read_data(
         raise InputError(name, "empty file (only whitespace)")
     fmt = FORMATS.get(PurePath(name).suffix.lower()) or sniff_format(text)
     base = id_base or PurePath(name).stem or "document"
+    try:
+        parts = _READERS[fmt](text, name)
+    except RecursionError as exc:  # a last guard: every reader avoids deep recursion on its own
+        raise InputError(name, f"{fmt.upper()} structure nested too deeply to read") from exc
     return [
         _document(
             part,
@@ -96,7 +107,7 @@ def read_data(
             meta=merge(fmt, part, sidecar, published),
             warnings=(*warnings, *part.warnings),
         )
-        for part in _READERS[fmt](text, name)
+        for part in parts
     ]
 
 

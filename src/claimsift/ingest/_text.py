@@ -12,7 +12,8 @@ import re
 
 from ._meta import Part
 
-_ATX_HEADING = re.compile(r"^[ ]{0,3}#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_ATX_HEADING = re.compile(r"^[ ]{0,3}#[ \t]+(\S.*)$", re.MULTILINE)
+"""Linear: the heading text starts at its first non-blank; its closing ``#`` marks are stripped in Python."""
 _SRT_START = re.compile(r"\A\d+[ \t]*\r?\n[ \t]*\d+:\d{1,2}:\d{1,2}[,.]\d+[ \t]*-->")
 _HTML_START = re.compile(r"\A(?:<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 
@@ -25,7 +26,8 @@ def read_text(text: str) -> Part:
 def read_markdown(text: str) -> Part:
     """A Markdown file: the text as decoded, titled by its first level-one heading."""
     match = _ATX_HEADING.search(text)
-    found = {"title": match.group(1).strip()} if match else {}
+    title = match.group(1).strip().rstrip("#").strip() if match else ""
+    found = {"title": title} if title else {}
     return Part(text=text, found=found)
 
 
@@ -41,7 +43,9 @@ def sniff_format(text: str) -> str:
     if head[:1] in ("{", "["):
         try:
             json.loads(text)
-        except json.JSONDecodeError:
+        except RecursionError:
+            return "json"  # JSON nested too deeply: the JSON reader says so
+        except ValueError:
             return "text"
         return "json"
     return "text"

@@ -1,18 +1,25 @@
-"""The nlp stage for a batch of documents: parse once, then read mentions, dates and claims off each Doc."""
+"""The nlp stage for a batch of documents: parse once, then read mentions, dates and claims off each Doc.
+
+Long documents are parsed in pieces of at most CHUNK_CHARS, cut at paragraph or sentence ends, and the
+pieces' offsets are shifted back: spaCy's parser needs memory in proportion to a Doc's length and
+refuses texts over ``nlp.max_length``, and a 20 MB page should still give its claims.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
-from claimsift.model import Document, DocumentFacts
+from claimsift.model import Claim, Document, DocumentFacts, Mention, TimeExpr
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.mentions import mentions
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.seams import find_seams
 from claimsift.nlp.temporal import find_dates
 
-MAX_CHARS = 2_000_000
+CHUNK_CHARS = 100_000
+"""Longest text handed to spaCy at once."""
 TRANSCRIPT_FORMATS = frozenset({"vtt", "srt"})
 
 
@@ -25,18 +32,75 @@ def is_transcript(doc: Document) -> bool:
     return doc.format in TRANSCRIPT_FORMATS or (doc.kind or "").lower() == "transcript"
 
 
-def process(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
+def chunk_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) pieces of at most ``limit`` (default CHUNK_CHARS) characters, cut after a blank line,
+    a line or a sentence."""
+    limit = limit or CHUNK_CHARS
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        end = start + (cut + 1 if cut > limit // 2 else limit)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _shifted(facts: DocumentFacts, offset: int) -> DocumentFacts:
+    """A piece's facts with offsets into the whole document."""
+    if offset == 0:
+        return facts
+
+    def claim(c: Claim) -> Claim:
+        src = c.source
+        if src.start is not None and src.end is not None:
+            src = dataclasses.replace(src, start=src.start + offset, end=src.end + offset)
+        return dataclasses.replace(c, start=c.start + offset, end=c.end + offset, source=src)
+
+    def mention(m: Mention) -> Mention:
+        return dataclasses.replace(m, start=m.start + offset, end=m.end + offset)
+
+    def date(d: TimeExpr) -> TimeExpr:
+        return dataclasses.replace(d, start=d.start + offset, end=d.end + offset)
+
+    return DocumentFacts(
+        document=facts.document,
+        mentions=tuple(mention(m) for m in facts.mentions),
+        claims=tuple(claim(c) for c in facts.claims),
+        dates=tuple(date(d) for d in facts.dates),
+    )
+
+
+def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+    for document in documents:
+        bounds = chunk_bounds(document.text)
+        for k, (start, end) in enumerate(bounds):
+            yield document.text[start:end], (document, start, k == len(bounds) - 1)
+
+
+def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
     """Parse documents in batches (spaCy ``nlp.pipe``) and yield their facts in input order."""
     nlp = load_pipeline()
-    nlp.max_length = max(nlp.max_length, MAX_CHARS)
-    texts = (d.text for d in documents)
-    for document, parsed in zip(documents, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        dates = find_dates(document.text, document.id, _published(document))
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
+    parts: list[DocumentFacts] = []
+    for parsed, (document, offset, last) in nlp.pipe(_pieces(documents), as_tuples=True, batch_size=batch_size):
+        piece = document if offset == 0 and last else dataclasses.replace(document, text=parsed.text)
+        dates = find_dates(parsed.text, document.id, _published(document))
         transcript = is_transcript(document)
         seams = find_seams(parsed, transcript)
-        yield DocumentFacts(
-            document=document,
+        facts = DocumentFacts(
+            document=piece,
             mentions=tuple(mentions(parsed, document.id)),
             claims=tuple(document_claims(parsed, document.id, dates, seams, transcript)),
             dates=tuple(dates),
         )
+        parts.append(_shifted(facts, offset))
+        if last:
+            yield DocumentFacts(
+                document=document,
+                mentions=tuple(m for p in parts for m in p.mentions),
+                claims=tuple(c for p in parts for c in p.claims),
+                dates=tuple(d for p in parts for d in p.dates),
+            )
+            parts = []

@@ -437,7 +437,17 @@ def _infer_year(month: int, day: int | None, state: _State) -> int | None:
     return published.year - 1 if ahead > FUTURE_WINDOW_DAYS else published.year
 
 
-def _relative(cand: _Candidate, reference: dt.date) -> tuple[str, Grain]:
+def _relative(cand: _Candidate, reference: dt.date) -> tuple[str, Grain] | None:
+    """A relative expression against its reference; None when it falls off the calendar (year 1 or 9999)."""
+    try:
+        value = _relative_value(cand, reference)
+    except (OverflowError, ValueError):
+        return None
+    year = int(value[0][:4]) if value[0][:4].isdigit() else 0
+    return value if 1 <= year <= 9999 and len(value[0].split("-")[0]) == 4 else None
+
+
+def _relative_value(cand: _Candidate, reference: dt.date) -> tuple[str, Grain]:
     if cand.kind == "shift":
         return (reference + dt.timedelta(days=cand.amount)).isoformat(), "day"
     if cand.kind == "weekday":
