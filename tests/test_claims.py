@@ -382,3 +382,13 @@ def test_claims_a_name_goes_on_past_its_preposition() -> None:
     )
     c = claim_with(claims_of(text), "shut down the rumor")
     assert c.source.name == "head of the Ukraine Center for Countering"
+
+
+def test_claims_a_continued_report_keeps_its_evidence() -> None:
+    claims = claims_of(
+        "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil. On October 18, two "
+        'in Russia speaking Korean "with an accent atypical videos show the Koreans in training exercises and '
+        "uniforms."
+    )
+    c = claim_with(claims, "two in Russia speaking Korean")
+    assert c.source.name == "Kyiv Post" and c.evidence_type == "video"

@@ -16,6 +16,7 @@ from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr
 from claimsift.nlp.clauses import segments
 from claimsift.nlp.cues import Cue, sentence_cues
+from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
 from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.hedging import hedge_cues
 from claimsift.nlp.seams import Seams
@@ -274,9 +275,15 @@ def _continue_report(
         claim,
         source=last.source,
         via=last.via,
-        evidence_type=evidence_type(claim.text, last.source.name, last.source.kind),
+        evidence_type=_continued_evidence(claim.text, last),
         stated_date=claim.stated_date or last.stated_date,
     )
+
+
+def _continued_evidence(text: str, last: Claim) -> str:
+    """A continued report rests on what the report rests on, unless the clause names evidence itself."""
+    own = evidence_type(text, last.source.name, last.source.kind)
+    return own if own in STRONG_EVIDENCE else last.evidence_type
 
 
 def _is_question(sent: Span) -> bool:
