@@ -392,3 +392,8 @@ def test_claims_a_continued_report_keeps_its_evidence() -> None:
     )
     c = claim_with(claims, "two in Russia speaking Korean")
     assert c.source.name == "Kyiv Post" and c.evidence_type == "video"
+
+
+def test_claims_a_state_owning_evidence_is_its_source() -> None:
+    text = 'One day earlier, U.S. evidence that North Korean troops have gone to seen."'
+    assert claim_with(claims_of(text), "North Korean troops have gone").source.name == "U.S."

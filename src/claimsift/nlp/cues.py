@@ -244,11 +244,11 @@ def carrier_cue(tok: Token) -> Cue | None:
 
 
 def _named_owner(noun: Token) -> tuple[int, int] | None:
-    """A named organisation or person right before a carrier noun, possessive or not."""
+    """A named organisation, person or state right before a carrier noun, possessive or not ("U.S. evidence")."""
     doc, i = noun.doc, noun.i - 1
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1
-    if i < noun.sent.start or doc[i].ent_type_ not in ("ORG", "PERSON") or doc[i].ent_iob_ == "O":
+    if i < noun.sent.start or doc[i].ent_type_ not in ("ORG", "PERSON", "GPE") or doc[i].ent_iob_ == "O":
         return None
     start = i
     while start > noun.sent.start and doc[start].ent_iob_ == "I":
