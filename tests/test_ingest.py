@@ -59,7 +59,7 @@ def _copy(tmp_path: Path, *names: str) -> Path:
 
 def test_ingest_exports_sorted_public_api() -> None:
     assert claimsift.ingest.__all__ == sorted(claimsift.ingest.__all__)
-    assert claimsift.ingest.__all__ == ["decode", "read_bytes", "read_documents"]
+    assert claimsift.ingest.__all__ == ["decode", "expand", "read_bytes", "read_documents"]
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """claimsift: attributed claims, dates, entities and calibrated verdicts from reporting and transcripts."""
 
 from claimsift.analysis import analyze, analyze_documents, assemble, make_hypotheses
-from claimsift.errors import ClaimsiftError, InputError, ModelError, UsageError
+from claimsift.errors import ClaimsiftError, InputError, ModelError, StoreError, UsageError
 from claimsift.model import (
     Analysis,
     Assessment,
@@ -32,6 +32,7 @@ __all__ = [
     "Mention",
     "ModelError",
     "SourceRef",
+    "StoreError",
     "TimeExpr",
     "UsageError",
     "analyze",

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from claimsift.analysis import analyze
+from claimsift.case_cli import case_app
 from claimsift.errors import ClaimsiftError
 from claimsift.model import Analysis, Document
 from claimsift.report.html import render_html
@@ -25,6 +26,7 @@ app = typer.Typer(
     help="claimsift: attributed claims, dates, entities and calibrated verdicts from reporting.",
 )
 err = Console(stderr=True)
+app.add_typer(case_app, name="case")
 
 
 class Format(StrEnum):

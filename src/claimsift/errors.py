@@ -3,6 +3,7 @@
     ClaimsiftError
      ├── InputError        a user's file or text cannot be read (names the file and the reason)
      ├── ModelError        the spaCy pipeline is missing or broken
+     ├── StoreError        a case database cannot be opened, read or written
      └── UsageError        an argument is invalid (a bad date, an unknown format)
 
 Only ``cli.py`` turns these into exit codes; library code raises them with ``raise ... from exc``.
@@ -26,6 +27,10 @@ class InputError(ClaimsiftError):
 
 class ModelError(ClaimsiftError):
     """The spaCy English pipeline could not be loaded."""
+
+
+class StoreError(ClaimsiftError):
+    """The case database cannot be opened, read or written (names the case and the reason)."""
 
 
 class UsageError(ClaimsiftError):

@@ -14,7 +14,7 @@ batch past bad files, reporting each one.
 from __future__ import annotations
 
 from ._decode import decode
-from ._paths import read_documents
+from ._paths import expand, read_documents
 from ._read import read_bytes
 
-__all__ = ["decode", "read_bytes", "read_documents"]
+__all__ = ["decode", "expand", "read_bytes", "read_documents"]

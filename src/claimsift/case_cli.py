@@ -1,0 +1,264 @@
+"""``claimsift case ...``: the command line of cases, a thin shell over ``claimsift.case``.
+
+Each command parses its arguments, calls one function of ``claimsift.case`` and prints. Results go to
+standard output; progress, notes and errors to standard error, progress only when that is a terminal.
+Errors are one line (``claimsift: error: ...``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from claimsift import case as lib
+from claimsift.errors import ClaimsiftError
+
+case_app = typer.Typer(
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Cases: a question followed over time, as a database (a .db file, or a postgresql:// URL).",
+)
+err = Console(stderr=True)
+CaseArg = Annotated[str, typer.Argument(help="The case: a .db file path, or a postgresql:// URL.", show_default=False)]
+INTERRUPTED = 130
+
+
+class Format(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
+def _say(message: str, console: Console = err) -> None:
+    console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    _say(f"claimsift: error: {message}")
+    return typer.Exit(code=code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Every claimsift error as one line on stderr and exit status 1."""
+    try:
+        yield
+    except ClaimsiftError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write report: {exc.strerror}") from None
+    _say(f"wrote {output}")
+
+
+@case_app.command("init")
+def init_cmd(case: CaseArg) -> None:
+    """Create a case (or upgrade an existing one to the latest schema).
+
+    Example:
+
+        claimsift case init nk_troops.db
+    """
+    with _errors():
+        location, created = lib.init_case(case)
+    _say(f"{'created' if created else 'already a case:'} {location}")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    )
+
+
+@case_app.command("add")
+def add_cmd(
+    case: CaseArg,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.", show_default=False)],
+    published: Annotated[
+        str | None, typer.Option(help="Reference date YYYY-MM-DD for every document; overrides sidecar metadata.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes that parse documents.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents parsed per batch (memory grows with it).")] = 16,
+) -> None:
+    """Add documents: only new ones are parsed; repeats (same text) are skipped, bad files reported.
+
+    Exit status 1 when any document failed (the others are stored), 130 when interrupted.
+
+    Example:
+
+        claimsift case add nk_troops.db reports/ statement.txt --jobs 2
+    """
+    with _errors(), _progress() as bar:
+        task = bar.add_task("adding", total=None)
+
+        def on_event(event: lib.AddEvent) -> None:
+            bar.update(task, advance=event.weight)
+            if event.kind == "skipped":
+                _say(f"skipped {event.path}: {event.message}", bar.console)
+            elif event.kind == "failed":
+                _say(f"claimsift: warning: {event.path}: {event.message}", bar.console)
+
+        def on_start(files: int) -> None:
+            bar.update(task, total=files)
+
+        report = lib.add_paths(
+            case, paths, published=published, jobs=jobs, batch_size=batch_size, on_event=on_event, on_start=on_start
+        )
+    _say(report.summary())
+    if report.interrupted:
+        raise typer.Exit(code=INTERRUPTED)
+    if report.failed:
+        raise typer.Exit(code=1)
+
+
+@case_app.command("hypothesis")
+def hypothesis_cmd(
+    case: CaseArg,
+    text: Annotated[str, typer.Argument(help="The hypothesis, as a statement.", show_default=False)],
+    prior: Annotated[float, typer.Option(help="Prior probability, strictly between 0 and 1.")] = 0.5,
+) -> None:
+    """Add a hypothesis to weigh; it gets the next id (H1, H2, ...).
+
+    Example:
+
+        claimsift case hypothesis nk_troops.db "North Korean troops are deployed in Russia" --prior 0.3
+    """
+    with _errors():
+        h = lib.add_hypothesis(case, text, prior)
+    _say(f"{h.id}: {h.text} (prior {h.prior:g})")
+
+
+@case_app.command("reliability")
+def reliability_cmd(
+    case: CaseArg,
+    source: Annotated[str, typer.Argument(help="The source's name, as claimsift shows it.", show_default=False)],
+    letter: Annotated[str, typer.Argument(help="Admiralty reliability letter, A (reliable) to F.", show_default=False)],
+) -> None:
+    """Set your Admiralty reliability letter for a source, overriding claimsift's default.
+
+    Example:
+
+        claimsift case reliability nk_troops.db "South Korea's National Intelligence Service" B
+    """
+    with _errors():
+        value = lib.set_reliability(case, source, letter)
+    _say(f"{source}: {value}")
+
+
+def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A rich table on a terminal; tab-separated lines with a header when piped."""
+    out = Console(soft_wrap=True)
+    if not out.is_terminal:  # plain text for pipes and scripts (rich would expand the tabs)
+        lines = [f"# {title}"] + ["\t".join(" ".join(cell.split()) for cell in row) for row in [headers, *rows]]
+        sys.stdout.write("\n".join(lines) + "\n")
+        return
+    table = Table(*headers, title=title, title_justify="left")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table, markup=False, highlight=False)
+
+
+@case_app.command("show")
+def show_cmd(case: CaseArg) -> None:
+    """Show the documents, sources (one per origin across documents) and hypotheses with current verdicts.
+
+    Example:
+
+        claimsift case show nk_troops.db
+    """
+    with _errors():
+        s = lib.show(case)
+    doc_rows = [[d.id, d.published or "", d.outlet or "", str(s.claims.get(d.id, 0)), d.path] for d in s.documents]
+    _table(f"{len(s.documents)} documents in {s.location}", ["id", "published", "outlet", "claims", "path"], doc_rows)
+    src_rows = [[x.name, str(x.claims), str(x.documents), s.overrides.get(x.name, "")] for x in s.sources]
+    _table("sources", ["source", "claims", "documents", "your letter"], src_rows)
+    hyp_rows = [
+        [a.hypothesis.id, a.hypothesis.text, f"{a.hypothesis.prior:g}", a.summary]
+        for a in s.assessment.analysis.assessments
+    ]
+    _table("hypotheses", ["id", "hypothesis", "prior", "verdict"], hyp_rows)
+
+
+@case_app.command("assess")
+def assess_cmd(
+    case: CaseArg,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    include_text: Annotated[bool, typer.Option("--include-text", help="JSON: add each document's text.")] = False,
+) -> None:
+    """Assess every hypothesis over the whole case, from stored facts (nothing is parsed again).
+
+    The JSON is analyze's (schema claimsift/1), with each hypothesis's belief over time in `history`.
+
+    Example:
+
+        claimsift case assess nk_troops.db --format markdown -o report.md
+    """
+    with _errors():
+        result = lib.assess_case(case)
+    text = lib.render_markdown_report(result) if fmt is Format.markdown else lib.render_json(result, include_text)
+    _write(text, output)
+
+
+@case_app.command("timeline")
+def timeline_cmd(case: CaseArg) -> None:
+    """List the claims in date order: event date, statement date, source, stance on each hypothesis.
+
+    Example:
+
+        claimsift case timeline nk_troops.db
+    """
+    with _errors():
+        rows = lib.timeline(case)
+    cells = [
+        [
+            r.event_date or "",
+            r.stated_date or (f"({r.published})" if r.published else ""),
+            r.source,
+            ", ".join(f"{h} {s}" for h, s in r.stance.items() if s != "neutral"),
+            f"{r.claim} {r.doc}",
+            r.text if len(r.text) <= 100 else r.text[:97] + "...",
+        ]
+        for r in rows
+    ]
+    _table("timeline", ["event", "stated (published)", "source", "stance", "claim", "text"], cells)
+
+
+@case_app.command("check")
+def check_cmd(case: CaseArg) -> None:
+    """Check that the case is whole: database integrity, no half-written document, hashes match texts.
+
+    Exit status 1 when a problem is found, one line each.
+
+    Example:
+
+        claimsift case check nk_troops.db
+    """
+    with _errors():
+        problems = lib.check_case(case)
+    for problem in problems:
+        _say(f"claimsift: problem: {problem}")
+    if problems:
+        raise typer.Exit(code=1)
+    _say(f"ok: {case} is whole")

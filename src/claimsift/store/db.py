@@ -1,0 +1,304 @@
+"""The case database: one ``Store`` over SQLite (a file, no server) or PostgreSQL (a URL, for teams).
+
+Every write is one transaction, and adding a document (its text and its facts) is exactly one, so a crash
+or Ctrl-C in the middle of ``claimsift case add`` leaves every document either whole or absent. SQLite runs
+in WAL mode (readers never wait for the writer) with a busy timeout and foreign keys on, and write
+transactions start with ``BEGIN IMMEDIATE`` so two writers queue instead of deadlocking on a lock upgrade.
+Database errors are translated here, where they enter, into ``StoreError`` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from claimsift.errors import StoreError
+from claimsift.model import Assessment, DocumentFacts, Hypothesis
+from claimsift.store import migrations, schema
+from claimsift.store.rows import content_hash, from_row, renamed, to_row
+
+BUSY_TIMEOUT_MS = 30_000
+PG_CONNECT_TIMEOUT_S = 5
+_WRITE = "claimsift_write"
+_PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def database_url(case: str | Path) -> sa.URL:
+    """The SQLAlchemy URL of a case: a ``postgresql://`` URL (driven by psycopg 3), or a SQLite file path.
+
+    Raises:
+        StoreError: The case is a URL of a database claimsift does not support.
+    """
+    text = str(case)
+    if text.startswith(_PG_SCHEMES):
+        return make_url("postgresql+psycopg://" + text.split("://", 1)[1])
+    if text.startswith(("postgresql+psycopg://", "sqlite:///")):
+        return make_url(text)
+    if "://" in text:
+        raise StoreError(f"{text}: unsupported case location; use a .db file path or a postgresql:// URL")
+    return make_url("sqlite:///" + str(Path(text).expanduser().absolute()))
+
+
+def _reason(exc: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    first = next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)
+    if "database is locked" in first:
+        return "the case is busy (another claimsift is writing to it); try again"
+    if "unable to open database file" in first:
+        return "cannot open the case file (does its folder exist, and may you write there?)"
+    if "file is not a database" in first:
+        return "not a claimsift case (the file is not an SQLite database)"
+    return first
+
+
+def _sqlite_engine(url: sa.URL) -> sa.Engine:
+    engine = sa.create_engine(url)
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (SQLAlchemy's pysqlite recipe)
+        cur = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", f"busy_timeout={BUSY_TIMEOUT_MS}", "foreign_keys=ON", "synchronous=NORMAL"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """A case database. Open it with ``Store.open``; use it as a context manager to close it.
+
+    Example:
+        >>> with Store.open("case.db", create=True) as store:
+        ...     store.add_hypothesis("North Korean troops are deployed in Russia")
+    """
+
+    def __init__(self, engine: sa.Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        """The case as a person reads it (the file path, or the URL without its password)."""
+        self.created = False
+        """True when ``open`` made the case."""
+
+    @classmethod
+    def open(cls, case: str | Path, *, create: bool = False) -> Store:
+        """Open a case, migrating an older schema; with ``create``, make it when it does not exist.
+
+        Raises:
+            StoreError: No such case (without ``create``), not a claimsift case, or the database fails.
+        """
+        url = database_url(case)
+        sqlite = url.get_backend_name() == "sqlite"
+        location = str(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
+        if sqlite and not create and not Path(url.database or "").is_file():
+            raise StoreError(f"{location}: no such case; create it with: claimsift case init {location}")
+        if sqlite:
+            engine = _sqlite_engine(url)
+        else:
+            engine = sa.create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+        store = cls(engine, location)
+        try:
+            store._prepare(create)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _prepare(self, create: bool) -> None:
+        """Check the schema; create or migrate it when needed (only then is a write transaction taken)."""
+        with self.reading() as conn:
+            version = migrations.current(conn)
+        if version is None and not create:
+            raise StoreError(f"{self.location}: not a claimsift case; create one with: claimsift case init")
+        try:
+            if version is not None and not migrations.pending(version):
+                return
+        except ValueError as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+        with self.transaction() as conn:
+            version = migrations.current(conn)  # again, under the write lock: another process may have been first
+            if version is None:
+                migrations.create(conn)
+                self.created = True
+                return
+            for step in migrations.pending(version):
+                migrations.apply(conn, step)
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """Translate database errors raised inside the block into ``StoreError``."""
+        try:
+            yield
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"{self.location}: {_reason(exc)}") from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """One write transaction: committed when the block ends, rolled back (even on Ctrl-C) when it raises."""
+        with self.errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(**{_WRITE: True})
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """A read-only connection (a consistent snapshot under SQLite's WAL)."""
+        with self.errors(), self.engine.connect() as conn:
+            yield conn
+
+    @property
+    def version(self) -> int:
+        """The case's schema version."""
+        with self.reading() as conn:
+            return migrations.current(conn) or 0
+
+    # documents and their facts
+
+    def has_document(self, sha256: str) -> bool:
+        """Whether a document with this content hash (``rows.content_hash``) is in the case."""
+        query = sa.select(schema.documents.c.pk).where(schema.documents.c.sha256 == sha256)
+        with self.reading() as conn:
+            return conn.execute(query).first() is not None
+
+    def add(self, facts: DocumentFacts, *, extractor: str) -> str | None:
+        """Store one document and its facts in one transaction; its id, or None when the case already has it.
+
+        The id is the document's own, or ``ID-2``, ``ID-3``... when the case already has a document of that id.
+        """
+        sha = content_hash(facts.document.text)
+        try:
+            with self.transaction() as conn:
+                if conn.execute(sa.select(schema.documents.c.pk).where(schema.documents.c.sha256 == sha)).first():
+                    return None
+                doc_id = _free_id(conn, facts.document.id)
+                document, row = to_row(renamed(facts, doc_id), extractor=extractor)
+                key = conn.execute(sa.insert(schema.documents).values(**document)).inserted_primary_key
+                if key is None:
+                    raise StoreError(f"{self.location}: the database returned no key for {doc_id}")
+                conn.execute(sa.insert(schema.facts).values(document=key[0], **row))
+                return doc_id
+        except StoreError as exc:
+            if isinstance(exc.__cause__, sa.exc.IntegrityError) and self.has_document(sha):
+                return None  # another writer stored the same text first
+            raise
+
+    def count(self) -> int:
+        """How many documents the case holds."""
+        with self.reading() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(schema.documents)).scalar() or 0)
+
+    def facts(self) -> Iterator[DocumentFacts]:
+        """Every document's stored facts, in the order they were added.
+
+        Raises:
+            StoreError: A row cannot be read back (``claimsift case check`` tells which).
+        """
+        d, f = schema.documents, schema.facts
+        query = sa.select(d, f).join(f, f.c.document == d.c.pk).order_by(d.c.pk)
+        with self.reading() as conn:
+            for row in conn.execution_options(yield_per=64).execute(query).mappings():
+                try:
+                    yield from_row(row)
+                except (ValueError, TypeError, KeyError) as exc:
+                    raise StoreError(f"{self.location}: stored facts of {row['id']} cannot be read ({exc})") from exc
+
+    # what the analyst decides
+
+    def add_hypothesis(self, text: str, prior: float = 0.5) -> Hypothesis:
+        """Add a hypothesis with the next id (H1, H2, ...)."""
+        if not text.strip():
+            raise ValueError("a hypothesis needs some text")
+        if not 0.0 < prior < 1.0:
+            raise ValueError(f"prior must be strictly between 0 and 1, got {prior}")
+        h = schema.hypotheses
+        with self.transaction() as conn:
+            position = int(conn.execute(sa.select(sa.func.max(h.c.position))).scalar() or 0) + 1
+            hypothesis = Hypothesis(id=f"H{position}", text=text.strip(), prior=prior)
+            values = {"id": hypothesis.id, "position": position, "text": hypothesis.text, "prior": prior}
+            conn.execute(sa.insert(h).values(**values, added=_now()))
+        return hypothesis
+
+    def hypotheses(self) -> list[Hypothesis]:
+        """The hypotheses in the order they were added."""
+        h = schema.hypotheses
+        with self.reading() as conn:
+            rows = conn.execute(sa.select(h.c.id, h.c.text, h.c.prior).order_by(h.c.position)).all()
+        return [Hypothesis(id=r.id, text=r.text, prior=float(r.prior)) for r in rows]
+
+    def set_reliability(self, source: str, letter: str) -> None:
+        """Set (or replace) the analyst's Admiralty letter for a source name."""
+        r = schema.reliability
+        with self.transaction() as conn:
+            conn.execute(sa.delete(r).where(r.c.source == source))
+            conn.execute(sa.insert(r).values(source=source, letter=letter, updated=_now()))
+
+    def reliability(self) -> dict[str, str]:
+        """The analyst's letters per source name."""
+        r = schema.reliability
+        with self.reading() as conn:
+            return {row.source: row.letter for row in conn.execute(sa.select(r.c.source, r.c.letter))}
+
+    # assessment snapshots
+
+    def record(self, assessments: Sequence[Assessment], documents: int) -> None:
+        """Keep a snapshot of the verdicts reached over ``documents`` documents."""
+        if not assessments:
+            return
+        created = _now()
+        rows = [
+            {
+                "created": created,
+                "documents": documents,
+                "hypothesis": a.hypothesis.id,
+                "text": a.hypothesis.text,
+                "probability": a.probability,
+                "wep": a.wep,
+                "summary": a.summary,
+            }
+            for a in assessments
+        ]
+        with self.transaction() as conn:
+            conn.execute(sa.insert(schema.assessments), rows)
+
+    def snapshots(self) -> list[Mapping[str, Any]]:
+        """Every recorded verdict, oldest first."""
+        a = schema.assessments
+        with self.reading() as conn:
+            return [dict(r) for r in conn.execute(sa.select(a).order_by(a.c.pk)).mappings()]
+
+
+def _free_id(conn: sa.Connection, wanted: str) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``... whichever the case does not use yet."""
+    d = schema.documents
+    query = sa.select(d.c.id).where(d.c.id.startswith(wanted, autoescape=True))
+    used = {row.id for row in conn.execute(query)}
+    doc_id, number = wanted, 1
+    while doc_id in used:
+        number += 1
+        doc_id = f"{wanted}-{number}"
+    return doc_id

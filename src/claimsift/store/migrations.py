@@ -1,0 +1,103 @@
+"""Schema changes, only through registered migrations (after sqlite-utils' ``migrations.py``).
+
+A new database gets the latest tables from ``store.schema`` in one go and is stamped with the latest
+version; an older one runs, in one transaction each, the migrations it has not had yet. A database stamped
+with a version this claimsift does not know was written by a newer claimsift and is refused, not guessed at.
+
+To change the schema: edit ``store.schema`` (it always describes the latest version), then register a
+function that brings a database of the previous version to it::
+
+    @migration(2, "documents.language")
+    def _language(conn: sa.Connection) -> None:
+        conn.execute(sa.text("ALTER TABLE documents ADD COLUMN language VARCHAR(16)"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from claimsift.store import schema
+
+Step = Callable[[sa.Connection], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One registered schema change."""
+
+    version: int
+    description: str
+    apply: Step
+
+
+MIGRATIONS: list[Migration] = []
+"""Every migration, in version order."""
+
+
+def migration(version: int, description: str) -> Callable[[Step], Step]:
+    """Register a function as the migration to ``version``; versions must be consecutive."""
+
+    def register(apply: Step) -> Step:
+        expected = len(MIGRATIONS) + 1
+        if version != expected:
+            raise ValueError(f"migration {version} registered out of order; the next one must be {expected}")
+        MIGRATIONS.append(Migration(version, description, apply))
+        return apply
+
+    return register
+
+
+@migration(1, "initial schema: documents, facts, hypotheses, reliability, assessments")
+def _initial(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[t for t in schema.TABLES if t is not schema.schema_version])
+
+
+def latest() -> int:
+    """The schema version this claimsift writes."""
+    return MIGRATIONS[-1].version
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def current(conn: sa.Connection) -> int | None:
+    """The database's schema version, or None when it has no claimsift schema."""
+    if not sa.inspect(conn).has_table(schema.schema_version.name):
+        return None
+    version = conn.execute(sa.select(sa.func.max(schema.schema_version.c.version))).scalar()
+    return int(version) if version is not None else None
+
+
+def create(conn: sa.Connection) -> None:
+    """Create the latest schema in an empty database and stamp it with the latest version."""
+    schema.metadata.create_all(conn)
+    conn.execute(
+        sa.insert(schema.schema_version),
+        [{"version": m.version, "description": m.description, "applied": _now()} for m in MIGRATIONS],
+    )
+
+
+def pending(version: int) -> list[Migration]:
+    """The migrations a database at ``version`` still needs, in order.
+
+    Raises:
+        ValueError: The database is newer than this claimsift.
+    """
+    if version > latest():
+        raise ValueError(
+            f"the case has schema version {version}, newer than this claimsift's {latest()}; upgrade claimsift"
+        )
+    return [m for m in MIGRATIONS if m.version > version]
+
+
+def apply(conn: sa.Connection, step: Migration) -> None:
+    """Run one migration and record it (inside the caller's transaction)."""
+    step.apply(conn)
+    conn.execute(
+        sa.insert(schema.schema_version).values(version=step.version, description=step.description, applied=_now())
+    )

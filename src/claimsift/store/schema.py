@@ -1,0 +1,96 @@
+"""The case database's tables, in SQLAlchemy Core, one definition for SQLite and PostgreSQL alike.
+
+A case keeps what cannot be recomputed cheaply (the text and what the nlp stage read off it) and what the
+analyst decided (hypotheses, reliability letters); everything across documents (entities, sources, evidence
+groups, verdicts) is recomputed from those by ``analysis.assemble``, so it never goes stale. Facts are JSON
+text written by ``store.rows`` rather than normalised tables: they are read and written whole, one document
+at a time, and JSON text round-trips exactly on both databases.
+
+This module always describes the latest schema; ``store.migrations`` brings older databases up to it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("applied", sa.String(32), nullable=False),
+)
+"""One row per migration applied; the highest version is the schema's."""
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(255), nullable=False, unique=True),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("published", sa.String(10)),
+    sa.Column("kind", sa.Text),
+    sa.Column("format", sa.String(32), nullable=False),
+    sa.Column("warnings", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("added", sa.String(32), nullable=False),
+)
+"""One row per document; ``sha256`` is the hash of its UTF-8 text, which is how a repeat is recognised."""
+
+facts = sa.Table(
+    "facts",
+    metadata,
+    sa.Column(
+        "document",
+        sa.Integer,
+        sa.ForeignKey("documents.pk", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    sa.Column("extractor", sa.String(32), nullable=False),
+    sa.Column("mentions", sa.Text, nullable=False),
+    sa.Column("claims", sa.Text, nullable=False),
+    sa.Column("dates", sa.Text, nullable=False),
+)
+"""What the nlp stage read off one document (``model.DocumentFacts``), written in the same transaction."""
+
+hypotheses = sa.Table(
+    "hypotheses",
+    metadata,
+    sa.Column("id", sa.String(16), primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False, unique=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("prior", sa.Float, nullable=False),
+    sa.Column("added", sa.String(32), nullable=False),
+)
+
+reliability = sa.Table(
+    "reliability",
+    metadata,
+    sa.Column("source", sa.String(255), primary_key=True),
+    sa.Column("letter", sa.String(1), nullable=False),
+    sa.Column("updated", sa.String(32), nullable=False),
+)
+"""The analyst's Admiralty letter per source name, overriding claimsift's defaults."""
+
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created", sa.String(32), nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("hypothesis", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("probability", sa.Float, nullable=False),
+    sa.Column("wep", sa.String(32), nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+)
+"""A snapshot per hypothesis each time the case is assessed: what was concluded, when, on how many documents."""
+
+TABLES: tuple[sa.Table, ...] = (schema_version, documents, facts, hypotheses, reliability, assessments)

@@ -1,0 +1,154 @@
+"""``claimsift case ...`` on the command line: the workflow, one-line errors, help examples, and a hard kill.
+
+The kill test starts ``claimsift case add`` on a folder in a real subprocess, SIGKILLs it mid-run, and then
+finds the case readable, ``case check`` clean, and only whole documents stored; adding the folder again
+stores exactly the documents the killed run had not.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import casekit
+from claimsift.case import add_paths, check_case, init_case
+from claimsift.case_cli import case_app
+from claimsift.cli import app
+from claimsift.store import Store
+
+pytestmark = pytest.mark.model
+runner = CliRunner()
+COMMANDS = sorted(c.name or "" for c in case_app.registered_commands)
+
+
+def case_cmd(*args: str, input: str | None = None) -> Result:
+    return runner.invoke(app, ["case", *args], input=input)
+
+
+def assert_one_line_error(result: Result, *fragments: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimsift: error: "), result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_case_cli_has_every_command() -> None:
+    assert COMMANDS == ["add", "assess", "check", "hypothesis", "init", "reliability", "show", "timeline"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_case_cli_help_has_an_example(command: str) -> None:
+    result = case_cmd(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"claimsift case {command}" in result.stdout
+
+
+def test_case_cli_workflow(tmp_path: Path) -> None:
+    case = str(tmp_path / "nk.db")
+    assert case_cmd("init", case).stderr.startswith("created")
+    added = case_cmd("add", case, str(casekit.REUTERS), str(casekit.RELAY))
+    assert added.exit_code == 0 and "added 3 documents" in added.stderr
+    again = case_cmd("add", case, str(casekit.RELAY))
+    assert f"skipped {sorted(casekit.RELAY.glob('*.txt'))[0]}: already in the case" in again.stderr
+    assert again.stderr.splitlines()[-1] == "added 0 documents, skipped 2 already in the case"
+    assert case_cmd("hypothesis", case, casekit.DEPLOYED, "--prior", "0.4").stderr.startswith("H1: ")
+    assert case_cmd("reliability", case, "Kremlin", "e").stderr.strip() == "Kremlin: E"
+    shown = case_cmd("show", case)
+    assert shown.exit_code == 0 and "reuters_nk_units_kursk" in shown.stdout and "United States" in shown.stdout
+    data = json.loads(case_cmd("assess", case).stdout)
+    assert data["schema"] == "claimsift/1" and data["hypotheses"][0]["history"]
+    assert {"date", "probability", "wep", "moved_by"} <= set(data["hypotheses"][0]["history"][0])
+    report = tmp_path / "report.md"
+    assert case_cmd("assess", case, "--format", "markdown", "-o", str(report)).exit_code == 0
+    assert "## Belief over time" in report.read_text(encoding="utf-8")
+    lines = case_cmd("timeline", case).stdout.splitlines()
+    assert lines[1].split("\t") == ["event", "stated (published)", "source", "stance", "claim", "text"]
+    checked = case_cmd("check", case)
+    assert checked.exit_code == 0 and checked.stderr.startswith("ok:")
+
+
+def test_case_cli_bad_file_is_reported_and_the_rest_added(tmp_path: Path) -> None:
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = case_cmd("add", case, str(empty), str(casekit.KOREATIMES))
+    assert result.exit_code == 1
+    assert f"claimsift: warning: {empty}: empty file" in result.stderr
+    assert result.stderr.splitlines()[-1] == "added 1 document, 1 failed"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (("add", "{missing}", str(casekit.REUTERS)), ("no such case", "claimsift case init")),
+        (("show", "{missing}"), ("no such case",)),
+        (("hypothesis", "{case}", "x", "--prior", "2"), ("prior must be strictly between 0 and 1",)),
+        (("reliability", "{case}", "Kremlin", "Q"), ("one of A, B, C, D, E, F",)),
+        (("assess", "{notdb}"), ("not a claimsift case",)),
+        (("add", "{case}", str(casekit.REUTERS), "--published", "yesterday"), ("YYYY-MM-DD",)),
+        (("init", "mysql://localhost/case"), ("unsupported case location",)),
+    ],
+)
+def test_case_cli_errors_are_one_line(tmp_path: Path, args: tuple[str, ...], fragments: tuple[str, ...]) -> None:
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    notdb = tmp_path / "notes.db"
+    notdb.write_bytes(casekit.REUTERS.read_bytes())
+    where = {"case": case, "missing": str(tmp_path / "missing.db"), "notdb": str(notdb)}
+    assert_one_line_error(case_cmd(*(a.format(**where) for a in args)), *fragments)
+
+
+def test_case_cli_check_reports_problems(tmp_path: Path) -> None:
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    add_paths(case, [str(casekit.KOREATIMES)])
+    with closing(sqlite3.connect(case)) as db, db:
+        db.execute("UPDATE documents SET text = text || ' (edited)'")
+    result = case_cmd("check", case)
+    assert result.exit_code == 1
+    problem = "document koreatimes_nk_kursk: stored hash does not match its text"
+    assert result.stderr.strip() == f"claimsift: problem: {problem}"
+
+
+def _stored(case: str) -> int:
+    try:
+        with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=5)) as db:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_case_cli_add_killed_mid_run_leaves_only_whole_documents(tmp_path: Path) -> None:
+    files = casekit.write_folder(tmp_path / "docs", 40)
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), "--batch-size", "2"]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _stored(case) < 3 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait() == -signal.SIGKILL, "case add ended before it could be killed mid-run"
+    assert check_case(case) == []
+    texts = {p.read_text(encoding="utf-8") for p in files}
+    with Store.open(case) as store:
+        stored = list(store.facts())
+    assert 3 <= len(stored) < len(files)
+    assert all(f.document.text in texts for f in stored)
+    report = add_paths(case, [str(tmp_path / "docs")])
+    assert (len(report.skipped), len(report.added)) == (len(stored), len(files) - len(stored))
+    assert check_case(case) == []
