@@ -22,6 +22,7 @@ from claimsift.batch import Parsed, parse_stream
 from claimsift.errors import InputError, UsageError
 from claimsift.ingest import expand, read_documents
 from claimsift.model import Analysis, Document, Hypothesis
+from claimsift.report.html import render_html
 from claimsift.report.json_report import to_dict
 from claimsift.report.markdown import escape, render_markdown
 from claimsift.store import Store, check, content_hash
@@ -380,9 +381,18 @@ __all__ = [
     "assess_case",
     "check_case",
     "init_case",
+    "render_html_report",
     "render_json",
     "render_markdown_report",
     "set_reliability",
     "show",
     "timeline",
 ]
+
+
+def render_html_report(result: CaseAssessment) -> str:
+    """The self-contained HTML report of a case, with the belief-over-time curve of each hypothesis."""
+    history = {
+        hid: [(step.date, step.probability, step.moved_by) for step in steps] for hid, steps in result.history.items()
+    }
+    return render_html(result.analysis, history=history)

@@ -35,6 +35,7 @@ INTERRUPTED = 130
 class Format(StrEnum):
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _say(message: str, console: Console = err) -> None:
@@ -217,7 +218,12 @@ def assess_cmd(
     """
     with _errors():
         result = lib.assess_case(case)
-    text = lib.render_markdown_report(result) if fmt is Format.markdown else lib.render_json(result, include_text)
+    if fmt is Format.markdown:
+        text = lib.render_markdown_report(result)
+    elif fmt is Format.html:
+        text = lib.render_html_report(result)
+    else:
+        text = lib.render_json(result, include_text)
     _write(text, output)
 
 

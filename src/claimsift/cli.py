@@ -12,12 +12,16 @@ import typer
 from rich.console import Console
 
 from claimsift.analysis import analyze
+from claimsift.case import assess_case
 from claimsift.case_cli import case_app
 from claimsift.errors import ClaimsiftError
 from claimsift.model import Analysis, Document
+from claimsift.report.claimreview import render_claimreview
+from claimsift.report.csv_export import write_csv
 from claimsift.report.html import render_html
 from claimsift.report.json_report import render_json
 from claimsift.report.markdown import render_markdown
+from claimsift.report.stix import render_stix
 
 app = typer.Typer(
     add_completion=False,
@@ -134,6 +138,43 @@ def analyze_cmd(
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror}")
     err.print(f"wrote {output}", markup=False, highlight=False)
+
+
+@app.command("export")
+def export_cmd(
+    case: Annotated[str, typer.Argument(help="The case: a .db file or a postgresql:// URL.")],
+    stix: Annotated[Path | None, typer.Option("--stix", help="Write a STIX 2.1 bundle (JSON) here.")] = None,
+    claimreview: Annotated[
+        Path | None, typer.Option("--claimreview", help="Write schema.org ClaimReview items (JSON-LD) here.")
+    ] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write claims.csv, sources.csv, entities.csv here.")] = None,
+    url_base: Annotated[
+        str, typer.Option(help="Where the fact-check is published: ClaimReview urls are built on it.")
+    ] = "https://example.org/claimsift",
+) -> None:
+    """Export a case for other tools: STIX 2.1 (OpenCTI, MISP), ClaimReview (fact-check markup), CSV.
+
+    Example:
+
+        claimsift export nk_troops.db --stix nk.stix.json --claimreview nk.jsonld --csv nk_csv/
+    """
+    if stix is None and claimreview is None and csv is None:
+        _fail("nothing to export: give --stix FILE, --claimreview FILE or --csv DIR")
+    try:
+        analysis = assess_case(case, record=False).analysis
+        if stix is not None:
+            stix.write_text(render_stix(analysis), encoding="utf-8")
+            err.print(f"wrote {stix}", markup=False, highlight=False)
+        if claimreview is not None:
+            claimreview.write_text(render_claimreview(analysis, url_base=url_base), encoding="utf-8")
+            err.print(f"wrote {claimreview}", markup=False, highlight=False)
+        if csv is not None:
+            for path in write_csv(analysis, csv):
+                err.print(f"wrote {path}", markup=False, highlight=False)
+    except ClaimsiftError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename}: cannot write: {exc.strerror}")
 
 
 @app.command("version")
