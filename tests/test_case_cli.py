@@ -152,3 +152,27 @@ def test_case_cli_add_killed_mid_run_leaves_only_whole_documents(tmp_path: Path)
     report = add_paths(case, [str(tmp_path / "docs")])
     assert (len(report.skipped), len(report.added)) == (len(stored), len(files) - len(stored))
     assert check_case(case) == []
+
+
+def test_case_cli_two_processes_adding_to_one_case_lose_nothing(tmp_path: Path) -> None:
+    """Issue 6: concurrent `case add` on one SQLite case (WAL, busy timeout) stores every document once."""
+    first = casekit.write_folder(tmp_path / "a", 8)
+    second = casekit.write_folder(tmp_path / "b", 8)
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "claimsift", "case", "add", case, str(folder), "--batch-size", "1"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for folder in (tmp_path / "a", tmp_path / "b")
+    ]
+    for child in children:
+        _, errors = child.communicate(timeout=300)
+        assert child.returncode == 0, errors.decode()
+    assert check_case(case) == []
+    texts = {p.read_text(encoding="utf-8") for p in [*first, *second]}
+    with Store.open(case) as store:
+        stored = [f.document.text for f in store.facts()]
+    assert sorted(stored) == sorted(texts)
