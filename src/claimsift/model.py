@@ -228,6 +228,18 @@ class Analysis:
     """The Analysis-of-Competing-Hypotheses matrix: rows (evidence groups x hypotheses), scores, leader."""
 
 
+WEP_WORDS: dict[str, str] = {
+    # ICD 203 row 1 (CONVENTIONS.md section 2), as a reader sees them
+    "almost_no_chance": "almost no chance",
+    "very_unlikely": "very unlikely",
+    "unlikely": "unlikely",
+    "even": "roughly even chance",
+    "likely": "likely",
+    "very_likely": "very likely",
+    "almost_certain": "almost certain",
+}
+
+
 def wep_for(probability: float) -> str:
     """ICD 203 word (claimsift `wep` value) for a probability in (0, 1)."""
     for name, _low, high in WEP_SCALE:

@@ -28,23 +28,14 @@ from collections.abc import Mapping, Sequence
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles
 from claimsift.assess.reliability import admiralty, credible_voice, interest, source_letter, weights
-from claimsift.model import Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
+from claimsift.model import WEP_WORDS, Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
 
 Scored = tuple[EvidenceGroup, float, str]
 """(group, log LR, id of its best claim)."""
 P_MIN, P_MAX = 0.01, 0.99
 MAX_DRIVERS = 10
 SIGN = {"supports": 1.0, "refutes": -1.0}
-WORDS = {
-    # ICD 203 row 1 (CONVENTIONS.md 2)
-    "almost_no_chance": "almost no chance",
-    "very_unlikely": "very unlikely",
-    "unlikely": "unlikely",
-    "even": "roughly even chance",
-    "likely": "likely",
-    "very_likely": "very likely",
-    "almost_certain": "almost certain",
-}
+WORDS = WEP_WORDS
 
 
 def schum_lr(event_lr: float, h_over_f: float) -> float:

@@ -13,20 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import escape
 
-from claimsift.model import WEP_SCALE
+from claimsift.model import WEP_SCALE, WEP_WORDS
 
 STANCE_COLOURS = {"supports": "#0072b2", "refutes": "#d55e00", "mixed": "#8250df", "neutral": "#8c959f"}
 """Okabe-Ito blue and vermillion, readable by most colour-blind readers; grey for no side."""
 SERIES_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000")
-ICD_WORDS = {
-    "almost_no_chance": "almost no chance",
-    "very_unlikely": "very unlikely",
-    "unlikely": "unlikely",
-    "even": "roughly even chance",
-    "likely": "likely",
-    "very_likely": "very likely",
-    "almost_certain": "almost certain",
-}
+ICD_WORDS = WEP_WORDS
 """ICD 203 row 1 words for claimsift's `wep` values (CONVENTIONS.md section 2)."""
 
 HistoryPoint = tuple[str | date | None, float] | tuple[str | date | None, float, str | None]
