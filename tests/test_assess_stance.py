@@ -78,3 +78,10 @@ def test_assess_stance_the_speakers_party_counts_as_mentioned() -> None:
     c = claim("then they are a reflection Treaty on Strategic Partnership, which contains", source=putin)
     assert relevance(c.text, H2.text, (H1.text,)) == 1
     assert relevance(c.text, H2.text, (H1.text,), speaker="Vladimir Putin") == 2
+
+
+def test_assess_stance_words_outside_the_lexicon_still_count() -> None:
+    space = Hypothesis(id="H3", text="Russia will give North Korea space technology")
+    c = claim("send North Korea space technology and possible on the Korean Peninsula.")
+    assert relevance(c.text, space.text) == 2
+    assert relevance("Only a fool would risk making Kim Jong-Un mad", space.text) < 2

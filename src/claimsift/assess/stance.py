@@ -31,6 +31,7 @@ from importlib import resources
 
 from claimsift.model import Claim, Hypothesis, Stance
 
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
 
 
@@ -63,6 +64,12 @@ def _lexicon() -> _Lexicon:
     )
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    data = json.loads(resources.files("claimsift.data").joinpath("stance_concepts.json").read_text("utf-8"))
+    return frozenset(data.get("stopwords", []))
+
+
 @dataclass(frozen=True, slots=True)
 class Concepts:
     """The parties and topics a text mentions."""
@@ -73,12 +80,19 @@ class Concepts:
 
 @cache
 def concepts(text: str) -> Concepts:
-    """Concepts mentioned in a text (cached: hypotheses are asked about once per claim)."""
+    """Concepts mentioned in a text (cached: hypotheses are asked about once per claim).
+
+    Besides the lexicon's concepts, every other content word is a concept of its own ("kw:" and its
+    first five letters), so a hypothesis on a subject the lexicon does not know is still compared.
+    """
     lex = _lexicon()
-    return Concepts(
-        parties=frozenset(k for k, p in lex.parties.items() if p.search(text)),
-        topics=frozenset(k for k, p in lex.topics.items() if p.search(text)),
-    )
+    parties = frozenset(k for k, p in lex.parties.items() if p.search(text))
+    topics = {k for k, p in lex.topics.items() if p.search(text)}
+    rest = text
+    for p in (*lex.parties.values(), *lex.topics.values()):
+        rest = p.sub(" ", rest)
+    topics |= {"kw:" + w.lower()[:5] for w in WORD.findall(rest) if len(w) >= 5 and w.lower() not in _stopwords()}
+    return Concepts(parties=parties, topics=frozenset(topics))
 
 
 def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] = (), speaker: str = "") -> int:
