@@ -57,7 +57,10 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         parties={k: _alternation(v) for k, v in data["parties"].items()},
         topics={k: _alternation(v) for k, v in data["topics"].items()},
-        denial=_alternation(data["denial"], plural=False),
+        denial=re.compile(
+            _alternation(data["denial"], plural=False).pattern + "|" + "|".join(data.get("denial_patterns", [])),
+            re.IGNORECASE,
+        ),
         negation=re.compile(r"(?<!\w)(?:not|no|never|nor|neither|none|nothing|without)(?!\w)|n't", re.IGNORECASE),
         neutral_frames=_alternation(data["neutral_frames"], plural=False),
         conditional=_alternation(data["conditional"], plural=False),

@@ -32,6 +32,15 @@ def _alias_index() -> dict[str, tuple[str, str]]:
     return {norm(a): (e.name, e.type) for e in lexicons().aliases for a in e.aliases}
 
 
+def _surname_index() -> dict[str, str]:
+    """Surname -> gazetteer person, when only one known person has it: "Anrij Yermak" is Andriy Yermak."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for e in lexicons().aliases:
+        if e.type == "PERSON" and len(e.name.split()) > 1:
+            seen[norm(e.name).split()[-1]].append(e.name)
+    return {surname: names[0] for surname, names in seen.items() if len(set(names)) == 1}
+
+
 def _acronym(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for")]
     return "".join(w[0] for w in words).upper()
@@ -71,6 +80,7 @@ class _Groups:
 def group_entities(mentions: Iterable[Mention]) -> list[Entity]:
     """Entities E1, E2, ... in order of first mention; each mention in exactly one entity."""
     alias = _alias_index()
+    surnames = _surname_index()
     groups = _Groups()
     ordered = sorted(mentions, key=lambda m: (len(m.text.split()) == 1, m.doc, m.start))
     for m in ordered:  # longer names first, so a surname finds its full name
@@ -80,7 +90,9 @@ def group_entities(mentions: Iterable[Mention]) -> list[Entity]:
             groups.add(name, m, label)
             continue
         key = None
-        if m.label == "PERSON":
+        if m.label == "PERSON" and len(n.split()) > 1 and n.split()[-1] in surnames:
+            key = surnames[n.split()[-1]]  # a known person's surname after another spelling of the first name
+        if key is None and m.label == "PERSON":
             key = groups.key_for_person(n)
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
             key = groups.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
