@@ -177,6 +177,42 @@ def export_cmd(
         _fail(f"{exc.filename}: cannot write: {exc.strerror}")
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+@app.command("serve")
+def serve_cmd(
+    case: Annotated[
+        str, typer.Argument(help="The case: a .db file or a postgresql:// URL (create it with case init).")
+    ],
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you name another.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a case in the browser: add documents and hypotheses, set reliability, see the verdict change.
+
+    Example:
+
+        claimsift serve nk_troops.db --port 8000
+    """
+    import uvicorn
+
+    from claimsift.web import create_app
+
+    try:
+        web = create_app(case)
+    except ClaimsiftError as exc:
+        _fail(str(exc))
+        return
+    if host not in LOOPBACK:
+        err.print(
+            f"claimsift: warning: serving on {host}: anyone who can reach it can change the case",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    uvicorn.run(web, host=host, port=port, log_level="info")
+
+
 @app.command("version")
 def version_cmd() -> None:
     """Print the claimsift version.

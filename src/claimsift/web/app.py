@@ -1,0 +1,269 @@
+"""A FastAPI app over one case: the HTML report, and forms that add to the case and redirect back to it.
+
+Nothing in a request names a file: uploads are read from bytes in memory with the same readers as
+``claimsift case add`` (``ingest.read_bytes``) and stored in the case; the upload's name only picks the
+reader and the document id. Every ``ClaimsiftError`` answers 400 with its one-line message, escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import AsyncGenerator, Callable, MutableMapping
+from pathlib import PurePosixPath
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from claimsift.batch import parse_stream
+from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
+from claimsift.errors import ClaimsiftError, UsageError
+from claimsift.ingest import read_bytes
+from claimsift.model import Document
+from claimsift.store import Store, content_hash
+
+FORM_OVERHEAD = 64 * 1024
+"""Bytes a multipart body may carry beyond the upload itself (boundaries, headers, the other fields)."""
+MANAGE_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+MANAGE_LINK = (
+    '<p class="web-manage"><a href="/manage">Add documents or hypotheses, set a source\'s reliability</a></p>\n'
+)
+STYLE = (
+    "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}"
+    "fieldset{margin:1rem 0}label{display:block;margin:.4rem 0}textarea{width:100%;min-height:8rem}"
+    "input[type=text]{width:100%}"
+)
+
+
+class TooLarge(Exception):
+    """A request body over the upload limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the upload is over the size limit of {limit:,} bytes")
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _error_page(status: int, message: str) -> HTMLResponse:
+    one_line = " ".join(message.split())
+    body = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimsift: error</title></head>'
+        f'<body><p class="error">claimsift: error: {_esc(one_line)}</p><p><a href="/">Back to the case</a></p>'
+        "</body></html>"
+    )
+    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": "default-src 'none'"})
+
+
+def _back() -> RedirectResponse:
+    return RedirectResponse("/", status_code=303)
+
+
+def _text(form: Any, key: str) -> str:
+    value = form.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _store_documents(case: str, documents: list[Document]) -> list[str]:
+    """Parse and store the documents not yet in the case; the ids of those added."""
+    from claimsift import __version__
+
+    added: list[str] = []
+    with Store.open(case) as store:
+        new = [d for d in documents if not store.has_document(content_hash(d.text))]
+        for parsed in parse_stream(new):
+            if parsed.facts is None:
+                raise UsageError(f"{parsed.document.path}: {parsed.error or 'cannot be parsed'}")
+            doc_id = store.add(parsed.facts, extractor=__version__)
+            if doc_id is not None:
+                added.append(doc_id)
+    if not added:
+        raise UsageError("nothing added: the case already has this text")
+    return added
+
+
+def _upload_name(name: str | None) -> str:
+    """The file name alone: no folder of the client's survives (``../../etc/passwd.txt`` is ``passwd.txt``)."""
+    base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
+    return base if base not in ("", ".", "..") else "upload.txt"
+
+
+def _manage_page(case: str) -> str:
+    summary = show(case)
+    hypotheses = "".join(
+        f"<li>{_esc(a.hypothesis.id)}: {_esc(a.hypothesis.text)} ({a.probability:.0%})</li>"
+        for a in summary.assessment.analysis.assessments
+    )
+    sources = "".join(f'<option value="{_esc(s.name)}">{_esc(s.name)}</option>' for s in summary.sources)
+    overrides = "".join(f"<li>{_esc(name)}: {_esc(letter)}</li>" for name, letter in sorted(summary.overrides.items()))
+    letters = "".join(f'<option value="{x}">{x}</option>' for x in "ABCDEF")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
+<title>claimsift: manage {_esc(summary.location)}</title><style>{STYLE}</style></head>
+<body>
+<h1>Case {_esc(summary.location)}</h1>
+<p><a href="/">Back to the report</a> · {len(summary.documents)} documents</p>
+<form id="paste" method="post" action="/documents/paste"><fieldset><legend>Paste a document</legend>
+<label>Title <input type="text" name="title"></label>
+<label>Published (YYYY-MM-DD) <input type="text" name="published" pattern="\\d{{4}}-\\d{{2}}-\\d{{2}}"></label>
+<label>Text <textarea name="text" required></textarea></label>
+<button type="submit">Add</button></fieldset></form>
+<form id="upload" method="post" action="/documents/upload" enctype="multipart/form-data">
+<fieldset><legend>Upload a document</legend>
+<label>File (text, Markdown, HTML, JSON, VTT, SRT) <input type="file" name="file" required></label>
+<label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
+<button type="submit">Upload</button></fieldset></form>
+<form id="hypothesis" method="post" action="/hypotheses"><fieldset><legend>Add a hypothesis</legend>
+<ul>{hypotheses}</ul>
+<label>Hypothesis <input type="text" name="text" required></label>
+<button type="submit">Add</button></fieldset></form>
+<form id="reliability" method="post" action="/reliability"><fieldset><legend>Set a source's reliability</legend>
+<ul>{overrides}</ul>
+<label>Source <select name="source">{sources}</select></label>
+<label>Admiralty letter <select name="letter">{letters}</select></label>
+<button type="submit">Set</button></fieldset></form>
+</body></html>
+"""
+
+
+def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
+    """The web app over one existing case.
+
+    Args:
+        case: The case (a SQLite file or a PostgreSQL URL), as ``claimsift case`` takes it.
+        max_upload_bytes: Largest upload or pasted text; a larger one is refused with 413.
+
+    Raises:
+        StoreError: No such case, or not a claimsift case.
+        UsageError: ``max_upload_bytes`` is not positive.
+    """
+    if max_upload_bytes < 1:
+        raise UsageError(f"the upload limit must be at least 1 byte, got {max_upload_bytes}")
+    Store.open(case).close()  # fail now, not at the first request
+
+    class InMemoryParser(MultiPartParser):
+        spool_max_size = max_upload_bytes + FORM_OVERHEAD
+        """Keep an upload in memory: Starlette would otherwise spool parts over 1 MB to a temporary file."""
+
+    app = FastAPI(title="claimsift", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @app.exception_handler(ClaimsiftError)
+    async def _claimsift_error(request: Request, exc: ClaimsiftError) -> Response:
+        return _error_page(400, str(exc))
+
+    @app.exception_handler(TooLarge)
+    async def _too_large(request: Request, exc: TooLarge) -> Response:
+        return _error_page(413, str(exc))
+
+    async def bounded_form(request: Request) -> Any:
+        """The form, read with the body held in memory and refused (413) past the limit."""
+        limit = max_upload_bytes + FORM_OVERHEAD
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise TooLarge(max_upload_bytes)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(max_upload_bytes)
+            chunks.append(chunk)
+        body = b"".join(chunks)
+        if request.headers.get("content-type", "").startswith("multipart/form-data"):
+
+            async def once() -> AsyncGenerator[bytes, None]:
+                yield body
+
+            parser = InMemoryParser(request.headers, once(), max_files=1, max_fields=8, max_part_size=limit)
+            try:
+                return await parser.parse()
+            except MultiPartException as exc:
+                raise UsageError(f"the upload cannot be read: {exc}") from None
+        sent = False
+
+        async def replay() -> MutableMapping[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return await Request(request.scope, receive=replay).form(max_files=1, max_fields=8, max_part_size=limit)
+
+    @app.get("/", response_class=HTMLResponse)
+    def report() -> HTMLResponse:
+        page = render_html_report(assess_case(case, record=False))
+        at = page.find("<body>")
+        if at >= 0:
+            at += len("<body>")
+            page = page[:at] + "\n" + MANAGE_LINK + page[at:]
+        return HTMLResponse(page)
+
+    @app.get("/manage", response_class=HTMLResponse)
+    def manage() -> HTMLResponse:
+        return HTMLResponse(_manage_page(case), headers={"Content-Security-Policy": MANAGE_CSP})
+
+    @app.get("/api/case")
+    def api_case() -> Response:
+        return Response(render_json(assess_case(case, record=False)), media_type="application/json")
+
+    @app.post("/documents/paste")
+    async def paste(request: Request) -> Response:
+        form = await bounded_form(request)
+        text = form.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise UsageError("paste some text to add")
+        data = text.encode("utf-8")
+        if len(data) > max_upload_bytes:
+            raise TooLarge(max_upload_bytes)
+        meta: dict[str, object] = {}
+        if title := _text(form, "title"):
+            meta["title"] = title
+        published = _text(form, "published") or None
+        documents = read_bytes(data, "pasted.txt", published, meta, max_bytes=max_upload_bytes)
+        await _run(_store_documents, case, documents)
+        return _back()
+
+    @app.post("/documents/upload")
+    async def upload(request: Request) -> Response:
+        form = await bounded_form(request)
+        file = form.get("file")
+        if not isinstance(file, UploadFile):
+            raise UsageError("choose a file to upload")
+        data = await file.read(max_upload_bytes + 1)
+        await file.close()
+        if len(data) > max_upload_bytes:
+            raise TooLarge(max_upload_bytes)
+        published = _text(form, "published") or None
+        documents = read_bytes(data, _upload_name(file.filename), published, max_bytes=max_upload_bytes)
+        await _run(_store_documents, case, documents)
+        return _back()
+
+    @app.post("/hypotheses")
+    async def hypothesis(request: Request) -> Response:
+        form = await bounded_form(request)
+        await _run(add_hypothesis, case, _text(form, "text"))
+        return _back()
+
+    @app.post("/reliability")
+    async def reliability(request: Request) -> Response:
+        form = await bounded_form(request)
+        await _run(set_reliability, case, _text(form, "source"), _text(form, "letter"))
+        return _back()
+
+    return app
+
+
+async def _run(func: Callable[..., Any], *args: Any) -> Any:
+    """Run blocking work (parsing, the database) off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(func, *args)
+
+
+__all__ = ["create_app"]
