@@ -13,29 +13,23 @@ from typing import Any
 
 import pytest
 
+from browserkit import ARGS, CHROMIUM
 from claimsift import analyze
 from claimsift.model import Analysis
 from claimsift.report.html import render_html
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DATA = Path(__file__).parent / "data"
 HYPOTHESES = (
     "North Korean troops are deployed in Russia to fight against Ukraine",
     "Russia and North Korea have a treaty that obliges each to give the other military assistance",
 )
 HOSTILE_TEXT = (
-    "The ministry said <script>alert(1)</script> troops were seen near the border.\n"
-    'Officials said the video at <a href="javascript:alert(2)">this link</a> shows soldiers.\n'
-    "The agency said <img src=x onerror=alert(3)> proves it. <svg onload=alert(4)>\n" + "W" * 20000 + "\n"
+    'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>\n'
+    "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
+    '<a href="javascript:alert(2)">this link</a>\n'
+    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special forces, to Russia's Far East for training and acclimatising at military bases there, probably to be deployed for combat in the war. <img src=x onerror=alert(3)> <svg onload=alert(4)>\n"
+    + "W" * 20000
+    + "\n"
 )
 
 pytestmark = [

@@ -219,11 +219,13 @@ def test_report_offsets_are_python_string_offsets_in_crlf_text_with_curly_quotes
     assert any("\r" in c["text"] or "“" in c["text"] for c in out["claims"])
 
 
-# Hostile input for the Markdown report: not news, markup that must stay text.
+# Hostile input for the Markdown report: real sentences (tests/data/reuters_nk_units_kursk.txt) with markup that
+# must stay text.
 HOSTILE = (
-    "The ministry said <script>alert(1)</script> troops were seen near the border.\n"
-    "Officials said the video at [x](javascript:alert(1)) shows soldiers in uniform.\n"
-    'The agency said <img src=x onerror=alert(2)> and <a href="javascript:alert(3)">this</a> prove it.\n'
+    'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>\n'
+    "A U.S. official said [x](javascript:alert(1)) the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them.\n"
+    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special forces, to Russia's Far East for training and acclimatising at military bases there, probably to be deployed for combat in the war. "
+    '<img src=x onerror=alert(2)> and <a href="javascript:alert(3)">this</a>\n'
 )
 HOSTILE_HYPOTHESIS = "<script>alert(4)</script> [z](javascript:alert(5))"
 

@@ -37,9 +37,12 @@ HYPOTHESES = (
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "area", "base", "col", "embed", "wbr"}
 SVG_SELF_CLOSING = {"rect", "line", "circle", "path", "polyline", "stop"}
 HOSTILE_TEXT = (
-    "The ministry said <script>alert(1)</script> troops were seen near the border.\n"
-    'Officials said the video at <a href="javascript:alert(2)">this link</a> shows soldiers.\n'
-    "The agency said <img src=x onerror=alert(3)> proves it. javascript:alert(4)\n" + "A" * 30000 + "\n"
+    'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>\n'
+    "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
+    '<a href="javascript:alert(2)">this link</a>\n'
+    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special forces, to Russia's Far East for training and acclimatising at military bases there, probably to be deployed for combat in the war. <img src=x onerror=alert(3)> javascript:alert(4)\n"
+    + "A" * 30000
+    + "\n"
 )
 
 

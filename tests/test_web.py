@@ -128,7 +128,10 @@ def test_web_errors_are_one_line_400s(client: TestClient) -> None:
 
 def test_web_oversized_upload_is_413(client: TestClient, case: Path) -> None:
     before = case.stat().st_size
-    big = b"The ministry said troops were seen. " * 2000
+    big = (
+        "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
+        * 2000
+    ).encode()
     response = client.post("/documents/upload", files={"file": ("big.txt", big, "text/plain")})
     assert response.status_code == 413
     assert "over the size limit of 20,000 bytes" in response.text
@@ -147,7 +150,8 @@ def test_web_upload_with_a_hostile_name_stays_in_the_case(client: TestClient, tm
     before_outside = {p for p in outside.iterdir()}
     before_inside = _files(tmp_path)
     hostile = (
-        b"root:x:0:0:root:/root:/bin/bash\nThe ministry said North Korean troops were seen near the border on Monday.\n"
+        b"root:x:0:0:root:/root:/bin/bash\n"
+        + b"A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them.\n"
     )
     response = client.post(
         "/documents/upload",
@@ -165,7 +169,7 @@ def test_web_upload_with_a_hostile_name_stays_in_the_case(client: TestClient, tm
 
 
 def test_web_script_in_a_document_renders_escaped(client: TestClient) -> None:
-    text = "The ministry said <script>alert(1)</script> troops were seen near the border on Monday."
+    text = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>'
     response = client.post("/documents/paste", data={"text": text, "title": "<script>alert(2)</script>"})
     assert response.status_code == 200  # followed the redirect to the report
     page = response.text

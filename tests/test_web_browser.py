@@ -16,19 +16,10 @@ from typing import Any
 import pytest
 import uvicorn
 
+from browserkit import ARGS, CHROMIUM
 from claimsift.case import add_hypothesis, add_paths, init_case
 from claimsift.web import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 RELAY = Path(__file__).parent / "data" / "relay"
 H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
 H2 = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
