@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimsift import case as lib
+from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 
 case_app = typer.Typer(
@@ -27,24 +27,8 @@ case_app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Cases: a question followed over time, as a database (a .db file, or a postgresql:// URL).",
 )
-err = Console(stderr=True)
 CaseArg = Annotated[str, typer.Argument(help="The case: a .db file path, or a postgresql:// URL.", show_default=False)]
 INTERRUPTED = 130
-
-
-class Format(StrEnum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-def _say(message: str, console: Console = err) -> None:
-    console.print(message, markup=False, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    _say(f"claimsift: error: {message}")
-    return typer.Exit(code=code)
 
 
 @contextmanager
@@ -53,18 +37,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except ClaimsiftError as exc:
-        raise _fail(str(exc)) from None
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write report: {exc.strerror}") from None
-    _say(f"wrote {output}")
+        raise fail(str(exc)) from None
 
 
 @case_app.command("init")
@@ -77,7 +50,7 @@ def init_cmd(case: CaseArg) -> None:
     """
     with _errors():
         location, created = lib.init_case(case)
-    _say(f"{'created' if created else 'already a case:'} {location}")
+    say(f"{'created' if created else 'already a case:'} {location}")
 
 
 def _progress() -> Progress:
@@ -116,9 +89,9 @@ def add_cmd(
         def on_event(event: lib.AddEvent) -> None:
             bar.update(task, advance=event.weight)
             if event.kind == "skipped":
-                _say(f"skipped {event.path}: {event.message}", bar.console)
+                say(f"skipped {event.path}: {event.message}", bar.console)
             elif event.kind == "failed":
-                _say(f"claimsift: warning: {event.path}: {event.message}", bar.console)
+                say(f"claimsift: warning: {event.path}: {event.message}", bar.console)
 
         def on_start(files: int) -> None:
             bar.update(task, total=files)
@@ -126,7 +99,7 @@ def add_cmd(
         report = lib.add_paths(
             case, paths, published=published, jobs=jobs, batch_size=batch_size, on_event=on_event, on_start=on_start
         )
-    _say(report.summary())
+    say(report.summary())
     if report.interrupted:
         raise typer.Exit(code=INTERRUPTED)
     if report.failed:
@@ -147,7 +120,7 @@ def hypothesis_cmd(
     """
     with _errors():
         h = lib.add_hypothesis(case, text, prior)
-    _say(f"{h.id}: {h.text} (prior {h.prior:g})")
+    say(f"{h.id}: {h.text} (prior {h.prior:g})")
 
 
 @case_app.command("reliability")
@@ -164,7 +137,7 @@ def reliability_cmd(
     """
     with _errors():
         value = lib.set_reliability(case, source, letter)
-    _say(f"{source}: {value}")
+    say(f"{source}: {value}")
 
 
 def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
@@ -224,7 +197,7 @@ def assess_cmd(
         text = lib.render_html_report(result)
     else:
         text = lib.render_json(result, include_text)
-    _write(text, output)
+    write_report(text, output)
 
 
 @case_app.command("timeline")
@@ -264,7 +237,7 @@ def check_cmd(case: CaseArg) -> None:
     with _errors():
         problems = lib.check_case(case)
     for problem in problems:
-        _say(f"claimsift: problem: {problem}")
+        say(f"claimsift: problem: {problem}")
     if problems:
         raise typer.Exit(code=1)
-    _say(f"ok: {case} is whole")
+    say(f"ok: {case} is whole")

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from claimsift.analysis import analyze
 from claimsift.case import assess_case
 from claimsift.case_cli import case_app
+from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.model import Analysis, Document
 from claimsift.report.claimreview import render_claimreview
@@ -29,14 +28,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="claimsift: attributed claims, dates, entities and calibrated verdicts from reporting.",
 )
-err = Console(stderr=True)
 app.add_typer(case_app, name="case")
-
-
-class Format(StrEnum):
-    json = "json"
-    markdown = "markdown"
-    html = "html"
 
 
 @app.callback()
@@ -50,11 +42,6 @@ def _root(
     )
 
 
-def _fail(message: str) -> None:
-    err.print(f"claimsift: error: {message}", markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(code=1)
-
-
 def _render(result: Analysis, fmt: Format, include_text: bool) -> str:
     if fmt is Format.markdown:
         return render_markdown(result)
@@ -66,9 +53,9 @@ def _render(result: Analysis, fmt: Format, include_text: bool) -> str:
 def _report_skipped(skipped: list[tuple[str, str]]) -> None:
     """One line per file that could not be read, then a count, so a batch run says what it left out."""
     for path, reason in skipped:
-        err.print(f"claimsift: skipped {path}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        say(f"claimsift: skipped {path}: {reason}")
     if len(skipped) > 1:
-        err.print(f"claimsift: {len(skipped)} files skipped", markup=False, highlight=False, soft_wrap=True)
+        say(f"claimsift: {len(skipped)} files skipped")
 
 
 @app.command("analyze")
@@ -109,9 +96,9 @@ def analyze_cmd(
 
     def progress(doc: Document) -> None:
         if not quiet:
-            err.print(f"analysed {doc.path}", markup=False, highlight=False, soft_wrap=True)
+            say(f"analysed {doc.path}")
         for warning in doc.warnings:
-            err.print(f"claimsift: warning: {doc.path}: {warning}", markup=False, highlight=False, soft_wrap=True)
+            say(f"claimsift: warning: {doc.path}: {warning}")
 
     skipped: list[tuple[str, str]] = []
     try:
@@ -126,18 +113,11 @@ def analyze_cmd(
         )
     except ClaimsiftError as exc:
         _report_skipped(skipped[:-1] if len(skipped) > 1 else [])
-        _fail(str(exc) if len(skipped) <= 1 else f"nothing could be read ({len(skipped)} files); last: {exc}")
-        return
+        raise fail(
+            str(exc) if len(skipped) <= 1 else f"nothing could be read ({len(skipped)} files); last: {exc}"
+        ) from None
     _report_skipped(skipped)
-    text = _render(result, fmt, include_text)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"{output}: cannot write report: {exc.strerror}")
-    err.print(f"wrote {output}", markup=False, highlight=False)
+    write_report(_render(result, fmt, include_text), output)
 
 
 @app.command("export")
@@ -159,22 +139,22 @@ def export_cmd(
         claimsift export nk_troops.db --stix nk.stix.json --claimreview nk.jsonld --csv nk_csv/
     """
     if stix is None and claimreview is None and csv is None:
-        _fail("nothing to export: give --stix FILE, --claimreview FILE or --csv DIR")
+        raise fail("nothing to export: give --stix FILE, --claimreview FILE or --csv DIR")
     try:
         analysis = assess_case(case, record=False).analysis
         if stix is not None:
             stix.write_text(render_stix(analysis), encoding="utf-8")
-            err.print(f"wrote {stix}", markup=False, highlight=False)
+            say(f"wrote {stix}")
         if claimreview is not None:
             claimreview.write_text(render_claimreview(analysis, url_base=url_base), encoding="utf-8")
-            err.print(f"wrote {claimreview}", markup=False, highlight=False)
+            say(f"wrote {claimreview}")
         if csv is not None:
             for path in write_csv(analysis, csv):
-                err.print(f"wrote {path}", markup=False, highlight=False)
+                say(f"wrote {path}")
     except ClaimsiftError as exc:
-        _fail(str(exc))
+        raise fail(str(exc)) from None
     except OSError as exc:
-        _fail(f"{exc.filename}: cannot write: {exc.strerror}")
+        raise fail(f"{exc.filename}: cannot write: {exc.strerror}") from None
 
 
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -201,15 +181,9 @@ def serve_cmd(
     try:
         web = create_app(case)
     except ClaimsiftError as exc:
-        _fail(str(exc))
-        return
+        raise fail(str(exc)) from None
     if host not in LOOPBACK:
-        err.print(
-            f"claimsift: warning: serving on {host}: anyone who can reach it can change the case",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        say(f"claimsift: warning: serving on {host}: anyone who can reach it can change the case")
     uvicorn.run(web, host=host, port=port, log_level="info")
 
 
