@@ -12,8 +12,13 @@ from importlib import resources
 from typing import Any
 
 
-def _load(name: str) -> Any:
+@cache
+def data_file(name: str) -> Any:
+    """A JSON file under ``claimsift/data``, read once: every lexicon and table goes through here."""
     return json.loads(resources.files("claimsift.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+_load = data_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,12 @@ and ``demonyms.json`` (countries, demonyms, capitals, state organs and officials
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
-from claimsift.lexicons import AliasEntry, lexicons
+from claimsift.lexicons import AliasEntry, data_file, lexicons
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -31,7 +29,7 @@ Token = tuple[str, str]
 
 @cache
 def _demonyms() -> Any:
-    return json.loads(resources.files("claimsift.data").joinpath("demonyms.json").read_text(encoding="utf-8"))
+    return data_file("demonyms.json")
 
 
 def tokens(text: str) -> list[Token]:

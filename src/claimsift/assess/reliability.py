@@ -31,12 +31,10 @@ gazetteer plus ``data/demonyms.json``: countries, demonyms, capitals, state orga
 
 from __future__ import annotations
 
-import json
 import tomllib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +49,7 @@ from claimsift.assess.names import (
     tokens,
 )
 from claimsift.errors import UsageError
+from claimsift.lexicons import data_file
 from claimsift.model import Claim, Hypothesis
 
 LETTERS = "ABCDEF"
@@ -58,7 +57,7 @@ LETTERS = "ABCDEF"
 
 @cache
 def _data(name: str) -> Any:
-    return json.loads(resources.files("claimsift.data").joinpath(name).read_text(encoding="utf-8"))
+    return data_file(name)
 
 
 def weights() -> dict[str, Any]:

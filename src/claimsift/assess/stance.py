@@ -21,14 +21,13 @@ troop transport); negation scope is read from words, not the parse.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from claimsift.lexicons import data_file
 from claimsift.model import Claim, Hypothesis, Stance
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
@@ -53,7 +52,7 @@ def _alternation(forms: list[str], plural: bool = True) -> re.Pattern[str]:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = json.loads(resources.files("claimsift.data").joinpath("stance_concepts.json").read_text("utf-8"))
+    data = data_file("stance_concepts.json")
     return _Lexicon(
         parties={k: _alternation(v) for k, v in data["parties"].items()},
         topics={k: _alternation(v) for k, v in data["topics"].items()},
@@ -69,7 +68,7 @@ def _lexicon() -> _Lexicon:
 
 @cache
 def _stopwords() -> frozenset[str]:
-    data = json.loads(resources.files("claimsift.data").joinpath("stance_concepts.json").read_text("utf-8"))
+    data = data_file("stance_concepts.json")
     return frozenset(data.get("stopwords", []))
 
 

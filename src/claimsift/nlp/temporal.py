@@ -28,13 +28,12 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, Literal
 
+from claimsift.lexicons import data_file
 from claimsift.model import TimeExpr
 
 Grain = Literal["day", "month", "year"]
@@ -48,8 +47,7 @@ troops on Oct. 27-28", written on October 25); later ones go to the year before.
 
 
 def _load_words() -> dict[str, Any]:
-    path = resources.files("claimsift.data").joinpath("temporal.json")
-    words: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    words: dict[str, Any] = data_file("temporal.json")
     return words
 
 

@@ -7,20 +7,20 @@ boundaries), so the fix costs one pass over the tokens.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+from claimsift.lexicons import data_file
 
 COMPONENT = "claimsift_title_abbreviations"
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    data = json.loads(resources.files("claimsift.data").joinpath("title_abbreviations.json").read_text("utf-8"))
+    data = data_file("title_abbreviations.json")
     return frozenset(data["abbreviations"])
 
 
