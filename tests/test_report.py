@@ -25,7 +25,7 @@ HYPOTHESES = (
     "North Korean troops are deployed in Russia to fight against Ukraine",
     "Russia and North Korea have a treaty that obliges each to give the other military assistance",
 )
-SOURCE_KINDS = {"person", "organization", "author", "unattributed"}
+SOURCE_KINDS = {"person", "organization", "anonymous", "author", "unattributed"}
 STANCES = {"supports", "refutes", "neutral"}
 WEPS = [name for name, _low, _high in WEP_SCALE]
 ICD_203 = ["almost_no_chance", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain"]

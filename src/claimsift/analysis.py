@@ -29,8 +29,10 @@ from claimsift.model import (
     EvidenceGroup,
     Hypothesis,
     SourceRef,
+    Turn,
 )
 from claimsift.nlp.process import process
+from claimsift.nlp.turns import find_turns
 from claimsift.resolve.entities import group_entities
 
 log = logging.getLogger("claimsift")
@@ -130,7 +132,18 @@ def assemble(
         assessments=assessments,
         groups=tuple(groups),
         ach=matrix,
+        turns=_turns(facts),
     )
+
+
+def _turns(facts: Sequence[DocumentFacts]) -> dict[str, tuple[Turn, ...]]:
+    """Speaker turns read off each document's text again: a regex pass, cheaper than storing them."""
+    out = {}
+    for f in facts:
+        turns = find_turns(f.document.text, f.document.title or "")
+        if turns:
+            out[f.document.id] = tuple(turns)
+    return out
 
 
 def analyze(

@@ -48,6 +48,8 @@ class Lexicons:
     """Evidence type -> cue words/phrases, in order of precedence."""
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    """Heads of descriptions that stand for an unnamed source: "a U.S. official", "people familiar with"."""
     outlet_words: frozenset[str]
     state_media: tuple[str, ...]
     """Names of state media: what they publish is an official statement, not independent reporting."""
@@ -84,6 +86,7 @@ def lexicons() -> Lexicons:
         evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_")},
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),
+        anonymous_nouns=frozenset(nouns["anonymous"]),
         outlet_words=frozenset(nouns["outlet"]),
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceKind = Literal["person", "organization", "author", "unattributed"]
+SourceKind = Literal["person", "organization", "anonymous", "author", "unattributed"]
+"""anonymous: an unnamed source the text describes ("a U.S. official"); author: the document's own voice
+(named when the document says whose it is: a speech's speaker, a statement's issuer)."""
 Stance = Literal["supports", "refutes", "neutral"]
 
 EVIDENCE_TYPES: tuple[str, ...] = (
@@ -58,6 +60,23 @@ class Document:
     """Reader that produced the text: text, markdown, vtt, srt, html, json."""
     warnings: tuple[str, ...] = ()
     """What the reader had to repair (decoding, dropped cues), for the user to see."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Turn:
+    """One speaker's turn in a transcript with speaker labels ("MR MILLER:", "QUESTION:")."""
+
+    speaker: str
+    """Full name where the text gives it ("Antony J. Blinken" for "SECRETARY BLINKEN"), else the label."""
+    label: str
+    """The label as written, without its colon."""
+    start: int
+    """Offset of the label; the turn runs to the next label or the end of the text."""
+    end: int
+    content_start: int
+    """Offset of the first character after the label."""
+    questioner: bool = False
+    """True for QUESTION, Q, REPORTER: a question is not a claim, an assertion is the questioner's."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -226,6 +245,8 @@ class Analysis:
     groups: tuple[EvidenceGroup, ...] = ()
     ach: dict[str, object] = field(default_factory=dict)
     """The Analysis-of-Competing-Hypotheses matrix: rows (evidence groups x hypotheses), scores, leader."""
+    turns: dict[str, tuple[Turn, ...]] = field(default_factory=dict)
+    """Document id -> its speaker turns (transcripts with speaker labels; absent otherwise)."""
 
 
 WEP_WORDS: dict[str, str] = {

@@ -119,7 +119,12 @@ def _category(kind: str, name: str, evidence_type: str) -> str:
         return kind
     toks = tokens(name)
     named = any(t[:1].isupper() for _, t in toks)
-    if evidence_type == "anonymous_source" or not named or toks[0][0] in data["anonymous_markers"]:
+    if (
+        kind == "anonymous"
+        or evidence_type == "anonymous_source"
+        or not named
+        or toks[0][0] in data["anonymous_markers"]
+    ):
         return "anonymous"
     if _is_established_outlet(name):
         return "established_outlet_own_findings" if evidence_type in data["own_findings"] else "established_outlet"

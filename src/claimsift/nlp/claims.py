@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
-from claimsift.model import Claim, SourceRef, TimeExpr
+from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import segments
 from claimsift.nlp.cues import Cue, sentence_cues
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
@@ -40,6 +40,10 @@ REPORTIVE_HEDGES = frozenset(
 )
 FIRST_PERSON_WORDS = frozenset({"i", "we", "me", "us"})
 """Inside a quotation these are its speaker, whoever was named last before it."""
+FIRST_PERSON_OPENERS = frozenset(
+    {"i", "we", "i'm", "i’m", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll", "i've", "i’ve"}
+)
+"""A clause opening in the first person is the speaker's own, whatever cue the parse hung on it."""
 MAX_CLAIM_CHARS = 2000
 """No clause is longer; bounds the search for claims around a quotation."""
 MAX_QUOTE_CHARS = 1500
@@ -66,6 +70,26 @@ class _DocContext:
     seams: Seams
     transcript: bool
     memory: SourceMemory
+    turns: list[Turn]
+    turn_starts: list[int]
+    narrator: str | None
+    """The document's own voice when it has a name (a speech's speaker, a statement's issuer)."""
+
+    def turn_at(self, pos: int) -> Turn | None:
+        i = bisect_left(self.turn_starts, pos + 1) - 1
+        return self.turns[i] if i >= 0 and pos < self.turns[i].end else None
+
+    def questioner_at(self, pos: int) -> bool:
+        turn = self.turn_at(pos)
+        return turn is not None and turn.questioner
+
+    def in_label(self, pos: int) -> bool:
+        turn = self.turn_at(pos)
+        return turn is not None and pos < turn.content_start
+
+    def before_turns(self, pos: int) -> bool:
+        """Front matter of a transcript with turns: the title, date and place lines before the first label."""
+        return bool(self.turns) and pos < self.turns[0].start
 
     def in_quote(self, pos: int) -> bool:
         return bisect_left(self.quote_marks, pos) % 2 == 1
@@ -287,11 +311,17 @@ def _continued_evidence(text: str, last: Claim) -> str:
 
 
 def _is_question(sent: Span) -> bool:
-    return sent.text.rstrip(" \"”'’").endswith("?")
+    return sent.text.rstrip(" \t\n\"”'’").endswith("?")
 
 
 def document_claims(
-    doc: Doc, doc_id: str, dates: list[TimeExpr], seams: Seams, transcript: bool = False
+    doc: Doc,
+    doc_id: str,
+    dates: list[TimeExpr],
+    seams: Seams,
+    transcript: bool = False,
+    turns: list[Turn] | None = None,
+    narrator: str | None = None,
 ) -> list[Claim]:
     """Every claim of a document, in text order; ids are left empty for the analysis to number.
 
@@ -309,7 +339,11 @@ def document_claims(
         seams=seams,
         transcript=transcript,
         memory=SourceMemory.for_doc(doc),
+        turns=list(turns or ()),
+        turn_starts=[t.start for t in turns or ()],
+        narrator=narrator,
     )
+    voiced = bool(turns) or narrator is not None
     claims: list[Claim] = []
     report_sents: dict[str, int] = {}
     for sent_no, sent in enumerate(doc.sents):
@@ -333,14 +367,65 @@ def document_claims(
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
+            if ctx.in_label(span.start_char) or ctx.before_turns(span.start_char):
+                continue
+            if question and ctx.questioner_at(span.start_char):
+                continue  # a question states nothing, whatever cue it holds
             claim = _claim(ctx, span, cue, cues)
-            if transcript:
+            if voiced:
+                claim = _voice(ctx, claim)
+            elif transcript:
                 claim = _continue_report(claim, span, claims, sent_no, report_sents)
             if claim.source.kind in ("person", "organization", "unattributed"):
                 report_sents[claim.source.name] = sent_no
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
     return claims if transcript else quoted_sources(text, claims)
+
+
+def _voice(ctx: _DocContext, claim: Claim) -> Claim:
+    """Give a claim in the document's own voice to whoever that voice is: the turn's speaker, or the
+    speech's speaker or statement's issuer; reported speech keeps its source with that voice as relay.
+
+    "We" and "I" outside a quotation are the speaker ("we've seen that" in a secretary's turn); a clause
+    whose cue a transcript lost ("that Russia detained ...") is the speaker's too.
+    """
+    turn = ctx.turn_at(claim.start)
+    if turn is not None:
+        voice = SourceRef(name=turn.speaker, kind="person", start=turn.start, end=turn.content_start)
+    elif ctx.narrator is not None:
+        voice = SourceRef(name=ctx.narrator, kind="author")
+    else:
+        return claim
+    src = claim.source
+    first_person = (src.resolved_from or "").lower() in FIRST_PERSON_WORDS and not ctx.in_quote(claim.start)
+    lost_cue = src.kind == "unattributed" and claim.cue is None and not claim.hedged
+    # a pronoun that reaches back past the label ("it tells us") stands for nothing the speaker named
+    earlier_turn = turn is not None and src.resolved_from is not None and (src.start or 0) < turn.content_start
+    own_side = src.name.lower().split(" ", 1)[0] in ("my", "our")  # "my Administration announced"
+    speaks_first = claim.text.lstrip(' -–—"“').split(" ", 1)[0].lower().strip(",") in FIRST_PERSON_OPENERS
+    if (
+        src.kind == "author"
+        or first_person
+        or lost_cue
+        or earlier_turn
+        or own_side
+        or (src.kind == "unattributed" and speaks_first)
+    ):
+        return replace(claim, source=voice, via=(), evidence_type=_voice_evidence(claim, voice, turn))
+    if src.kind in ("person", "organization", "anonymous") and voice.name not in (src.name, *claim.via):
+        return replace(claim, via=(voice.name, *claim.via))
+    return claim
+
+
+def _voice_evidence(claim: Claim, voice: SourceRef, turn: Turn | None) -> str:
+    """A briefer's or issuer's word is an official statement (or the assessment it names); a questioner's
+    is a journalist's report."""
+    text = f"{claim.cue or ''} {claim.text}"
+    if turn is not None and turn.questioner:
+        named = evidence_type(text, "author", "author")
+        return named if named in STRONG_EVIDENCE else "media_report"
+    return evidence_type(text, voice.name, "person" if turn is not None else "organization")
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 WITHHOLDING = frozenset({"decline", "refuse", "fail", "hesitate", "avoid"})
 """Verbs that withhold the reporting verb they govern: "declined to confirm" confirms nothing."""
 SOURCE_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "both"})
-NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "det", "nmod", "nummod", "flat", "prep", "pobj"})
+NAME_DEPS = frozenset(
+    {"compound", "amod", "poss", "case", "det", "nmod", "nummod", "flat", "prep", "pobj", "cc", "conj"}
+)
 
 
 @dataclass(frozen=True, slots=True)

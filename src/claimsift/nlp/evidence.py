@@ -50,6 +50,8 @@ def evidence_type(text: str, source_name: str, source_kind: str) -> str:
     for etype in STRONG:
         if _named(etype, text):
             return etype
+    if source_kind == "anonymous":
+        return "anonymous_source"
     if source_kind in ("author", "unattributed"):
         if _named("document", text):
             return "document"

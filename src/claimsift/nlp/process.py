@@ -14,9 +14,11 @@ from collections.abc import Iterable, Iterator
 from claimsift.model import Claim, Document, DocumentFacts, Mention, TimeExpr
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.mentions import mentions
+from claimsift.nlp.narrator import narrator
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.seams import find_seams
 from claimsift.nlp.temporal import find_dates
+from claimsift.nlp.turns import find_turns
 
 CHUNK_CHARS = 100_000
 """Longest text handed to spaCy at once."""
@@ -89,10 +91,12 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
         dates = find_dates(parsed.text, document.id, _published(document))
         transcript = is_transcript(document)
         seams = find_seams(parsed, transcript)
+        turns = find_turns(parsed.text, document.title or "")
+        voice = None if turns else narrator(document, nlp)
         facts = DocumentFacts(
             document=piece,
             mentions=tuple(mentions(parsed, document.id)),
-            claims=tuple(document_claims(parsed, document.id, dates, seams, transcript)),
+            claims=tuple(document_claims(parsed, document.id, dates, seams, transcript, turns, voice)),
             dates=tuple(dates),
         )
         parts.append(_shifted(facts, offset))

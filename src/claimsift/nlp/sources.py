@@ -88,6 +88,30 @@ def kind_of(span: Span) -> Literal["person", "organization"]:
     return "organization"
 
 
+NAMING_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT"})
+PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "four", "other", "another"})
+
+
+def is_anonymous(span: Span) -> bool:
+    """An unnamed source the text only describes: "a U.S. intelligence official", "people familiar with
+    the matter", "diplomats". Places and nationalities may qualify it; a name or a named body may not
+    ("the Pentagon spokesman" is one known person); an indefinite or plural description stays unnamed
+    whatever body it belongs to ("a senior State Department official")."""
+    root = span.root
+    if root.lemma_.lower() not in lexicons().anonymous_nouns or root.pos_ == "PROPN":
+        return False
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    first = span[0].lower_
+    unnamed = first in INDEFINITE or span[0].like_num or (root.tag_ == "NNS" and first not in ("the", "these", "those"))
+    if unnamed:  # "a senior State Department official", "Pentagon officials": a body, but nobody named
+        return True
+    return not any(
+        t.ent_type_ in NAMING_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS) for t in span
+    )
+
+
 def _bisect_end(spans: list[Span], offset: int) -> int:
     lo, hi = 0, len(spans)
     while lo < hi:
@@ -143,7 +167,7 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             )
     return SourceRef(
         name=_clean(span.text) or span.text,
-        kind="person" if _known_surname(span, memory) else kind_of(span),
+        kind="person" if _known_surname(span, memory) else ("anonymous" if is_anonymous(span) else kind_of(span)),
         start=span.start_char,
         end=span.end_char,
     )

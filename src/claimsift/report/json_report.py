@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, TimeExpr
+from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, TimeExpr, Turn
 
 SCHEMA = "claimsift/1"
 
 
-def _document(d: Document, include_text: bool) -> dict[str, Any]:
+def _document(d: Document, include_text: bool, turns: tuple[Turn, ...] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": d.id,
         "path": d.path,
@@ -20,6 +20,10 @@ def _document(d: Document, include_text: bool) -> dict[str, Any]:
         "published": d.published,
         "kind": d.kind,
         "format": d.format,
+        "turns": [
+            {"speaker": t.speaker, "label": t.label, "start": t.start, "end": t.end, "questioner": t.questioner}
+            for t in turns
+        ],
     }
     if d.warnings:
         out["warnings"] = list(d.warnings)
@@ -88,7 +92,7 @@ def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
     """The whole analysis as plain JSON-ready data."""
     return {
         "schema": SCHEMA,
-        "documents": [_document(d, include_text) for d in analysis.documents],
+        "documents": [_document(d, include_text, analysis.turns.get(d.id, ())) for d in analysis.documents],
         "entities": [_entity(e) for e in analysis.entities],
         "claims": [_claim(c) for c in analysis.claims],
         "dates": [_date(d) for d in analysis.dates],

@@ -1,0 +1,146 @@
+"""Speaker turns of a transcript: "MR MILLER:", "QUESTION:", "Matthew Miller (00:04):".
+
+Briefings, interviews and hearings mark who speaks with a label before each turn. A label is read off
+the raw text (no parse), so offsets index the text exactly, and a turn runs from its label to the next.
+A turn's own statements are its speaker's; the label's full name is looked up in the text
+("SECRETARY BLINKEN" -> "Antony J. Blinken"). Labels are data (data/turn_labels.json), not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from claimsift.lexicons import data_file
+from claimsift.model import Turn
+
+MIN_LABELS = 2
+"""A text has turns only when labels recur: one "UPDATE:" in an article is not a transcript."""
+_CAPS_WORD = r"(?:Mc|Mac)?[A-Z][A-Z.'’\-]*"
+_CAPS_LABEL = re.compile(
+    rf"(?P<label>\b{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}})[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?:(?=[ \t]|\n|$)"
+)
+_TURN_BEFORE = '.!?)]”"—–-:'
+"""What may come right before a label (past spaces): a sentence end, a dash, a line start."""
+_NAMED_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})[ \t]*"
+    r"(?:\((?:\d{1,2}:)?\d{1,2}:\d{2}\)|\[(?:\d{1,2}:)?\d{1,2}:\d{2}\])?[ \t]*:(?=[ \t]|\n|$)"
+)
+_STAMPED = re.compile(r"\(\d|\[\d")
+_BARE_Q = re.compile(r"(?m)^[ \t]*(?P<label>Q)\.?[ \t]+(?=[A-Z“\"(])")
+"""White House transcripts mark questions with a bare "Q" at the line start, no colon."""
+
+
+@cache
+def _labels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = data_file("turn_labels.json")
+    return frozenset(data["questioners"]), frozenset(data["titles"]), frozenset(data["not_speakers"])
+
+
+def _key(label: str) -> str:
+    return " ".join(re.sub(r"[.’']", "", label).upper().split())
+
+
+def _label_spans(text: str) -> list[tuple[int, int, str]]:
+    """(label start, content start, label) for every candidate label, in text order."""
+    questioners, _, not_speakers = _labels()
+    found: dict[int, tuple[int, int, str]] = {}
+    for m in _CAPS_LABEL.finditer(text):
+        if not _opens_turn(text, m.start("label")):
+            continue
+        label = m.group("label").strip()
+        letters = re.sub(r"[^A-Za-z]", "", label)
+        if _key(label) in not_speakers or (len(letters) < 2 and _key(label) not in questioners):
+            continue
+        found[m.start("label")] = (m.start("label"), m.end(), label)
+    for m in _NAMED_LABEL.finditer(text):
+        label = m.group("label").strip()
+        words = label.split()
+        stamped = bool(_STAMPED.search(m.group(0)))
+        if _key(label) in not_speakers or m.start("label") in found:
+            continue
+        if stamped or (2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)):
+            found[m.start("label")] = (m.start("label"), m.end(), label)
+    for m in _BARE_Q.finditer(text):
+        found.setdefault(m.start("label"), (m.start("label"), m.end(), "Q"))
+    return [found[k] for k in sorted(found)]
+
+
+def _opens_turn(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n" or (j < i - 1 and text[j] in _TURN_BEFORE)
+
+
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """[label start, content start) of each speaker label, when the text has turns at all."""
+    spans = _label_spans(text)
+    if len(spans) < MIN_LABELS:
+        return []
+    return [(a, b) for a, b, _ in spans]
+
+
+def _surname_words(label: str) -> list[str]:
+    _, titles, _ = _labels()
+    words = [w for w in re.split(r"[ \t]+", label) if w]
+    kept = [w for w in words if _key(w) not in titles]
+    return kept
+
+
+def full_name(label: str, text: str, title: str = "") -> str:
+    """The fullest name the text (or its title) gives for a label's surname, else the label itself.
+
+    "SECRETARY BLINKEN" with "Secretary Antony J. Blinken" in the text gives "Antony J. Blinken"; a
+    label that is already a full name ("JOHN KIRBY") is given in title case.
+    """
+    questioners, titles, _ = _labels()
+    if _key(label) in questioners:
+        return label
+    words = _surname_words(label)
+    if not words:
+        return label
+    surname = words[-1]
+    if sum(ch.islower() for ch in surname) > 2:
+        return label  # "Matthew Miller (00:04):" already names the speaker
+    surname_re = "".join(f"(?i:{re.escape(ch)})" if ch.isalpha() else re.escape(ch) for ch in surname)
+    # a given name, an optional middle initial, the surname: "Antony J. Blinken", "Denis McDonough"
+    pattern = re.compile(rf"\b([A-Z][a-z]+)[ \t]+(?:([A-Z]\.)[ \t]+)?({surname_re})\b")
+    counts: Counter[str] = Counter()
+    for source in (text, title):
+        for m in pattern.finditer(source):
+            if _key(m.group(1)) in titles or m.group(3).isupper():
+                continue
+            counts[" ".join(g for g in m.groups() if g)] += 1
+    if counts:
+        return max(counts, key=lambda n: (len(n.split()), counts[n]))
+    if len(words) >= 2:
+        return " ".join(w.capitalize() for w in words)
+    return label
+
+
+def find_turns(text: str, title: str = "") -> list[Turn]:
+    """The turns of a transcript with speaker labels, in text order; empty for any other text."""
+    spans = _label_spans(text)
+    if len(spans) < MIN_LABELS:
+        return []
+    questioners, _, _ = _labels()
+    names: dict[str, str] = {}
+    turns = []
+    for k, (start, content, label) in enumerate(spans):
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        key = _key(label)
+        if key not in names:
+            names[key] = full_name(label, text, title)
+        turns.append(
+            Turn(
+                speaker=names[key],
+                label=label,
+                start=start,
+                end=end,
+                content_start=content,
+                questioner=key in questioners,
+            )
+        )
+    return turns

@@ -1,0 +1,169 @@
+"""Speaker turns, the document's own voice and unnamed sources, on real U.S. government and VOA texts.
+
+Texts in tests/data with their addresses in the .meta.json beside each: a State Department briefing
+(MR MILLER / MR RUBIN / QUESTION), a White House briefing whose questions are a bare "Q", a White House
+press call (MODERATOR / MS. NEUBERGER), a presidential statement and a VOA article.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimsift import analyze
+from claimsift.ingest import read_documents
+from claimsift.model import Claim, Document
+from claimsift.nlp.narrator import narrator
+from claimsift.nlp.process import process
+from claimsift.nlp.turns import find_turns, full_name, label_spans
+from claimsift.report.json_report import to_dict
+
+DATA = Path(__file__).parent / "data"
+BRIEFING = DATA / "state_briefing_2023_09_28.txt"
+MCDONOUGH = DATA / "wh_mcdonough_briefing.txt"
+PORTS = DATA / "wh_ports_cyber_call.txt"
+STATEMENT = DATA / "wh_statement_families.txt"
+VOA = DATA / "voa_nk_satellite_failure.txt"
+
+
+def _text(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def _claims(path: Path) -> list[Claim]:
+    (facts,) = list(process(read_documents([str(path)])))
+    return list(facts.claims)
+
+
+def _claim(claims: list[Claim], needle: str) -> Claim:
+    found = [c for c in claims if needle in c.text]
+    assert found, f"no claim contains {needle!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_turns_labels_speakers_and_questioners() -> None:
+    turns = find_turns(_text(BRIEFING))
+    assert [t.label for t in turns] == ["MR MILLER", "QUESTION", "MR MILLER", "MR RUBIN", "QUESTION", "MR RUBIN"]
+    assert {t.label: t.speaker for t in turns}["MR RUBIN"] == "Jamie Rubin"  # named in Miller's introduction
+    assert [t.questioner for t in turns] == [False, True, False, False, True, False]
+    text = _text(BRIEFING)
+    for t, nxt in zip(turns, turns[1:], strict=False):
+        assert text[t.start : t.content_start].startswith(t.label) and t.end == nxt.start
+
+
+def test_turns_bare_q_and_a_mc_surname() -> None:
+    turns = find_turns(_text(MCDONOUGH))
+    speakers = {t.label: (t.speaker, t.questioner) for t in turns}
+    assert speakers == {"MR. McDONOUGH": ("Denis McDonough", False), "Q": ("Q", True)}
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "expected"),
+    [
+        ("SECRETARY BLINKEN", "Secretary Antony J. Blinken With State of the Union", "Antony J. Blinken"),
+        (
+            "MS. NEUBERGER",
+            "it will be attributable to Anne Neuberger, Deputy National Security Advisor",
+            "Anne Neuberger",
+        ),
+        ("MR MILLER", "Thank you, Matt.", "MR MILLER"),  # the text never gives his full name
+        ("QUESTION", "Jamie Rubin", "QUESTION"),
+    ],
+)
+def test_turns_full_name_of_a_label(label: str, text: str, expected: str) -> None:
+    assert full_name(label, text) == expected
+
+
+def test_turns_none_in_an_article() -> None:
+    assert find_turns(_text(VOA)) == [] and label_spans(_text(VOA)) == []
+
+
+@pytest.mark.model
+def test_turns_statements_go_to_the_turns_speaker() -> None:
+    claims = _claims(BRIEFING)
+    china = _claim(claims, "Every day the People’s Republic of China")
+    assert (china.source.name, china.source.kind, china.evidence_type) == (
+        "Jamie Rubin",
+        "person",
+        "official_statement",
+    )
+    assert _claim(claims, "I believe there’s nothing less").source.name == "Jamie Rubin"
+    assert _claim(claims, "We’re pleased to release").source.name == "Jamie Rubin"  # "we" is the speaker's side
+    assert _claim(claims, "We have a very special guest").source.name == "MR MILLER"
+    assert not any("MR RUBIN" in c.text or "MR MILLER:" in c.text for c in claims)
+    assert not any(c.text.startswith("Department Press Briefing") for c in claims)  # front matter
+
+
+@pytest.mark.model
+def test_turns_questions_are_not_claims_and_assertions_are_the_questioners() -> None:
+    claims = _claims(MCDONOUGH)
+    assert not any(c.text.rstrip().endswith("?") for c in claims)
+    assert {c.source.name for c in claims} == {"Denis McDonough"}
+    asked = _claim(_claims(BRIEFING), "he was the one who set this up")
+    assert (asked.source.name, asked.evidence_type) == ("QUESTION", "media_report")
+
+
+@pytest.mark.model
+def test_turns_reported_speech_inside_a_turn_keeps_its_source_with_the_speaker_as_relay() -> None:
+    claims = _claims(PORTS)
+    preview = _claim(claims, "to preview a series of actions")
+    assert preview.source.name != "MODERATOR" and preview.via[:1] == ("MODERATOR",)
+    ports = _claim(claims, "America’s ports employ 31 million Americans")
+    assert (ports.source.name, ports.via) == ("Anne Neuberger", ())
+
+
+@pytest.mark.model
+def test_turns_in_the_json_report() -> None:
+    result = to_dict(analyze([str(BRIEFING)]))
+    (doc,) = result["documents"]
+    assert [t["speaker"] for t in doc["turns"]][:4] == ["MR MILLER", "QUESTION", "MR MILLER", "Jamie Rubin"]
+    assert all({"speaker", "label", "start", "end"} <= set(t) for t in doc["turns"])
+    article = to_dict(analyze([str(VOA)]))
+    assert article["documents"][0]["turns"] == []
+
+
+@pytest.mark.model
+def test_narrator_of_a_statement_is_its_issuer(nlp) -> None:  # type: ignore[no-untyped-def]
+    (doc,) = read_documents([str(STATEMENT)])
+    assert narrator(doc, nlp) == "Joe Biden"
+    claims = _claims(STATEMENT)
+    wrong = _claim(claims, "That ruling is wrong.")
+    assert (wrong.source.name, wrong.source.kind, wrong.evidence_type) == ("Joe Biden", "author", "official_statement")
+    announced = _claim(claims, "my Administration announced new action")
+    assert announced.source.name == "Joe Biden"  # "my Administration" is the speaker's own side
+
+
+@pytest.mark.model
+def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Title and first sentence of "Remarks by President Biden on High-Speed Internet Investments" (whitehouse.gov).
+    remarks = Document(
+        id="r",
+        path="r.txt",
+        text="Folks — Governor Cooper and all the state officials here today — and, by the way, "
+        "you got the best governor in the country.",
+        title="Remarks by President Biden on High-Speed Internet Investments | Raleigh, NC",
+        kind="transcript",
+    )
+    assert narrator(remarks, nlp) == "Biden"
+    (article,) = read_documents([str(VOA)])
+    assert narrator(article, nlp) is None
+    meta = json.loads((DATA / "voa_nk_satellite_failure.meta.json").read_text(encoding="utf-8"))
+    assert meta["kind"] == "article"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("needle", "name", "kind", "evidence"),
+    [
+        ("had earlier reported that the launch", "Officials in South Korea and Japan", "anonymous", "anonymous_source"),
+        ("disappeared over the Yellow Sea", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "person", None),
+    ],
+)
+def test_sources_unnamed_are_anonymous_named_are_not(needle: str, name: str, kind: str, evidence: str | None) -> None:
+    claim = _claim(_claims(VOA), needle)
+    assert (claim.source.name, claim.source.kind) == (name, kind)
+    if evidence:
+        assert claim.evidence_type == evidence
