@@ -32,8 +32,6 @@ REPORTIVE_HEDGES = frozenset(
         "purportedly",
         "rumored",
         "rumoured",
-        "reported",
-        "said",
         "there are reports",
         "reports suggest",
     }
@@ -122,10 +120,19 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
         if a <= c.token < b and c.source is not None and c.relay_of is None and not _first_person(doc, c.source)
     ]
     if framed:  # the segment states its own attribution: its first frame speaks ("X declined to confirm Y's ...")
+        # ... unless it passes on another's words: "The report quoted U.S. officials saying ..." is the officials'
+        passing = [c for c in framed if c.polarity == "assert" and any(_quotes(doc, c, o) for o in framed)]
+        framed = [c for c in framed if c not in passing] or framed
         return min(framed, key=lambda c: c.source[0] if c.source else c.token)
     holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
+
+
+def _quotes(doc: Doc, outer: Cue, inner: Cue) -> bool:
+    """ "quoted officials saying", "cited a diplomat as saying": the inner cue hangs on the outer's object."""
+    tok = doc[inner.token]
+    return tok.dep_ in ("acl", "advcl") and tok.head.head.i == outer.token and tok.head.dep_ in ("dobj", "pobj")
 
 
 def _first_person(doc: Doc, source: tuple[int, int]) -> bool:

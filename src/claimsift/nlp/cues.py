@@ -183,6 +183,8 @@ def verb_cue(tok: Token) -> Cue | None:
         source: tuple[int, int] | None = source_phrase(subj)
     elif own:
         return None  # "videos show ..." is evidence, not attribution
+    elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i:
+        source = source_phrase(tok.head)  # "quoted U.S. officials saying ...", "cited a diplomat as saying ..."
     else:  # no subject of its own: a broken parse, or one borrowed from a verb far away
         source = _left_phrase(tok)
         if source is None and subj is not None:
