@@ -162,9 +162,9 @@ def test_claims_abbreviated_source_keeps_its_period() -> None:
     assert claim_with(_article(), "had seen evidence").source.name == "U.S."
 
 
-def test_claims_article_sentences_without_cue_are_the_authors() -> None:
+def test_claims_a_call_on_allies_is_the_callers_claim() -> None:
     c = claim_with(_article(), "Ukraine had called earlier on its allies")
-    assert c.source.kind == "author"
+    assert (c.source.name, c.cue) == ("Ukraine", "called")  # "call on X to": a call is attributed (PolNeAR, PARC)
     assert not c.fragmentary
 
 

@@ -36,6 +36,8 @@ class Lexicons:
 
     verb_polarity: dict[str, str]
     """Reporting verb lemma -> assert | deny | neutral."""
+    clausal_verbs: frozenset[str]
+    """Attitude verbs (want, expect, call for) that attribute only a clause or phrase they govern."""
     noun_polarity: dict[str, str]
     """Reporting noun lemma -> assert | deny."""
     carrier_nouns: frozenset[str]
@@ -77,7 +79,8 @@ def lexicons() -> Lexicons:
     cues = _load("evidence_cues.json")
     aliases = _load("aliases.json")["entities"]
     return Lexicons(
-        verb_polarity=_polarity_map(_load("reporting_verbs.json")),
+        verb_polarity=_polarity_map({k: v for k, v in _load("reporting_verbs.json").items() if k != "clausal"}),
+        clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
         noun_polarity=_polarity_map({k: v for k, v in _load("reporting_nouns.json").items() if k != "carriers"}),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         hedge_words=frozenset(hedges["words"]),

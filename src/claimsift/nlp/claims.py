@@ -123,7 +123,9 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
         # ... unless it passes on another's words: "The report quoted U.S. officials saying ..." is the officials'
         passing = [c for c in framed if c.polarity == "assert" and any(_quotes(doc, c, o) for o in framed)]
         framed = [c for c in framed if c not in passing] or framed
-        return min(framed, key=lambda c: c.source[0] if c.source else c.token)
+        # a cue inside another's content is part of what that one reports ("..., he said" over "Russia intends")
+        outer = [c for c in framed if not any(c.token in o.content for o in framed if o is not c)]
+        return min(outer or framed, key=lambda c: c.source[0] if c.source else c.token)
     holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
@@ -359,6 +361,7 @@ def document_claims(
         current: Cue | None = None
         last_sourced: Cue | None = None  # a sourceless cue ("... stated that") speaks for the last named one
         reach = TRANSCRIPT_REACH if transcript else None
+        pieces: list[Claim] = []
         for seg in _attach_frames(doc, sent, cues, reach):
             if current is not None and (
                 seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
@@ -378,16 +381,58 @@ def document_claims(
                 continue
             if question and ctx.questioner_at(span.start_char):
                 continue  # a question states nothing, whatever cue it holds
-            claim = _claim(ctx, span, cue, cues)
+            pieces.append(_claim(ctx, span, cue, cues))
+        for claim in whole_contents(pieces, seams, text):
             if voiced:
                 claim = _voice(ctx, claim)
             elif transcript:
+                span = doc.char_span(claim.start, claim.end, alignment_mode="expand") or sent
                 claim = _continue_report(claim, span, claims, sent_no, report_sents)
-            if claim.source.kind in ("person", "organization", "unattributed"):
+            if claim.source.kind in ("person", "organization", "anonymous", "unattributed"):
                 report_sents[claim.source.name] = sent_no
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
     return claims if transcript else quoted_sources(text, claims)
+
+
+def whole_contents(pieces: list[Claim], seams: Seams, text: str) -> list[Claim]:
+    """Join the clause pieces of one sentence that report one cue's content into one claim.
+
+    PARC and PolNeAR take a claim to be the whole reported content of a cue: "X said that A, because B,
+    and C" is one claim of X's, not three. Pieces in the document's own voice (no cue) stay clauses, and
+    nothing is joined across a likely missing line of a transcript.
+    """
+    out: list[Claim] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and piece.cue is not None
+            and piece.cue == last.cue
+            and piece.source == last.source
+            and piece.cue_polarity == last.cue_polarity
+            and not seams.crosses(last.start, piece.end)
+        ):
+            out[-1] = _joined(last, piece, text)
+        else:
+            out.append(piece)
+    return out
+
+
+def _joined(a: Claim, b: Claim, text: str) -> Claim:
+    """One claim from two adjacent pieces of a content: the span over both, what either says of itself."""
+    strong = b.evidence_type if b.evidence_type in STRONG_EVIDENCE and a.evidence_type not in STRONG_EVIDENCE else None
+    return replace(
+        a,
+        end=b.end,
+        text=text[a.start : b.end],
+        hedged=a.hedged or b.hedged,
+        hedge_cues=tuple(dict.fromkeys(a.hedge_cues + b.hedge_cues)),
+        event_date=a.event_date,  # the first piece holds the main clause; later dates are of side events
+        stated_date=a.stated_date or b.stated_date,
+        fragmentary=a.fragmentary or b.fragmentary,
+        evidence_type=strong or a.evidence_type,
+    )
 
 
 def _voice(ctx: _DocContext, claim: Claim) -> Claim:
@@ -406,7 +451,8 @@ def _voice(ctx: _DocContext, claim: Claim) -> Claim:
         return claim
     src = claim.source
     first_person = (src.resolved_from or "").lower() in FIRST_PERSON_WORDS and not ctx.in_quote(claim.start)
-    lost_cue = src.kind == "unattributed" and claim.cue is None and not claim.hedged
+    # an unattributed clause in a speech is the speaker's unless a report word marks it as hearsay
+    lost_cue = src.kind == "unattributed" and not any(h.lower() in REPORTIVE_HEDGES for h in claim.hedge_cues)
     # a pronoun that reaches back past the label ("it tells us") stands for nothing the speaker named
     earlier_turn = turn is not None and src.resolved_from is not None and (src.start or 0) < turn.content_start
     own_side = src.name.lower().split(" ", 1)[0] in ("my", "our")  # "my Administration announced"

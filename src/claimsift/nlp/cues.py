@@ -98,7 +98,38 @@ def is_source_like(tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
-    return tok.lemma_.lower() in lex.person_nouns or tok.lemma_.lower() in lex.org_nouns
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    nouns = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns  # "sources": the list holds some plurals
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _verb_polarity(tok: Token) -> str | None:
+    """The polarity of a reporting verb, by lemma or, where the lemmatiser slips ("hopes" -> "hop"), by form."""
+    table = lexicons().verb_polarity
+    found = table.get(tok.lemma_.lower())
+    if found is None and tok.lower_.endswith("s"):
+        found = table.get(tok.lower_[:-1])
+    return found
+
+
+def _governs_clause(verb: Token) -> bool:
+    """An attitude verb attributes a clause or a "for/on/to" phrase: "called on X to", "wants to", "expects that"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "csubj"):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "on", "about")
+            and any(c.dep_ == "pobj" for c in child.children)
+        ):
+            return True
+        if child.dep_ == "dobj" and any(c.dep_ in ("xcomp", "acl", "oprd", "ccomp") for c in child.children):
+            return True  # "called fellow Republicans to unendorse", "urged police to release"
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
@@ -172,10 +203,15 @@ def _frame(verb: Token, source: tuple[int, int] | None) -> set[int]:
 
 def verb_cue(tok: Token) -> Cue | None:
     """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
-    polarity = lexicons().verb_polarity.get(tok.lemma_.lower())
+    polarity = _verb_polarity(tok)
     if polarity is None or tok.pos_ not in ("VERB", "AUX"):
         return None
+    lemma = tok.lemma_.lower()
+    if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and not _governs_clause(tok):
+        return None
     subj = _subject(tok)
+    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and is_source_like(tok.head):
+        subj = tok.head  # "..., who said ...": the relative clause's antecedent speaks
     own = subj is not None and subj.head.i == tok.i
     if subj is not None and (
         is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
