@@ -517,7 +517,8 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     """
     out = list(claims)
     starts = [c.start for c in out]  # claims come in text order
-    for qs, qe in _quote_regions(text):
+    regions = _quote_regions(text)
+    for qs, qe in regions:
         lo, hi = bisect_left(starts, qs - MAX_CLAIM_CHARS), bisect_left(starts, qe + 2)
         near = range(lo, hi)
         inside = [i for i in near if qs <= out[i].start < qe]
@@ -537,6 +538,31 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
                     cue=who.cue,
                     evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind),
                 )
+    return _whole_quotations(out, regions, text)
+
+
+def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text: str) -> list[Claim]:
+    """A quotation running over several sentences is one content: join its same-source claims."""
+    opens = [qs for qs, _ in regions]
+
+    def region(pos: int) -> int | None:
+        i = bisect_left(opens, pos + 1) - 1
+        return i if i >= 0 and pos <= regions[i][1] else None
+
+    out: list[Claim] = []
+    for c in claims:
+        last = out[-1] if out else None
+        here = region(c.start)
+        if (
+            last is not None
+            and here is not None
+            and here == region(last.start)
+            and c.source.kind not in ("author", "unattributed")
+            and (c.source.name, c.source.kind) == (last.source.name, last.source.kind)
+        ):
+            out[-1] = _joined(last, c, text)
+        else:
+            out.append(c)
     return out
 
 
