@@ -19,7 +19,7 @@ VOICED_KINDS = frozenset({"transcript", "statement", "speech", "remarks", "press
 HEADER_LINES = 3
 """How many leading lines may hold the speaker's name as a heading."""
 _BY = re.compile(
-    r"\bby\s+(?:the\s+)?((?:[A-Z][\w.'’\-]*|of|for|and|the|on)(?:[ \t,]+(?:[A-Z][\w.'’\-]*|of|for|and|the))*)"
+    r"\bby\s+(?:the\s+)?((?:[A-Z][\w.'’\-]*|of|for|and|the)(?:[ \t,]+(?:[A-Z][\w.'’\-]*|of|for|and|the))*)"
 )
 _STATEMENT_BEFORE = re.compile(r"^(?:Joint\s+)?((?:[A-Z][\w.'’/\-]*,?\s+(?:and\s+)?)+?)(?:Joint\s+)?Statement\b")
 _STATEMENT_AFTER = re.compile(
