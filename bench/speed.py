@@ -104,17 +104,13 @@ def profile(work: Callable[[], object], top: int = 15) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=20_000, help="corpus size in words (default 20000)")
-    parser.add_argument(
-        "--runs", type=int, default=3, help="timed runs of each side; the best counts (default 3)"
-    )
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each side; the best counts (default 3)")
     parser.add_argument(
         "--one-document",
         action="store_true",
         help="join the corpus into one long document (shows costs that grow with document length)",
     )
-    parser.add_argument(
-        "--profile", action="store_true", help="print the top 15 cumulative functions (cProfile)"
-    )
+    parser.add_argument("--profile", action="store_true", help="print the top 15 cumulative functions (cProfile)")
     args = parser.parse_args(argv)
 
     docs = corpus(args.words)

@@ -1,87 +1,147 @@
-"""Stance rules on real sentences (dev transcript and the Reuters story in tests/data)."""
+"""Stance from the hypothesis itself, on real sentences (public-domain texts in tests/data, dev transcript).
+
+The hypotheses are analysts' questions written for these tests; the claims are sentences as published.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
-from claimsift.assess.stance import polarity, relevance, stances
+from claimsift.analysis import analyze
+from claimsift.assess.stance import document_stance, exclusive, polarity, relevance, stances
 from claimsift.model import Claim, Hypothesis, SourceRef
+from claimsift.nlp.pipeline import load_pipeline
+from claimsift.nlp.process import hypothesis_terms
+from claimsift.nlp.propositions import proposition
 
-H1 = Hypothesis(id="H1", text="North Korean troops are deployed in Russia to fight against Ukraine")
-H2 = Hypothesis(
-    id="H2", text="Russia and North Korea have a treaty that obliges each to give the other military assistance"
-)
+pytestmark = pytest.mark.model
+DATA = Path(__file__).parent / "data"
 NIS = SourceRef(name="South Korea's National Intelligence Service", kind="organization")
 AUTHOR = SourceRef(name="author", kind="author")
+LAUNCH_FAILED = "North Korea's launch of a military reconnaissance satellite failed"
+TROOPS = "North Korean troops are deployed in Russia to fight against Ukraine"
+TREATY = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
 
 
-def claim(text: str, source: SourceRef = NIS, doc: str = "d", cue_polarity: str = "assert", **kw: object) -> Claim:
-    return Claim(id="C", doc=doc, start=0, end=len(text), text=text, source=source, cue_polarity=cue_polarity, **kw)  # type: ignore[arg-type]
+def claim(text: str, source: SourceRef = NIS, cue_polarity: str = "assert", doc: str = "d", **kw: object) -> Claim:
+    """A claim of ``text`` with the terms its parse gives."""
+    prop = proposition(load_pipeline()(text))
+    return Claim(
+        id=f"C{abs(hash(text)) % 1000}",
+        doc=doc,
+        start=0,
+        end=len(text),
+        text=text,
+        source=source,
+        cue_polarity=cue_polarity,  # type: ignore[arg-type]
+        prop=prop,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def hyp(text: str):  # noqa: ANN201 - a Proposition
+    return hypothesis_terms([text])[0]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "Ukraine's military intelligence service said on Thursday that the first North Korean units trained in "
-            "Russia had been deployed in the Kursk region",
-            "supports",
-        ),
+        # VOA, 2024-05-27
+        ("The launch of the new satellite carrier rocket failed when it exploded in mid-air", "supports"),
+        # dev transcript fragments
         ("Both claim there's no hard evidence", "refutes"),
-        ("The head of the Ukraine Center for Countering step in to shut down the rumor", "refutes"),
         ("If there are images, then they are a reflection", "neutral"),
         ("for their part, have neither confirmed nor denied", "neutral"),
     ],
 )
-def test_assess_stance_polarity(text: str, expected: str) -> None:
-    assert polarity(claim(text)) == expected
+def test_assess_stance_polarity_from_words_and_frames(text: str, expected: str) -> None:
+    assert polarity(claim(text), hyp(LAUNCH_FAILED)) == expected
 
 
-def test_assess_stance_negated_denial_cue_is_neutral() -> None:
-    c = claim("Putin did not deny that North Korean troops were currently in Russia.", cue_polarity="neutral")
-    assert polarity(c) == "neutral"
+def test_assess_stance_a_negation_over_a_shared_term_refutes() -> None:
+    # White House statement, 2024-11-08
+    h = hyp("America is a country that tears families apart")
+    negated = claim("America is not a country that tears families apart.", source=AUTHOR)
+    assert {"tear", "famili"} <= set(negated.prop.negated if negated.prop else ())
+    assert polarity(negated, h) == "refutes"
+    separated = claim("These families should not be needlessly separated.", source=AUTHOR)
+    assert polarity(separated, hyp("The families will be separated")) == "refutes"
 
 
-def test_assess_stance_relevance_counts_only_distinctive_topics() -> None:
-    troops = "military units have been deployed to the Kursk"
-    assert relevance(troops, H1.text, (H2.text,)) == 2
-    assert relevance(troops, H2.text, (H1.text,)) < 2
-    treaty = "Article 4 is essentially a mutual defense pact"
-    assert relevance(treaty, H2.text, (H1.text,)) == 2
-    assert relevance(treaty, H1.text, (H2.text,)) == 0
+def test_assess_stance_negating_a_speech_verb_leaves_its_clause_alone() -> None:
+    # VOA: "... the government presumes nothing had entered into space."; "did not say" leaves its clause
+    said = claim("Officials did not say whether the satellite carrier rocket exploded in mid-air")
+    assert "explod" not in (said.prop.negated if said.prop else ())
 
 
-def test_assess_stance_reads_claims_in_their_documents_context() -> None:
-    claims = [
-        claim("The first units of the military from the DPRK have already arrived in the combat zone"),
-        claim("The agency said the bases in Russia's Far East, including Vladivostok"),
-        claim("they are nothing but dirty maneuvers of the"),
-        claim("Only a fool would risk making Kim Jong-Un mad", source=AUTHOR),
+def test_assess_stance_a_negated_hypothesis_flips_the_claim() -> None:
+    h2 = hyp("The theft was carried out by actors with no connection to Iran's government")
+    assert h2.negated, "the hypothesis's 'no connection to Iran's government' is read as negated"
+    # ODNI/FBI/CISA joint statement, 2024-09-18
+    c = claim(
+        "Iranian malicious cyber actors in late June and early July sent unsolicited emails to individuals then "
+        "associated with President Biden’s campaign that contained an excerpt taken from stolen, non-public "
+        "material from former President Trump’s campaign as text in the emails."
+    )
+    assert polarity(c, h2) == "refutes"
+    assert polarity(c, hyp("Hackers linked to Iran's government stole Trump campaign material")) == "supports"
+
+
+def test_assess_stance_one_shared_name_is_not_enough() -> None:
+    h = hyp(LAUNCH_FAILED)
+    # VOA: shares only "North Korea"
+    assert relevance(claim("North Korea fired the projectile on a southern path off its west coast").prop, h) < 2
+    on_topic = claim(
+        "North Korea said its attempt to launch a new military reconnaissance satellite ended in failure Monday"
+    )
+    assert relevance(on_topic.prop, h) == 2
+
+
+def test_assess_stance_a_claim_bears_on_the_hypothesis_it_is_closest_to() -> None:
+    h1, h2 = Hypothesis(id="H1", text=TROOPS), Hypothesis(id="H2", text=LAUNCH_FAILED)
+    props = hypothesis_terms([TROOPS, LAUNCH_FAILED])
+    assert not exclusive(*props), "a deployment and a failed launch can both be true"
+    # dev transcript: shares "North Korea" and "military" with the launch, far more with the deployment
+    deployed = claim("North Korean troops have military units have been deployed to the Kursk")
+    assert relevance(deployed.prop, props[0], (props[1],)) == 2
+    assert stances([deployed], [h1, h2], props) == [{"H1": "supports", "H2": "neutral"}]
+
+
+def test_assess_stance_support_for_one_alternative_refutes_the_other() -> None:
+    h1 = Hypothesis(id="H1", text="The balloon was a Chinese government surveillance craft")
+    h2 = Hypothesis(id="H2", text="The balloon was a Chinese civilian weather research airship")
+    props = hypothesis_terms([h1.text, h2.text])
+    assert exclusive(*props)
+    # VOA, 2023-02-08
+    weather = claim("China claimed it was a weather balloon that had gone into U.S. airspace because of winds.")
+    assert stances([weather], [h1, h2], props) == [{"H1": "refutes", "H2": "supports"}]
+
+
+def test_assess_stance_document_stance_on_a_real_article() -> None:
+    voa = str(DATA / "voa_nk_satellite_failure.txt")
+    result = analyze([voa], hypotheses=[LAUNCH_FAILED, "Kenya's election results were annulled by the court"])
+    (doc,) = result.documents
+    on, off = result.doc_stances[doc.id]["H1"], result.doc_stances[doc.id]["H2"]
+    # the article reports North Korea's own account of the failure: it discusses, the narrator takes no side
+    assert on.label == "discusses", on
+    first = {c.id: c for c in result.claims}[on.claims[0]]
+    assert first.source.name == "North Korea" and first.stance["H1"] == "supports"
+    assert off.label == "unrelated" and not off.claims
+
+
+def test_assess_stance_a_document_whose_core_claims_refute_disagrees() -> None:
+    h = Hypothesis(id="H1", text="Families will be torn and separated")
+    props = hypothesis_terms([h.text])
+    # White House statement, 2024-11-08: its two sentences on the point both negate it
+    texts = [
+        "America is not a country that tears families apart.",
+        "These families should not be needlessly separated.",
     ]
-    out = stances(claims, [H1, H2])
-    assert out[0] == {"H1": "supports", "H2": "neutral"}
-    assert out[1] == {"H1": "supports", "H2": "neutral"}  # touches both, the document is about H1
-    assert out[2] == {"H1": "refutes", "H2": "neutral"}  # a bare denial refutes the document's topic
-    assert out[3] == {"H1": "neutral", "H2": "neutral"}  # the narrator's aside
-
-
-def test_assess_stance_treaty_claims_support_the_treaty_hypothesis() -> None:
-    claims = [
-        claim("has now been signed into effect by Putin", source=AUTHOR),
-        claim("Article 4 is essentially a mutual defense pact", source=AUTHOR),
-    ]
-    assert [s["H2"] for s in stances(claims, [H1, H2])] == ["supports", "supports"]
-
-
-def test_assess_stance_the_speakers_party_counts_as_mentioned() -> None:
-    putin = SourceRef(name="Vladimir Putin", kind="person")
-    c = claim("then they are a reflection Treaty on Strategic Partnership, which contains", source=putin)
-    assert relevance(c.text, H2.text, (H1.text,)) == 1
-    assert relevance(c.text, H2.text, (H1.text,), speaker="Vladimir Putin") == 2
-
-
-def test_assess_stance_words_outside_the_lexicon_still_count() -> None:
-    space = Hypothesis(id="H3", text="Russia will give North Korea space technology")
-    c = claim("send North Korea space technology and possible on the Korean Peninsula.")
-    assert relevance(c.text, space.text) == 2
-    assert relevance("Only a fool would risk making Kim Jong-Un mad", space.text) < 2
+    claims = [claim(t, source=AUTHOR) for t in texts]
+    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, [h], props), strict=True)]
+    assert [c.stance["H1"] for c in staged] == ["refutes", "refutes"]
+    got = document_stance(staged, h, props[0])
+    assert got.label == "disagrees" and set(got.claims) == {c.id for c in staged}

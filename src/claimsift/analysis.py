@@ -16,7 +16,7 @@ from claimsift.assess.ach import ach_matrix
 from claimsift.assess.aggregate import assess
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.reliability import credible_voice, grade_claims, load_overrides
-from claimsift.assess.stance import stances
+from claimsift.assess.stance import document_stances, stances
 from claimsift.errors import UsageError
 from claimsift.ingest import read_documents
 from claimsift.model import (
@@ -28,10 +28,11 @@ from claimsift.model import (
     Entity,
     EvidenceGroup,
     Hypothesis,
+    Proposition,
     SourceRef,
     Turn,
 )
-from claimsift.nlp.process import process
+from claimsift.nlp.process import claim_terms, hypothesis_terms, process
 from claimsift.nlp.turns import find_turns
 from claimsift.resolve.entities import group_entities
 
@@ -70,9 +71,9 @@ class _SourceLinker:
 
 
 def _assess_claims(
-    claims: list[Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
+    claims: list[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition], overrides: Mapping[str, str]
 ) -> tuple[list[Claim], list[EvidenceGroup]]:
-    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
+    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses, props), strict=True)]
     groups, grouped = group_evidence(staged)
     return grade_claims(grouped, corroboration(grouped, groups, credible_voice(hypotheses)), overrides), groups
 
@@ -121,7 +122,9 @@ def assemble(
     for f in facts:
         for c in f.claims:
             claims.append(dataclasses.replace(c, id=f"C{len(claims) + 1}", source=linker.link(c.source, c.doc)))
-    claims, groups = _assess_claims(claims, hypotheses, overrides or {})
+    claims = _with_terms(claims)
+    props = hypothesis_terms(h.text for h in hypotheses) if hypotheses else []
+    claims, groups = _assess_claims(claims, hypotheses, props, overrides or {})
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
     return Analysis(
@@ -133,7 +136,16 @@ def assemble(
         groups=tuple(groups),
         ach=matrix,
         turns=_turns(facts),
+        doc_stances=document_stances(claims, hypotheses, props) if hypotheses else {},
     )
+
+
+def _with_terms(claims: list[Claim]) -> list[Claim]:
+    """Claims stored before claimsift kept their terms get them now, from their own text."""
+    missing = [i for i, c in enumerate(claims) if c.prop is None]
+    for i, prop in zip(missing, claim_terms(claims[i] for i in missing), strict=True):
+        claims[i] = dataclasses.replace(claims[i], prop=prop)
+    return claims
 
 
 def _turns(facts: Sequence[DocumentFacts]) -> dict[str, tuple[Turn, ...]]:

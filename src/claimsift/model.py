@@ -130,6 +130,19 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Proposition:
+    """What a clause or hypothesis says, for comparing them: content terms (stems), names and negated terms."""
+
+    terms: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """Terms that come from names (people, places, organisations) and numbers: one shared name is not enough."""
+    negated: tuple[str, ...] = ()
+    """Terms under a negation in the parse: "were not deployed", "no connection to"."""
+    weights: tuple[float, ...] = ()
+    """One weight per term (hypotheses only): rarer words weigh more."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     """An attributed statement: about one clause of text, with source, relays, cue and dates."""
 
@@ -158,6 +171,8 @@ class Claim:
     """True when the source letter is claimsift's default, False when the analyst set it."""
     group: str | None = None
     """Id of the evidence group (independent origin and evidence item) the claim belongs to."""
+    prop: Proposition | None = None
+    """The claim's terms read off the document's parse; None for claims stored before claimsift had them."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,6 +248,18 @@ class DocumentFacts:
     dates: tuple[TimeExpr, ...]
 
 
+DocStanceLabel = Literal["agrees", "disagrees", "discusses", "unrelated"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentStance:
+    """What one document does with one hypothesis (FNC-1's labels), and the claims that decide it."""
+
+    label: DocStanceLabel
+    claims: tuple[str, ...] = ()
+    """Ids of the claims it rests on, the weightiest first."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Analysis:
     """Everything one run produced, ready for a report."""
@@ -247,6 +274,8 @@ class Analysis:
     """The Analysis-of-Competing-Hypotheses matrix: rows (evidence groups x hypotheses), scores, leader."""
     turns: dict[str, tuple[Turn, ...]] = field(default_factory=dict)
     """Document id -> its speaker turns (transcripts with speaker labels; absent otherwise)."""
+    doc_stances: dict[str, dict[str, DocumentStance]] = field(default_factory=dict)
+    """Document id -> hypothesis id -> what the document as a whole does with the hypothesis."""
 
 
 WEP_WORDS: dict[str, str] = {

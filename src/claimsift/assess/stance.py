@@ -1,22 +1,26 @@
-"""Stance of a claim towards a hypothesis: supports, refutes or neutral.
+"""Stance of a claim towards a hypothesis (supports, refutes, neutral) and of a document (agrees, ...).
 
-How it decides (rules over concepts, measured on the dev set; see README "Stance"):
+How it decides (general rules, no topic lists; see README "Stance"):
 
-1. Relevance. Hypothesis and claim are reduced to the concepts they mention (data/stance_concepts.json:
-   parties such as North Korea or Russia, topics such as troops, deployment, fighting, treaty).
-   A claim is *on topic* when it shares two topic concepts with the hypothesis, or one topic and one
-   party; *touching* when it shares one of either. A claim on topic for another hypothesis but not
-   for this one is neutral here (rice shipments bear on an alliance, not on a deployment).
-2. Polarity. Denial words and frames ("fake", "no hard evidence", "shut down the rumor", a denial
-   cue) refute; a negated topic verb refutes; "neither confirmed nor denied", conditionals ("If there
-   are images, then ...") and questions are neutral; anything else supports.
-3. Touching claims take a side only when someone other than the author reports them, or they rest
-   on evidence (images, video, intercepts, documents, bodies): the narrator's asides stay neutral.
-   A claim that only touches several hypotheses sides with the one its document is about; a bare
-   denial ("nothing but dirty maneuvers") refutes the hypothesis its document is about.
+1. Relevance, from the hypothesis itself. Hypothesis and claim are compared by their terms (stems of
+   content words, with a country's demonyms and capital as its name; ``nlp/propositions.py``), each
+   hypothesis term weighted by how rare it is in English. A claim is *on topic* (2) when it shares at
+   least two terms, at least one of them not a name, and enough of the hypothesis's weight; *touching* (1)
+   when it shares two terms or one content term; otherwise unrelated. One shared name is never enough.
+   With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart.
+2. Polarity. Neutral frames ("declined to comment"), conditionals and questions are neutral. A denial
+   cue ("denied"), denial words ("hoax", "no evidence that", "remain unconvinced") or a negation over a
+   shared term in the parse ("were not deployed", "is not responsible") refute. A hypothesis that is
+   itself negated ("actors with no connection to Iran's government") flips the result when the claim
+   speaks of the negated terms.
+3. Context. Touching claims take a side only when someone other than the narrator reports them, or they
+   rest on evidence (images, video, intercepts, documents, bodies), and only for the hypothesis their
+   document is about. Between two hypotheses that exclude each other (same subject and event, or one
+   negating what the other asserts), a claim supporting one refutes the other.
 
-Where it fails: irony, and claims whose relevance needs world knowledge (landing ships imply
-troop transport); negation scope is read from words, not the parse.
+Where it fails: synonyms without a shared stem ("soldiers" vs "troops"), irony, and claims whose
+relevance needs world knowledge (landing ships imply troop transport); pronouns are not resolved, so a
+clause that says "it" for the subject shares fewer terms.
 """
 
 from __future__ import annotations
@@ -28,173 +32,245 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimsift.lexicons import data_file
-from claimsift.model import Claim, Hypothesis, Stance
+from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
+ON_TOPIC_SHARE = 0.3
+"""Share of a hypothesis's term weight a claim must carry to be on topic ..."""
+ON_TOPIC_WEIGHT = 5.0
+"""... or this much weight in absolute terms (two rare words: a name and a specific verb) ..."""
+ON_TOPIC_CONTENT = 0.25
+"""... and this share of what the hypothesis says outside names (its predicate and common nouns) ..."""
+ON_TOPIC_CONTENT_WEIGHT = 2.0
+"""... or this much of it, for long hypotheses."""
+RIVAL_SHARE = 0.5
+"""A claim bears on a hypothesis only if it shares at least this part of what it shares with the closest one."""
+EXCLUSIVE_SHARE = 0.33
+"""Two hypotheses sharing this much of each other's weight ..."""
+EXCLUSIVE_CONTENT = 1.5
+"""... including this much outside names and numbers speak of one subject and event: they are alternatives."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
-    parties: dict[str, re.Pattern[str]]
-    topics: dict[str, re.Pattern[str]]
+class _Cues:
     denial: re.Pattern[str]
-    negation: re.Pattern[str]
     neutral_frames: re.Pattern[str]
     conditional: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
-def _alternation(forms: list[str], plural: bool = True) -> re.Pattern[str]:
-    suffix = r"(?:e?s)?" if plural else ""
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alt + r")" + suffix + r"(?![\w-])", re.IGNORECASE)
+def _alternation(forms: list[str]) -> str:
+    return r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
 
 
 @cache
-def _lexicon() -> _Lexicon:
-    data = data_file("stance_concepts.json")
-    return _Lexicon(
-        parties={k: _alternation(v) for k, v in data["parties"].items()},
-        topics={k: _alternation(v) for k, v in data["topics"].items()},
-        denial=re.compile(
-            _alternation(data["denial"], plural=False).pattern + "|" + "|".join(data.get("denial_patterns", [])),
-            re.IGNORECASE,
-        ),
-        negation=re.compile(r"(?<!\w)(?:not|no|never|nor|neither|none|nothing|without)(?!\w)|n't", re.IGNORECASE),
-        neutral_frames=_alternation(data["neutral_frames"], plural=False),
-        conditional=_alternation(data["conditional"], plural=False),
+def _cues() -> _Cues:
+    data = data_file("stance_cues.json")
+    return _Cues(
+        denial=re.compile(_alternation(data["denial"]) + "|" + "|".join(data["denial_patterns"]), re.IGNORECASE),
+        neutral_frames=re.compile(_alternation(data["neutral_frames"]), re.IGNORECASE),
+        conditional=re.compile(r"^\W*" + _alternation(data["conditional"]), re.IGNORECASE),
+        reported=re.compile(_alternation(data["reported_frames"]), re.IGNORECASE),
     )
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    data = data_file("stance_concepts.json")
-    return frozenset(data.get("stopwords", []))
+def _weights(h: Proposition) -> dict[str, float]:
+    return dict(zip(h.terms, h.weights or (1.0,) * len(h.terms), strict=True))
 
 
-@dataclass(frozen=True, slots=True)
-class Concepts:
-    """The parties and topics a text mentions."""
+def shared_terms(claim: Proposition, h: Proposition) -> tuple[set[str], float]:
+    """The hypothesis terms a claim has, and the share of the hypothesis's weight they carry."""
+    w = _weights(h)
+    have = set(claim.terms)
+    matched = {t for t in w if t in have}
+    total = sum(w.values())
+    return matched, (sum(w[t] for t in matched) / total if total else 0.0)
 
-    parties: frozenset[str]
-    topics: frozenset[str]
+
+def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] = ()) -> int:
+    """2 on topic, 1 touching, 0 unrelated (see the module docstring)."""
+    matched, share = shared_terms(claim, h)
+    content = matched - set(h.names)
+    if not content:
+        return 1 if len(matched) >= 2 else 0
+    if len(matched) >= 2:
+        w = _weights(h)
+        weight, content_weight = sum(w[t] for t in matched), sum(w[t] for t in content)
+        all_content = sum(w[t] for t in w if t not in h.names)
+        own = set(h.terms).difference(*(o.terms for o in others)) if others else set(h.terms)
+        specific = share >= ON_TOPIC_SHARE or weight >= ON_TOPIC_WEIGHT
+        enough = min(ON_TOPIC_CONTENT * all_content, ON_TOPIC_CONTENT_WEIGHT)
+        if specific and content_weight >= enough and (matched & own):
+            return 2
+    return 1
 
 
-@cache
-def concepts(text: str) -> Concepts:
-    """Concepts mentioned in a text (cached: hypotheses are asked about once per claim).
+def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
+    """What a relevant claim does to a hypothesis, from its words, its parse and its cue.
 
-    Besides the lexicon's concepts, every other content word is a concept of its own ("kw:" and its
-    first five letters), so a hypothesis on a subject the lexicon does not know is still compared.
+    A hypothesis that itself denies ("... dismissed as hoax", "X is not responsible") is supported by a
+    claim that denies the same thing.
     """
-    lex = _lexicon()
-    parties = frozenset(k for k, p in lex.parties.items() if p.search(text))
-    topics = {k for k, p in lex.topics.items() if p.search(text)}
-    rest = text
-    for p in (*lex.parties.values(), *lex.topics.values()):
-        rest = p.sub(" ", rest)
-    topics |= {"kw:" + w.lower()[:5] for w in WORD.findall(rest) if len(w) >= 5 and w.lower() not in _stopwords()}
-    return Concepts(parties=parties, topics=frozenset(topics))
-
-
-def relevance(claim_text: str, hypothesis_text: str, competing: tuple[str, ...] = (), speaker: str = "") -> int:
-    """2 on topic, 1 touching, 0 unrelated.
-
-    With competing hypotheses, only the topics that set this one apart count (troops appear in both
-    "troops are deployed" and "a treaty obliges military assistance"; the treaty decides). The speaker's
-    own party counts as mentioned: Putin speaking of "the treaty" speaks of Russia's treaty.
-    """
-    text_concepts, h = concepts(claim_text), concepts(hypothesis_text)
-    c = Concepts(parties=text_concepts.parties | concepts(speaker).parties, topics=text_concepts.topics)
-    shared_by_all = frozenset.intersection(h.topics, *(concepts(o).topics for o in competing)) if competing else None
-    own_topics = h.topics - shared_by_all if shared_by_all is not None and h.topics - shared_by_all else h.topics
-    distinctive = len(c.topics & own_topics)
-    topics, parties = len(c.topics & h.topics), len(c.parties & h.parties)
-    if distinctive and (topics >= 2 or parties >= 1):
-        return 2
-    return 1 if topics or parties else 0
-
-
-def _speaker(claim: Claim) -> str:
-    """The name whose party a claim's source belongs to (nobody for the author or unnamed reports)."""
-    return claim.source.name if claim.source.kind in ("person", "organization") else ""
-
-
-def polarity(claim: Claim) -> Stance:
-    """What a relevant claim does to a hypothesis, from its words and its cue."""
-    lex, text = _lexicon(), claim.text
-    if lex.neutral_frames.search(text) or claim.cue_polarity == "neutral":
+    cues, text = _cues(), claim.text
+    if cues.neutral_frames.search(text) or claim.cue_polarity == "neutral":
         return "neutral"
-    if claim.cue_polarity == "deny" or lex.denial.search(text):
-        return "refutes"
-    if lex.conditional.search(text) or text.rstrip(" \"”'").endswith("?"):
+    prop = claim.prop or Proposition()
+    matched, _ = shared_terms(prop, h)
+    content = matched - set(h.names)
+    denied = claim.cue_polarity == "deny" or bool(cues.denial.search(text)) or bool(set(prop.negated) & content)
+    if not denied and (cues.conditional.search(text) or text.rstrip(" \"”'").endswith("?")):
         return "neutral"
-    if _negated_topic(text):
-        return "refutes"
-    return "supports"
+    if set(h.negated) & matched or cues.denial.search(h_text):
+        denied = not denied  # the claim speaks of what the hypothesis negates
+    return "refutes" if denied else "supports"
 
 
-NEGATION_REACH = 30
-"""Characters after a negation within which a topic word must follow for the negation to bear on it."""
-
-
-def _negated_topic(text: str) -> bool:
-    """ "no North Korean troops", "have not been deployed": a negation right before a topic word.
-
-    "did not say what they believed the forces were doing" negates the saying, not the forces.
-    """
-    lex = _lexicon()
-    for m in lex.negation.finditer(text):
-        if re.match(r"\s*only\b", text[m.end() :], re.IGNORECASE):
-            continue  # "not only"
-        window = text[m.end() : m.end() + NEGATION_REACH]
-        if any(p.search(window) for p in lex.topics.values()):
-            return True
-    return False
+def exclusive(a: Proposition, b: Proposition) -> bool:
+    """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart."""
+    if (set(a.negated) & set(b.terms)) - set(a.names) or (set(b.negated) & set(a.terms)) - set(b.names):
+        return True
+    shared, ab = shared_terms(a, b)
+    _, ba = shared_terms(b, a)
+    w = _weights(a)
+    specific = sum(w[t] for t in shared - set(a.names))
+    return min(ab, ba) >= EXCLUSIVE_SHARE and specific >= EXCLUSIVE_CONTENT
 
 
 def stance(
-    claim: Claim, hypothesis: Hypothesis, others: tuple[Hypothesis, ...] = (), topic_of_doc: bool = True
+    claim: Claim,
+    h: Proposition,
+    others: Sequence[Proposition] = (),
+    topic_of_doc: bool = True,
+    h_text: str = "",
 ) -> Stance:
     """supports | refutes | neutral for one claim and one hypothesis.
 
     Args:
-        others: the competing hypotheses, whose shared topics do not count as relevance.
+        others: the competing hypotheses' propositions, whose shared terms do not make a claim on topic.
         topic_of_doc: whether this hypothesis is what the claim's document is mostly about; a claim
             that only touches the hypothesis takes a side only then.
     """
-    competing = tuple(o.text for o in others if o.id != hypothesis.id)
-    rel = relevance(claim.text, hypothesis.text, competing, _speaker(claim))
+    prop = claim.prop or Proposition()
+    rel = relevance(prop, h, others)
     if rel == 0:
-        # "they are nothing but dirty maneuvers": a denial names no topic, it denies the document's
-        return "refutes" if topic_of_doc and _lexicon().denial.search(claim.text) else "neutral"
+        return "neutral"
     if rel == 1:
-        if not topic_of_doc or any(
-            relevance(claim.text, o, (hypothesis.text,), _speaker(claim)) == 2 for o in competing
-        ):
+        if not topic_of_doc or any(relevance(prop, o, (h,)) == 2 for o in others):
             return "neutral"
-        reported = claim.source.kind != "author" or claim.evidence_type in EVIDENTIAL
-        if not reported:
+        if claim.source.kind == "author" and claim.evidence_type not in EVIDENTIAL:
             return "neutral"
-    return polarity(claim)
+    return polarity(claim, h, h_text)
 
 
-def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[dict[str, Stance]]:
+def stances(
+    claims: Sequence[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition]
+) -> list[dict[str, Stance]]:
     """The stance of every claim on every hypothesis, reading each claim in its document's context.
 
-    A document is about the hypothesis most of its claims are on topic for; its claims that only
-    touch a hypothesis side with that one alone.
+    Args:
+        props: each hypothesis's proposition, in the order of ``hypotheses``.
+
+    A document is about the hypothesis most of its claims are on topic for; its claims that only touch
+    a hypothesis side with that one alone. Between exclusive hypotheses, support for one refutes the other.
     """
-    hyps = tuple(hypotheses)
+    hp = dict(zip((h.id for h in hypotheses), props, strict=True))
+    others = {h.id: tuple(p for i, p in hp.items() if i != h.id) for h in hypotheses}
     on_topic: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
-        for h in hyps:
-            if relevance(c.text, h.text, tuple(o.text for o in hyps if o.id != h.id), _speaker(c)) == 2:
+        for h in hypotheses:
+            if relevance(c.prop or Proposition(), hp[h.id], others[h.id]) == 2:
                 on_topic[c.doc][h.id] += 1
     topic: dict[str, str | None] = {}
     for doc, counts in on_topic.items():
         ranked = counts.most_common(2)
         topic[doc] = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
-    if len(hyps) == 1:
-        return [{hyps[0].id: stance(c, hyps[0])} for c in claims]
-    return [{h.id: stance(c, h, hyps, topic.get(c.doc) == h.id) for h in hyps} for c in claims]
+    rivals = {h.id: [o.id for o in hypotheses if o.id != h.id and exclusive(hp[h.id], hp[o.id])] for h in hypotheses}
+    out = []
+    for c in claims:
+        prop = c.prop or Proposition()
+        shares = {h.id: shared_terms(prop, hp[h.id])[1] for h in hypotheses}
+        best = max(shares.values(), default=0.0)
+        own = {
+            h.id: stance(c, hp[h.id], others[h.id], len(hypotheses) == 1 or topic.get(c.doc) == h.id, h.text)
+            if shares[h.id] >= RIVAL_SHARE * best
+            else "neutral"  # a claim far closer to another hypothesis is about that one
+            for h in hypotheses
+        }
+        out.append(
+            {
+                h: ("refutes" if s == "neutral" and any(own[r] == "supports" for r in rivals[h]) else s)
+                for h, s in own.items()
+            }
+        )
+    return out
+
+
+def reported_only(claim: Claim) -> bool:
+    """A claim that relays or rumours rather than asserts: "reportedly", "according to a post", hedged."""
+    return claim.hedged or bool(_cues().reported.search(claim.text)) or claim.source.kind == "unattributed"
+
+
+RELATED_SHARE = 0.25
+"""A document bears on a hypothesis when one of its claims shares two terms and this much of its weight."""
+DOCUMENT_SHARE = 0.4
+"""... or when the document as a whole has two of its terms and this much of its weight."""
+CORE_SHARE = 0.7
+"""The claims a document's stance rests on: those sharing at least this part of its closest claim's share."""
+DISAGREE_MIN, DISAGREE_SHARE = 2, 0.8
+"""A document disagrees when at least this many of its core claims, and this share of them, refute."""
+AGREE_SHARE = 0.67
+"""A document agrees when this share of its core claims assert support in the narrator's own voice."""
+
+
+def document_stance(
+    claims: Sequence[Claim], h: Hypothesis, prop: Proposition, others: Sequence[Proposition] = ()
+) -> DocumentStance:
+    """agrees | disagrees | discusses | unrelated for one document's claims and one hypothesis.
+
+    Unrelated: no claim shares two of the hypothesis's terms and a quarter of its weight, and the whole
+    document not two terms and 40 % of it. Otherwise the
+    stance rests on the core claims, those closest to the hypothesis: the document disagrees when they
+    refute it nearly all together, agrees when most of them assert it in the narrator's own voice (not
+    "reportedly", not "according to"), and otherwise discusses it: reporting a claim, or
+    its denial, is not taking a side. Measured on FNC-1 (README "Stance"); the thresholds above were set
+    on a training sample and checked on another.
+    """
+    scored = [(c, *shared_terms(c.prop or Proposition(), prop)) for c in claims]
+    near = [(c, share) for c, matched, share in scored if len(matched) >= 2]
+    best = max((share for _, share in near), default=0.0)
+    whole, whole_share = shared_terms(
+        Proposition(terms=tuple({t for c in claims for t in (c.prop or Proposition()).terms})), prop
+    )
+    if best < RELATED_SHARE and (len(whole) < 2 or whole_share < DOCUMENT_SHARE):
+        return DocumentStance(label="unrelated")
+    if not near:
+        return DocumentStance(label="discusses", claims=_ids([c for c, matched, _ in scored if matched]))
+    core = [c for c, share in near if share >= CORE_SHARE * best]
+    against = [c for c in core if c.stance.get(h.id) == "refutes"]
+    support = [c for c in core if c.stance.get(h.id) == "supports"]
+    if len(against) >= DISAGREE_MIN and len(against) >= DISAGREE_SHARE * len(core):
+        return DocumentStance(label="disagrees", claims=_ids(against))
+    own = [c for c in support if c.source.kind == "author" and not reported_only(c)]
+    if own and len(own) >= AGREE_SHARE * len(core):
+        return DocumentStance(label="agrees", claims=_ids(own + [c for c in support if c not in own]))
+    return DocumentStance(label="discusses", claims=_ids(support + against or core))
+
+
+def _ids(claims: Sequence[Claim]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.id for c in claims))
+
+
+def document_stances(
+    claims: Sequence[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition]
+) -> dict[str, dict[str, DocumentStance]]:
+    """Document id -> hypothesis id -> the document's stance, from its claims' stances (set already)."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
+    out: dict[str, dict[str, DocumentStance]] = {}
+    for doc, cs in by_doc.items():
+        out[doc] = {}
+        for i, h in enumerate(hypotheses):
+            rest = [p for j, p in enumerate(props) if j != i]
+            out[doc][h.id] = document_stance(cs, h, props[i], rest)
+    return out

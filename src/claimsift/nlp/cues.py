@@ -207,6 +207,8 @@ def verb_cue(tok: Token) -> Cue | None:
     if polarity is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
+    if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
+        return None  # "denied him medical care": withholding, not a denial
     if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and not _governs_clause(tok):
         return None
     subj = _subject(tok)

@@ -11,11 +11,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from claimsift.model import Claim, Document, DocumentFacts, Mention, TimeExpr
+from spacy.tokens import Doc
+
+from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, TimeExpr
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.mentions import mentions
 from claimsift.nlp.narrator import narrator
 from claimsift.nlp.pipeline import load_pipeline
+from claimsift.nlp.propositions import hypothesis_propositions, proposition
 from claimsift.nlp.seams import find_seams
 from claimsift.nlp.temporal import find_dates
 from claimsift.nlp.turns import find_turns
@@ -47,6 +50,12 @@ def chunk_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def _with_proposition(claim: Claim, parsed: Doc) -> Claim:
+    """The claim with the terms of its span in the document's parse (in context, so negation scope is right)."""
+    span = parsed.char_span(claim.start, claim.end, alignment_mode="expand")
+    return dataclasses.replace(claim, prop=proposition(span) if span is not None else Proposition())
 
 
 def _shifted(facts: DocumentFacts, offset: int) -> DocumentFacts:
@@ -96,7 +105,10 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
         facts = DocumentFacts(
             document=piece,
             mentions=tuple(mentions(parsed, document.id)),
-            claims=tuple(document_claims(parsed, document.id, dates, seams, transcript, turns, voice)),
+            claims=tuple(
+                _with_proposition(c, parsed)
+                for c in document_claims(parsed, document.id, dates, seams, transcript, turns, voice)
+            ),
             dates=tuple(dates),
         )
         parts.append(_shifted(facts, offset))
@@ -108,3 +120,13 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
                 dates=tuple(d for p in parts for d in p.dates),
             )
             parts = []
+
+
+def hypothesis_terms(texts: Iterable[str]) -> list[Proposition]:
+    """Hypotheses parsed with the shared pipeline: their weighted terms, names and negations."""
+    return hypothesis_propositions(texts, load_pipeline())
+
+
+def claim_terms(claims: Iterable[Claim]) -> list[Proposition]:
+    """Terms of claims read without their document's parse (claims stored before claimsift kept terms)."""
+    return [proposition(doc) for doc in load_pipeline().pipe(c.text for c in claims)]

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
-from claimsift.model import Analysis, Assessment, Claim, Document, Entity, EvidenceGroup, TimeExpr, Turn
+from claimsift.model import (
+    Analysis,
+    Assessment,
+    Claim,
+    Document,
+    DocumentStance,
+    Entity,
+    EvidenceGroup,
+    TimeExpr,
+    Turn,
+)
 
 SCHEMA = "claimsift/1"
 
 
-def _document(d: Document, include_text: bool, turns: tuple[Turn, ...] = ()) -> dict[str, Any]:
+def _document(
+    d: Document, include_text: bool, turns: tuple[Turn, ...] = (), stance: Mapping[str, DocumentStance] | None = None
+) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": d.id,
         "path": d.path,
@@ -24,6 +37,7 @@ def _document(d: Document, include_text: bool, turns: tuple[Turn, ...] = ()) -> 
             {"speaker": t.speaker, "label": t.label, "start": t.start, "end": t.end, "questioner": t.questioner}
             for t in turns
         ],
+        "stance": {h: {"label": st.label, "claims": list(st.claims)} for h, st in (stance or {}).items()},
     }
     if d.warnings:
         out["warnings"] = list(d.warnings)
@@ -92,7 +106,10 @@ def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
     """The whole analysis as plain JSON-ready data."""
     return {
         "schema": SCHEMA,
-        "documents": [_document(d, include_text, analysis.turns.get(d.id, ())) for d in analysis.documents],
+        "documents": [
+            _document(d, include_text, analysis.turns.get(d.id, ()), analysis.doc_stances.get(d.id))
+            for d in analysis.documents
+        ],
         "entities": [_entity(e) for e in analysis.entities],
         "claims": [_claim(c) for c in analysis.claims],
         "dates": [_date(d) for d in analysis.dates],

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from claimsift.model import Claim, Document, DocumentFacts, Mention, SourceRef, TimeExpr
+from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, SourceRef, TimeExpr
 
 Row = dict[str, Any]
 RowLike = Mapping[Any, Any]
@@ -79,6 +79,8 @@ def _claim(record: Mapping[str, Any], doc_id: str) -> Claim:
     fields = _tuples(record)
     fields["source"] = SourceRef(**record["source"])
     fields["stance"] = dict(record.get("stance") or {})
+    if record.get("prop") is not None:
+        fields["prop"] = Proposition(**_tuples(record["prop"]))
     return Claim(doc=doc_id, **fields)
 
 

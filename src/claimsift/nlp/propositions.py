@@ -1,0 +1,145 @@
+"""What a clause or a hypothesis says, reduced to what stance compares: content terms and their negation.
+
+A term is the Snowball stem of a content word (noun, name, verb, adjective, number), so "deployed" and
+"deployment" meet; a demonym, capital or alias also gives its country's words ("Russian", "Moscow" ->
+russia), so "a Russian strike" meets "Russia struck". A term is *negated* when the parse puts it under a
+negation: a ``neg`` on its predicate ("were not deployed", "is not responsible") or a "no"/"without"
+before it ("no connection to Iran's government", "without evidence"). Negating a speech or knowledge verb
+does not negate what it governs: "did not say where the troops were" leaves the troops alone.
+
+Hypotheses also get a weight per term from its frequency in English (wordfreq's Zipf scale), so a rare
+name or a specific verb counts for more than "state" or "said".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+import snowballstemmer
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from claimsift.lexicons import data_file, lexicons
+from claimsift.model import Proposition
+
+STEM_CHARS = 6
+"""Stems are cut to this length, so derived words meet: suspend/suspension, presid/presidenti."""
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
+OPAQUE_HEADS = frozenset({"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"})
+"""Verbs whose negation leaves their clause unnegated: "did not say what the forces were doing"."""
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "relcl", "acl", "parataxis", "conj"})
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def _country_words() -> dict[str, tuple[str, ...]]:
+    """Lower-case demonym, capital or alias (one word) -> its country's name words."""
+    out: dict[str, tuple[str, ...]] = {}
+    for country in data_file("demonyms.json")["countries"]:
+        name_words = tuple(w.lower() for w in country["name"].split())
+        for form in (*country["demonyms"], *country["capitals"], *country["aliases"], country["name"]):
+            words = form.lower().split()
+            if len(words) == 1:
+                out.setdefault(words[0], name_words)
+            elif len(words) == len(name_words) and words[:-1] == list(name_words[:-1]):
+                out.setdefault(words[-1], (name_words[-1],))  # North Korean -> korea
+    return out
+
+
+def stem(word: str) -> str:
+    """The comparison key of one word: lower case, Snowball stem."""
+    w = word.lower().strip(".'’")
+    return str(_stemmer().stemWord(w))[:STEM_CHARS] if w.isalpha() else w
+
+
+def token_terms(token: Token) -> tuple[str, ...]:
+    """The terms one token contributes (none for function words)."""
+    if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct or len(token.text) < 2:
+        return ()
+    if token.pos_ == "NUM" and not token.text.isdigit():
+        return ()
+    if token.pos_ == "VERB" and token.lemma_.lower() in lexicons().verb_polarity:
+        return ()  # "said", "claimed", "denied": the frame, not the content
+    lower = token.text.lower()
+    extra = tuple(stem(w) for w in _country_words().get(lower, ()))
+    base = stem(token.lemma_ if token.pos_ in ("VERB", "NOUN") else token.text)
+    return tuple(dict.fromkeys((base, *extra)))
+
+
+def _is_name(token: Token, headline: bool) -> bool:
+    """A name: an entity, or a proper noun where capitals still mean names (not in a title-case headline)."""
+    return token.ent_type_ in NAME_ENTS or (token.pos_ == "PROPN" and not headline)
+
+
+def _title_case(span: Span | Doc) -> bool:
+    """ "Small Meteorite Hits Managua": most words capitalised, so capitals say nothing about names."""
+    words = [t for t in span if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _scope(head: Token, bound: Span | Doc) -> Iterable[Token]:
+    """The tokens a negation of ``head`` covers: its subtree, minus clauses under opaque verbs."""
+    if head.lemma_.lower() in OPAQUE_HEADS:
+        yield head
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                yield from child.subtree
+        return
+    for t in head.subtree:
+        if bound[0].i <= t.i <= bound[-1].i:
+            yield t
+
+
+def _negated(span: Span | Doc) -> set[Token]:
+    out: set[Token] = set()
+    for t in span:
+        lower = t.lower_
+        if t.dep_ == "neg":
+            out.update(_scope(t.head, span))
+        elif lower in NEGATORS and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
+            # "no connection to ...", "without evidence": the phrase the negator opens
+            target = t.head if t.dep_ == "det" else t
+            out.update(s for s in target.subtree if span[0].i <= s.i <= span[-1].i)
+    return out
+
+
+def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
+    """The terms of a parsed span, the names among them and those under negation.
+
+    Args:
+        weighted: also give each term a weight (rarer words weigh more); hypotheses need it, claims do not.
+    """
+    if len(span) == 0:
+        return Proposition()
+    negated = _negated(span)
+    headline = _title_case(span)
+    terms: dict[str, float] = {}
+    names: set[str] = set()
+    neg: set[str] = set()
+    for t in span:
+        for term in token_terms(t):
+            weight = max(0.5, min(5.0, 7.0 - zipf_frequency(t.text.lower(), "en"))) if weighted else 0.0
+            terms[term] = max(terms.get(term, 0.0), weight)
+            if _is_name(t, headline) or t.pos_ == "NUM":
+                names.add(term)
+            if t in negated:
+                neg.add(term)
+    return Proposition(
+        terms=tuple(terms),
+        names=tuple(sorted(names)),
+        negated=tuple(sorted(neg)),
+        weights=tuple(terms.values()) if weighted else (),
+    )
+
+
+def hypothesis_propositions(texts: Iterable[str], nlp: Language) -> list[Proposition]:
+    """Each hypothesis text parsed alone, with weights."""
+    return [proposition(doc, weighted=True) for doc in nlp.pipe(texts)]
