@@ -55,6 +55,8 @@ def claim_llr(claim: Claim, hypothesis: Hypothesis, letter: str) -> float:
     llr = math.log(schum_lr(float(event_lr), float(data["letter_h_over_f"][letter])))
     if claim.hedged:
         llr *= data["hedged_factor"]
+    if claim.source.kind == "unattributed":
+        llr *= data.get("unattributed_factor", 1.0)
     roles = hypothesis_roles(hypothesis.text)
     stake = interest(claim, hypothesis.id, roles.parties, roles.opposing, roles.achievement)
     return sign * llr * float(data["interest_factor"][stake])
@@ -161,7 +163,10 @@ def _summary(p: float, damped: list[Scored], strongest: str) -> str:
     if not damped:
         return f"{head}: no claim takes a side, so the prior stands"
     (n_for, o_for), (n_against, o_against) = _counts(damped, 1.0), _counts(damped, -1.0)
-    return f"{head}: {_side(n_for, o_for, 'support')}, {_side(n_against, o_against, 'refute')}; strongest: {strongest}"
+    line = f"{head}: {_side(n_for, o_for, 'support')}, {_side(n_against, o_against, 'refute')}; strongest: {strongest}"
+    if all(g.origin_kind == "unattributed" for g, _, _ in damped):
+        line += "; it rests only on reports that name no origin, so it stays near the prior until someone is named"
+    return line
 
 
 def _tally(damped: list[Scored]) -> dict[str, object]:

@@ -123,12 +123,24 @@ def _cue_for(doc: Doc, a: int, b: int, cues: list[Cue], reach: int | None) -> Cu
         # ... unless it passes on another's words: "The report quoted U.S. officials saying ..." is the officials'
         passing = [c for c in framed if c.polarity == "assert" and any(_quotes(doc, c, o) for o in framed)]
         framed = [c for c in framed if c not in passing] or framed
+        # "X reported that, according to Y, ...": X relays Y, whose words the content is
+        inner = _according_inside(doc, cues, framed)
+        if inner is not None:
+            return inner
         # a cue inside another's content is part of what that one reports ("..., he said" over "Russia intends")
         outer = [c for c in framed if not any(c.token in o.content for o in framed if o is not c)]
         return min(outer or framed, key=lambda c: c.source[0] if c.source else c.token)
     holding = [c for c in cues if (_alpha(doc, c.content, a, b) >= 0.5 and _near(c, a, b, reach)) or a <= c.token < b]
     holding = [c for c in holding if c.relay_of is None or not (a <= c.token < b)] or holding
     return min(holding, key=lambda c: (len(c.content), c.relay_of is not None), default=None)
+
+
+def _according_inside(doc: Doc, cues: list[Cue], framed: list[Cue]) -> Cue | None:
+    """An "according to" inside the clause another cue reports: that cue's source only relays it."""
+    for c in cues:
+        if c.text == "according to" and any(c.token in o.content and doc[c.token].head.i != o.token for o in framed):
+            return c
+    return None
 
 
 def _quotes(doc: Doc, outer: Cue, inner: Cue) -> bool:
@@ -581,6 +593,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
             memory.vias[source.name] = via
     elif cue is not None:
         source = UNATTRIBUTED
+        via = _via(cue, cues, doc, memory, in_quote)  # "X reported that, according to posts online, ..."
     else:
         source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char

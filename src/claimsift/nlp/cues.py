@@ -308,11 +308,16 @@ def according_cue(tok: Token) -> Cue | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is not None and pobj.lemma_.lower() in lexicons().carrier_nouns and _named_owner(pobj) is None:
-        if not any(c.dep_ in ("poss", "compound") for c in pobj.children):
-            return None  # "according to a statement posted online": the sentence's own cue says whose
-    source = source_phrase(pobj) if pobj is not None else None
-    frame = {tok.i, to.i} | (set(range(*source)) if source else set())
+    unnamed = (
+        pobj is not None
+        and pobj.lemma_.lower() in lexicons().carrier_nouns
+        and _named_owner(pobj) is None
+        and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
+    )
+    # "according to a statement posted online", "according to unverified posts": nobody is named; the
+    # sentence's own cue may say whose, else the content has no known origin
+    source = source_phrase(pobj) if pobj is not None and not unnamed else None
+    frame = {tok.i, to.i} | (set(range(*source)) if source else set(t.i for t in pobj.subtree) if pobj else set())
     content = {t.i for t in tok.sent} - frame
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
 
