@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -124,6 +125,8 @@ def test_cli_markdown_to_stdout(nlp: object) -> None:
     assert out.startswith("# claimsift report\n")
     assert "## Verdicts" in out and "## Claims by source" in out and "## Timeline" in out
     assert f"**H1** {DEPLOYED}:" in out
+    assert "## Documents" in out and "| document | title | H1 |" in out
+    assert re.search(r"\| nk\\_troops\\_transcript \| .* \| (agrees|disagrees|discusses) \|", out)
     assert "2024-10-18" in out  # "On October 18" in the transcript, dated against the sidecar's 2024-11-05
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)

@@ -41,7 +41,7 @@ def test_export_cli_writes_valid_stix_claimreview_and_csv(case: Path, tmp_path: 
     assert validate_instance(json.loads(stix.read_text("utf-8")), ValidationOptions(version="2.1")).is_valid
     items = json.loads(review.read_text("utf-8"))
     assert items and all("claimReviewed" in i and "reviewRating" in i for i in items)
-    assert sorted(p.name for p in csv.iterdir()) == ["claims.csv", "entities.csv", "sources.csv"]
+    assert sorted(p.name for p in csv.iterdir()) == ["claims.csv", "documents.csv", "entities.csv", "sources.csv"]
 
 
 def test_export_cli_without_a_target_is_a_one_line_error(case: Path) -> None:

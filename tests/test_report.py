@@ -89,6 +89,17 @@ def test_report_documents_cover_every_reader(data: dict[str, Any]) -> None:
         assert d["published"] is None or (is_iso(d["published"]) and len(d["published"]) == 10)
 
 
+def test_report_documents_carry_their_stance_on_every_hypothesis(data: dict[str, Any]) -> None:
+    claim_ids = {c["id"] for c in data["claims"]}
+    for d in data["documents"]:
+        assert set(d["stance"]) == {"H1", "H2"}, d["id"]
+        for st in d["stance"].values():
+            assert st["label"] in ("agrees", "disagrees", "discusses", "unrelated")
+            assert set(st["claims"]) <= claim_ids
+            assert (st["label"] == "unrelated") == (not st["claims"]) or st["label"] == "discusses"
+    assert any(st["label"] != "unrelated" for d in data["documents"] for st in d["stance"].values())
+
+
 def test_report_plain_text_offsets_point_into_the_file_as_read(data: dict[str, Any]) -> None:
     """For .txt files the document text is the file's text exactly (no newline or other normalisation)."""
     for d in data["documents"]:

@@ -24,7 +24,7 @@ def read(path: Path) -> list[dict[str, str]]:
 def test_report_csv_real_analysis(nlp: object, tmp_path: Path) -> None:
     result = analyze([str(DATA / "nk_troops_transcript.txt"), str(DATA / "relay")], hypotheses=HYPOTHESES)
     paths = write_csv(result, tmp_path / "out")
-    assert [p.name for p in paths] == ["claims.csv", "sources.csv", "entities.csv"]
+    assert [p.name for p in paths] == ["claims.csv", "sources.csv", "entities.csv", "documents.csv"]
     claims = read(paths[0])
     assert [r["id"] for r in claims] == [c.id for c in result.claims]
     for row, c in zip(claims, result.claims, strict=True):
@@ -35,6 +35,10 @@ def test_report_csv_real_analysis(nlp: object, tmp_path: Path) -> None:
     assert sum(int(r["claims_asserted"]) for r in sources) == len(result.claims)
     assert any(r["kind"] == "relay" or int(r["claims_relayed"]) > 0 for r in sources)
     assert [r["id"] for r in read(paths[2])] == [e.id for e in result.entities]
+    documents = read(paths[3])
+    assert [r["id"] for r in documents] == [d.id for d in result.documents]
+    assert [r["stance_H1"] for r in documents] == [result.doc_stances[d.id]["H1"].label for d in result.documents]
+    assert {r["stance_H1"] for r in documents} <= {"agrees", "disagrees", "discusses", "unrelated"}
 
 
 @pytest.mark.parametrize(
@@ -76,14 +80,14 @@ def test_report_csv_hostile_cells_are_text(tmp_path: Path) -> None:
         id="E1", name="=1+1", type="ORG", mentions=(Mention(doc="=evil", start=0, end=4, text="=cmd", label="ORG"),)
     )
     hostile = Analysis(documents=(doc,), entities=(entity,), claims=(claim,), dates=(), assessments=())
-    claims_csv, sources_csv, entities_csv = write_csv(hostile, tmp_path)
+    claims_csv, sources_csv, entities_csv, documents_csv = write_csv(hostile, tmp_path)
     (row,) = read(claims_csv)
     assert row["text"] == "'" + text and row["doc"] == "'=evil" and row["source"] == "'+ministry"
     assert row["via"] == "'@relay" and row["cue"] == "'-said"
     assert {r["name"] for r in read(sources_csv)} == {"'+ministry", "'@relay"}
     (entity_row,) = read(entities_csv)
     assert entity_row["name"] == "'=1+1" and entity_row["surface_forms"] == "'=cmd"
-    for path in (claims_csv, sources_csv, entities_csv):
+    for path in (claims_csv, sources_csv, entities_csv, documents_csv):
         with path.open(encoding="utf-8", newline="") as f:
             for line in csv.reader(f):
                 assert not any(cell and cell[0] in "=+-@\t\r" for cell in line), line

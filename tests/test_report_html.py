@@ -149,6 +149,9 @@ def test_report_html_has_every_section(analysis: Analysis, page: str) -> None:
         assert html.escape(a.hypothesis.text) in page
     for g in analysis.groups:
         assert f'id="ach-{g.id}"' in page, g.id
+    for d in analysis.documents:
+        for h, st in analysis.doc_stances[d.id].items():
+            assert f'<span class="ds ds-{st.label}">{h} {st.label}</span>' in page, (d.id, h)
     timeline = page[page.index('<section id="timeline"') :]
     timeline = timeline[: timeline.index("</section>")]
     dated = {c.id for c in analysis.claims if c.event_date or c.stated_date}

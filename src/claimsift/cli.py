@@ -127,7 +127,9 @@ def export_cmd(
     claimreview: Annotated[
         Path | None, typer.Option("--claimreview", help="Write schema.org ClaimReview items (JSON-LD) here.")
     ] = None,
-    csv: Annotated[Path | None, typer.Option("--csv", help="Write claims.csv, sources.csv, entities.csv here.")] = None,
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write claims.csv, sources.csv, entities.csv, documents.csv here.")
+    ] = None,
     url_base: Annotated[
         str, typer.Option(help="Where the fact-check is published: ClaimReview urls are built on it.")
     ] = "https://example.org/claimsift",

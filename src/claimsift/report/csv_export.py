@@ -1,4 +1,4 @@
-"""CSV export for spreadsheets: claims.csv, sources.csv and entities.csv.
+"""CSV export for spreadsheets: claims.csv, sources.csv, entities.csv and documents.csv (stance per hypothesis).
 
 Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula, so a hostile
 document could plant one (CSV injection); such text cells get a leading apostrophe, which spreadsheets
@@ -8,7 +8,7 @@ show as text. Numbers are written as numbers.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -95,8 +95,20 @@ def _entity_rows(analysis: Analysis) -> tuple[list[str], list[list[Cell]]]:
     return header, rows
 
 
+def _document_rows(analysis: Analysis) -> tuple[list[str], list[list[Cell]]]:
+    hypotheses = [a.hypothesis.id for a in analysis.assessments]
+    header = ["id", "title", "outlet", "published", "kind", "claims"] + [f"stance_{h}" for h in hypotheses]
+    counts = Counter(c.doc for c in analysis.claims)
+    rows: list[list[Cell]] = []
+    for d in analysis.documents:
+        st = analysis.doc_stances.get(d.id, {})
+        row: list[Cell] = [d.id, d.title or "", d.outlet or "", d.published or "", d.kind or "", counts[d.id]]
+        rows.append(row + [st[h].label if h in st else "" for h in hypotheses])
+    return header, rows
+
+
 def write_csv(analysis: Analysis, directory: str | Path) -> list[Path]:
-    """Write claims.csv, sources.csv and entities.csv (UTF-8) into `directory`, creating it if needed.
+    """Write claims.csv, sources.csv, entities.csv and documents.csv (UTF-8) into `directory`, creating it if needed.
 
     Returns:
         The paths written, in that order.
@@ -107,4 +119,5 @@ def write_csv(analysis: Analysis, directory: str | Path) -> list[Path]:
         _write(out / "claims.csv", *_claim_rows(analysis)),
         _write(out / "sources.csv", *_source_rows(analysis)),
         _write(out / "entities.csv", *_entity_rows(analysis)),
+        _write(out / "documents.csv", *_document_rows(analysis)),
     ]

@@ -271,6 +271,7 @@ def _document(analysis: Analysis, d: Document) -> dict[str, Any]:
         "warnings": list(d.warnings),
         "claims": len(claims),
         "dates": len(dates),
+        "stance": [(h, st.label) for h, st in analysis.doc_stances.get(d.id, {}).items()],
         "body": highlight(d.text, claims, [(t.start, t.end, t.value) for t in dates]),
     }
 

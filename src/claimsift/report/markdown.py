@@ -54,6 +54,7 @@ def render_markdown(analysis: Analysis) -> str:
         for a in analysis.assessments:
             lines.append(f"- **{a.hypothesis.id}** {escape(a.hypothesis.text)}: {a.summary}")
         lines.append("")
+    lines += _documents_table(analysis)
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for c in analysis.claims:
         by_source[_source_label(c)].append(c)
@@ -72,6 +73,19 @@ def render_markdown(analysis: Analysis) -> str:
         lines.append("No claim carries a date.")
     lines += _assessment_section(analysis)
     return "\n".join(lines) + "\n"
+
+
+def _documents_table(analysis: Analysis) -> list[str]:
+    """One row per document: what it does with each hypothesis (agrees, disagrees, discusses, unrelated)."""
+    if not analysis.assessments:
+        return []
+    ids = [a.hypothesis.id for a in analysis.assessments]
+    rows = ["## Documents", "", "| document | title | " + " | ".join(ids) + " |", "|---|---|" + "---|" * len(ids)]
+    for d in analysis.documents:
+        st = analysis.doc_stances.get(d.id, {})
+        labels = " | ".join(_cell(st[h].label) if h in st else "" for h in ids)
+        rows.append(f"| {_cell(d.id)} | {_cell(d.title or '')} | {labels} |")
+    return [*rows, ""]
 
 
 def _cell(text: str) -> str:
