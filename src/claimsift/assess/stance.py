@@ -25,6 +25,7 @@ clause that says "it" for the subject shares fewer terms.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -34,6 +35,10 @@ from functools import cache
 from claimsift.lexicons import data_file
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
 
+ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
+CONTEXT_CHARS = 400
+CHAIN = True
+"""How far back a pronoun may reach for its source's previous claim."""
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
 ON_TOPIC_SHARE = 0.3
 """Share of a hypothesis's term weight a claim must carry to be on topic ..."""
@@ -173,6 +178,7 @@ def stances(
     A document is about the hypothesis most of its claims are on topic for; its claims that only touch
     a hypothesis side with that one alone. Between exclusive hypotheses, support for one refutes the other.
     """
+    claims = _in_context(claims)
     hp = dict(zip((h.id for h in hypotheses), props, strict=True))
     others = {h.id: tuple(p for i, p in hp.items() if i != h.id) for h in hypotheses}
     on_topic: dict[str, Counter[str]] = defaultdict(Counter)
@@ -202,6 +208,22 @@ def stances(
                 for h, s in own.items()
             }
         )
+    return out
+
+
+def _in_context(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims whose pronouns point back ("We've seen that", "they said") also carry the terms of the
+    same source's claim just before: a crude stand-in for coreference, within a few sentences."""
+    last: dict[tuple[str, str, str], Claim] = {}
+    out = []
+    for c in claims:
+        key = (c.doc, c.source.kind, c.source.name)
+        prev, prop = last.get(key), c.prop or Proposition()
+        if prev is not None and 0 <= c.start - prev.end <= CONTEXT_CHARS and ANAPHOR.search(c.text):
+            terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
+            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
+        last[key] = c if CHAIN else dataclasses.replace(c, prop=prop)
+        out.append(c)
     return out
 
 
