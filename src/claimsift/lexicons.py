@@ -48,6 +48,8 @@ class Lexicons:
     """Phrases that open a sentence and hedge the one before: "If true, ..."."""
     evidence_cues: dict[str, tuple[str, ...]]
     """Evidence type -> cue words/phrases, in order of precedence."""
+    assessment_phrases: tuple[str, ...]
+    """ "we assess", "has learned": an official's finding, so an intelligence assessment."""
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]
@@ -86,7 +88,8 @@ def lexicons() -> Lexicons:
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),
-        evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_")},
+        evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_") and k != "assessment_phrases"},
+        assessment_phrases=tuple(cues["assessment_phrases"]),
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),
         anonymous_nouns=frozenset(nouns["anonymous"]),

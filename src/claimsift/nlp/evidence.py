@@ -8,10 +8,12 @@ intelligence assessment, state media and officials an official statement, an out
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
 from claimsift.lexicons import lexicons
+from claimsift.model import Claim
 
 
 @cache
@@ -45,6 +47,28 @@ def _source_type(source_name: str) -> str:
     return "official_statement"
 
 
+@cache
+def _findings() -> re.Pattern[str]:
+    alt = "|".join(re.escape(c) for c in sorted(lexicons().assessment_phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def _finding(text: str) -> bool:
+    return bool(_findings().search(text.replace("’", "'")))
+
+
+def narrated(claims: list[Claim], kind: str | None) -> list[Claim]:
+    """In a news article the narrator's own account is the outlet's reporting, not analysis."""
+    if kind != "article":
+        return claims
+    return [
+        dataclasses.replace(c, evidence_type="media_report")
+        if c.source.kind == "author" and c.evidence_type == "analysis"
+        else c
+        for c in claims
+    ]
+
+
 def evidence_type(text: str, source_name: str, source_kind: str) -> str:
     """One of model.EVIDENCE_TYPES for a claim's text and its source."""
     for etype in STRONG:
@@ -52,6 +76,8 @@ def evidence_type(text: str, source_name: str, source_kind: str) -> str:
             return etype
     if source_kind == "anonymous":
         return "anonymous_source"
+    if source_kind in ("person", "organization") and _finding(text):
+        return "intelligence_assessment"  # "we've seen", "the FBI has learned": what they found, not announce
     if source_kind in ("author", "unattributed"):
         if _named("document", text):
             return "document"

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, TimeExpr
 from claimsift.nlp.claims import document_claims
+from claimsift.nlp.evidence import narrated
 from claimsift.nlp.mentions import mentions
 from claimsift.nlp.narrator import narrator
 from claimsift.nlp.pipeline import load_pipeline
@@ -107,7 +108,9 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
             mentions=tuple(mentions(parsed, document.id)),
             claims=tuple(
                 _with_proposition(c, parsed)
-                for c in document_claims(parsed, document.id, dates, seams, transcript, turns, voice)
+                for c in narrated(
+                    document_claims(parsed, document.id, dates, seams, transcript, turns, voice), document.kind
+                )
             ),
             dates=tuple(dates),
         )

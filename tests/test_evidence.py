@@ -1,0 +1,40 @@
+"""Evidence type from the source and the text, for any topic (public-domain texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimsift.analysis import analyze
+from claimsift.nlp.evidence import evidence_type
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_evidence_an_agencys_finding_is_an_intelligence_assessment() -> None:
+    # ODNI/FBI/CISA joint statement, 2024-09-18
+    text = (
+        "Since the 19 August 2024 joint ODNI, FBI, and CISA public statement on Iranian Election Influence "
+        "Efforts, the FBI has learned additional details about Iran’s efforts to sow discord"
+    )
+    assert evidence_type(text, "FBI", "organization") == "intelligence_assessment"
+    # White House statement, 2024-11-08: an announcement, not a finding
+    announced = "my Administration announced new action to keep American families together"
+    assert evidence_type(announced, "Joe Biden", "person") == "official_statement"
+
+
+def test_evidence_named_evidence_outranks_the_source() -> None:
+    # VOA, 2024-05-27
+    text = "JCS said it had detected a large amount of debris from the rocket in the sea"
+    assert evidence_type(text, "JCS", "organization") == "physical"
+
+
+@pytest.mark.model
+def test_evidence_a_news_articles_own_account_is_a_media_report() -> None:
+    result = analyze([str(DATA / "voa_nk_satellite_failure.txt")])  # kind "article" in its .meta.json
+    own = [c for c in result.claims if c.source.kind == "author"]
+    assert own and all(c.evidence_type != "analysis" for c in own)
+    assert any(c.evidence_type == "media_report" for c in own)
+    speech = analyze([str(DATA / "wh_statement_families.txt")])  # a statement: the narrator is not a reporter
+    assert all(c.evidence_type != "media_report" for c in speech.claims if c.source.kind == "author")
