@@ -71,6 +71,14 @@ def test_assess_stance_a_negation_over_a_shared_term_refutes() -> None:
     assert polarity(separated, hyp("The families will be separated")) == "refutes"
 
 
+def test_assess_stance_a_denial_word_that_only_describes_a_noun_denies_nothing() -> None:
+    # President Biden on Navalny's death, 2024-02-16 (dev): "fabricated" describes the crimes
+    h = hyp("Putin had Navalny prosecuted")
+    c = claim("He had him prosecuted for fabricated crimes.", source=AUTHOR)
+    assert c.prop is not None and c.prop.attributive == ("fabricated",)
+    assert polarity(c, h) == "supports"
+
+
 def test_assess_stance_negating_a_speech_verb_leaves_its_clause_alone() -> None:
     # VOA: "... the government presumes nothing had entered into space."; "did not say" leaves its clause
     said = claim("Officials did not say whether the satellite carrier rocket exploded in mid-air")

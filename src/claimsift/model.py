@@ -140,6 +140,8 @@ class Proposition:
     """Terms under a negation in the parse: "were not deployed", "no connection to"."""
     weights: tuple[float, ...] = ()
     """One weight per term (hypotheses only): rarer words weigh more."""
+    attributive: tuple[str, ...] = ()
+    """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

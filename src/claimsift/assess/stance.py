@@ -122,7 +122,8 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     prop = claim.prop or Proposition()
     matched, _ = shared_terms(prop, h)
     content = matched - set(h.names)
-    denied = claim.cue_polarity == "deny" or bool(cues.denial.search(text)) or bool(set(prop.negated) & content)
+    worded = any(m.group(0).lower() not in prop.attributive for m in cues.denial.finditer(text))
+    denied = claim.cue_polarity == "deny" or worded or bool(set(prop.negated) & content)
     if not denied and (cues.conditional.search(text) or text.rstrip(" \"”'").endswith("?")):
         return "neutral"
     if set(h.negated) & matched or cues.denial.search(h_text):

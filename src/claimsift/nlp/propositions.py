@@ -54,6 +54,12 @@ def _country_words() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
+def _denial_words() -> frozenset[str]:
+    """Single-word denial cues (data/stance_cues.json), to tell "the report is fabricated" from "fabricated crimes"."""
+    return frozenset(w for w in data_file("stance_cues.json")["denial"] if " " not in w)
+
+
 def stem(word: str) -> str:
     """The comparison key of one word: lower case, Snowball stem."""
     w = word.lower().strip(".'’")
@@ -132,7 +138,10 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
                 names.add(term)
             if t in negated:
                 neg.add(term)
+    denial = _denial_words()
+    attributive = sorted({t.lower_ for t in span if t.dep_ in ("amod", "compound") and t.lower_ in denial})
     return Proposition(
+        attributive=tuple(attributive),
         terms=tuple(terms),
         names=tuple(sorted(names)),
         negated=tuple(sorted(neg)),
