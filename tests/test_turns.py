@@ -77,6 +77,27 @@ def test_turns_full_name_of_a_label(label: str, text: str, expected: str) -> Non
     assert full_name(label, text) == expected
 
 
+def test_turns_the_interviewer_named_in_the_title_asks_the_questions() -> None:
+    # State Department transcript of 2022-02-20 (dev text), its title and opening turns
+    title = "Secretary Antony J. Blinken With State of the Union on CNN with Dana Bash"
+    text = (
+        "QUESTION:  And joining me now is the U.S. Secretary of State Antony Blinken.  Mr. Secretary, let’s start "
+        "with what you just heard Clarissa reporting on.\n\nSECRETARY BLINKEN:  It does.\n\n"
+        "QUESTION:  Ukraine is reporting dozens of ceasefire violations.\n\nSECRETARY BLINKEN:  It is.\n"
+    )
+    speakers = {t.label: t.speaker for t in find_turns(text, title)}
+    assert speakers == {"QUESTION": "Dana Bash", "SECRETARY BLINKEN": "Antony J. Blinken"}
+    # a name closing the title that is also a turn's label answers, it does not ask
+    answering = {t.label: t.speaker for t in find_turns(text, "Interview of the Secretary with Antony Blinken")}
+    assert answering["QUESTION"] == "QUESTION"
+    # the White House briefing's title names its speaker with "by": the reporters stay unnamed
+    assert {
+        t.speaker
+        for t in find_turns(_text(MCDONOUGH), json.loads(MCDONOUGH.with_suffix(".meta.json").read_text())["title"])
+        if t.questioner
+    } == {"Q"}
+
+
 def test_turns_none_in_an_article() -> None:
     assert find_turns(_text(VOA)) == [] and label_spans(_text(VOA)) == []
 

@@ -89,6 +89,16 @@ def _surname_words(label: str) -> list[str]:
     return kept
 
 
+INTERVIEWER = re.compile(r"\bwith[ \t]+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]\.)){1,2})[ \t]*$")
+"""A name closing a transcript's title after "with": "... on CNN with Dana Bash" asks the questions."""
+
+
+def _interviewer(title: str) -> str | None:
+    """The questioner's name when the title ends with it ("Secretary Blinken With ... on CNN with Dana Bash")."""
+    m = INTERVIEWER.search(title.strip())
+    return m.group(1) if m else None
+
+
 def full_name(label: str, text: str, title: str = "") -> str:
     """The fullest name the text (or its title) gives for a label's surname, else the label itself.
 
@@ -127,12 +137,15 @@ def find_turns(text: str, title: str = "") -> list[Turn]:
         return []
     questioners, _, _ = _labels()
     names: dict[str, str] = {}
+    asker = _interviewer(title)
+    if asker and any(asker.split()[-1].lower() in label.lower() for _, _, label in spans):
+        asker = None  # "Press Gaggle with Karine Jean-Pierre": the name in the title answers, it does not ask
     turns = []
     for k, (start, content, label) in enumerate(spans):
         end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
         key = _key(label)
         if key not in names:
-            names[key] = full_name(label, text, title)
+            names[key] = asker if asker and key in questioners else full_name(label, text, title)
         turns.append(
             Turn(
                 speaker=names[key],
