@@ -209,8 +209,10 @@ def verb_cue(tok: Token) -> Cue | None:
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return None  # "denied him medical care": withholding, not a denial
-    if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and not _governs_clause(tok):
-        return None
+    if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and (
+        not _governs_clause(tok) or tok.dep_ == "relcl"
+    ):
+        return None  # "the people who want to break up the banks" describes them; it attributes nothing
     subj = _subject(tok)
     if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and is_source_like(tok.head):
         subj = tok.head  # "..., who said ...": the relative clause's antecedent speaks
