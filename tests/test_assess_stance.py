@@ -153,3 +153,19 @@ def test_assess_stance_a_document_whose_core_claims_refute_disagrees() -> None:
     assert [c.stance["H1"] for c in staged] == ["refutes", "refutes"]
     got = document_stance(staged, h, props[0])
     assert got.label == "disagrees" and set(got.claims) == {c.id for c in staged}
+
+
+def test_assess_stance_claims_stored_without_terms_get_them_from_their_text() -> None:
+    """A case written before claims kept their terms is assessed from the claims' own text."""
+    from claimsift.analysis import assemble, make_hypotheses
+    from claimsift.ingest import read_documents
+    from claimsift.nlp.process import process
+
+    (facts,) = list(process(read_documents([str(DATA / "voa_nk_satellite_failure.txt")])))
+    old = dataclasses.replace(facts, claims=tuple(dataclasses.replace(c, prop=None) for c in facts.claims))
+    hypotheses = make_hypotheses([LAUNCH_FAILED])
+    fresh, stored = assemble([facts], hypotheses), assemble([old], hypotheses)
+    assert all(c.prop is not None and c.prop.terms for c in stored.claims if len(c.text) > 20)
+    doc = facts.document.id
+    assert stored.doc_stances[doc]["H1"].label == fresh.doc_stances[doc]["H1"].label != "unrelated"
+    assert [c.stance for c in stored.claims] == [c.stance for c in fresh.claims]
