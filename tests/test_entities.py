@@ -222,3 +222,22 @@ def test_entities_same_person_across_transcript_and_captions(nlp: object) -> Non
     rutte = entity_of(list(result.entities), "Mark Rutte")
     assert rutte is not yermak
     assert {m.doc for m in rutte.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
+
+
+@pytest.mark.model
+def test_entities_lower_case_captions_still_find_known_names(tmp_path: Path) -> None:
+    # White House press gaggle of 2024-03-28 (John Kirby), as YouTube auto-captions render it: no capitals
+    captions = (
+        "first i want to just take a moment\nto respond to the both the nonsense\nand the propaganda that weve "
+        "been seeing\ncoming from the kremlin and the russian government\nover the past few days about the\n"
+        "isis terrorist attack on the concert hall which\nsadly took the lives of more than 140 people\n"
+        "who have sought to\ndeflect blame onto ukraine the united states\nand everyone else\n"
+    )
+    path = tmp_path / "kirby_captions.txt"
+    path.write_text(captions, encoding="utf-8")
+    names = {m.text: e.name for e in analyze([str(path)]).entities for m in e.mentions}
+    assert names["isis"] == "Islamic State"
+    assert names["ukraine"] == "Ukraine"
+    assert names["united states"] == "United States"
+    assert names["kremlin"] == "Kremlin"
+    assert "ukraine the united states" not in names  # the gazetteer splits what the model ran together
