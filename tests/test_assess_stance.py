@@ -169,3 +169,17 @@ def test_assess_stance_claims_stored_without_terms_get_them_from_their_text() ->
     doc = facts.document.id
     assert stored.doc_stances[doc]["H1"].label == fresh.doc_stances[doc]["H1"].label != "unrelated"
     assert [c.stance for c in stored.claims] == [c.stance for c in fresh.claims]
+
+
+def test_assess_stance_a_place_in_a_clause_describing_the_subject_is_not_a_party() -> None:
+    from claimsift.assess.names import hypothesis_roles, role_text
+
+    text = (
+        "The Chinese balloon that crossed the United States in early 2023 was a civilian weather-research "
+        "airship blown off course, as China said"
+    )
+    h = Hypothesis(id="H2", text=text, prop=hyp(text))
+    assert "United States" not in role_text(h)
+    assert hypothesis_roles(role_text(h)).parties == frozenset({"China"})
+    deployed = Hypothesis(id="H1", text=TROOPS, prop=hyp(TROOPS))
+    assert hypothesis_roles(role_text(deployed)).parties == frozenset({"North Korea", "Russia", "Ukraine"})

@@ -38,3 +38,19 @@ def test_evidence_a_news_articles_own_account_is_a_media_report() -> None:
     assert any(c.evidence_type == "media_report" for c in own)
     speech = analyze([str(DATA / "wh_statement_families.txt")])  # a statement: the narrator is not a reporter
     assert all(c.evidence_type != "media_report" for c in speech.claims if c.source.kind == "author")
+
+
+@pytest.mark.model
+def test_evidence_an_image_provided_by_a_named_owner_is_the_owners(tmp_path: Path) -> None:
+    # VOA, 2023-02-08: a headline paragraph without a full stop, then the photo caption
+    text = (
+        "US: Chinese Balloon Is part of Large Spying Program\n\n"
+        "This image provided by the U.S. Navy shows sailors assigned to Explosive Ordnance Disposal Group 2 "
+        "recovering a high-altitude surveillance balloon off the coast of Myrtle Beach, S.C., Feb. 5, 2023.\n"
+    )
+    path = tmp_path / "voa_balloon_opening.txt"
+    path.write_text(text, encoding="utf-8")
+    claims = analyze([str(path)]).claims
+    headline, caption = claims[0], claims[1]
+    assert headline.text.startswith("US: Chinese Balloon") and "This image" not in headline.text
+    assert (caption.source.name, caption.evidence_type) == ("U.S. Navy", "imagery")

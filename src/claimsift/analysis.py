@@ -124,6 +124,7 @@ def assemble(
             claims.append(dataclasses.replace(c, id=f"C{len(claims) + 1}", source=linker.link(c.source, c.doc)))
     claims = _with_terms(claims)
     props = hypothesis_terms(h.text for h in hypotheses) if hypotheses else []
+    hypotheses = [dataclasses.replace(h, prop=p) for h, p in zip(hypotheses, props, strict=True)]
     claims, groups = _assess_claims(claims, hypotheses, props, overrides or {})
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)

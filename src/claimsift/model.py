@@ -140,6 +140,9 @@ class Proposition:
     """Terms under a negation in the parse: "were not deployed", "no connection to"."""
     weights: tuple[float, ...] = ()
     """One weight per term (hypotheses only): rarer words weigh more."""
+    asides: tuple[tuple[int, int], ...] = ()
+    """Character spans of clauses that only describe the subject (hypotheses only): in "The balloon that
+    crossed the United States was ...", the United States is where it flew, not who is accused."""
     attributive: tuple[str, ...] = ()
     """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
 
@@ -214,6 +217,8 @@ class Hypothesis:
     id: str
     text: str
     prior: float = 0.5
+    prop: Proposition | None = None
+    """Its terms, names, negations and descriptive clauses, read off its parse (set by the analysis)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

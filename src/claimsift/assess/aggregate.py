@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from claimsift.assess.independence import corroboration, group_evidence
-from claimsift.assess.names import hypothesis_roles
+from claimsift.assess.names import hypothesis_roles, role_text
 from claimsift.assess.reliability import admiralty, credible_voice, interest, source_letter, weights
 from claimsift.model import WEP_WORDS, Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
 
@@ -57,7 +57,7 @@ def claim_llr(claim: Claim, hypothesis: Hypothesis, letter: str) -> float:
         llr *= data["hedged_factor"]
     if claim.source.kind == "unattributed":
         llr *= data.get("unattributed_factor", 1.0)
-    roles = hypothesis_roles(hypothesis.text)
+    roles = hypothesis_roles(role_text(hypothesis))
     stake = interest(claim, hypothesis.id, roles.parties, roles.opposing, roles.achievement)
     return sign * llr * float(data["interest_factor"][stake])
 

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from claimsift.lexicons import AliasEntry, data_file, lexicons
+from claimsift.model import Hypothesis
 
 _TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -141,6 +142,16 @@ class HypothesisRoles(NamedTuple):
 
 def _phrase_set(words: Iterable[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(n for n, _ in tokens(w)) for w in words)
+
+
+def role_text(hypothesis: Hypothesis) -> str:
+    """The hypothesis without the clauses that only describe its subject (their parties accuse nobody)."""
+    if hypothesis.prop is None or not hypothesis.prop.asides:
+        return hypothesis.text
+    text = hypothesis.text
+    for start, end in sorted(hypothesis.prop.asides, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
 
 
 @cache

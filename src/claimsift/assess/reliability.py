@@ -46,6 +46,7 @@ from claimsift.assess.names import (
     is_state_organ,
     name_keys,
     normalize_name,
+    role_text,
     tokens,
 )
 from claimsift.errors import UsageError
@@ -242,7 +243,7 @@ def load_overrides(path: str | Path) -> dict[str, str]:
 
 def credible_voice(hypotheses: Sequence[Hypothesis]) -> Callable[[Claim, str], bool]:
     """A predicate: does this claim's voice count against others on this hypothesis (not self-serving)?"""
-    roles = {h.id: hypothesis_roles(h.text) for h in hypotheses}
+    roles = {h.id: hypothesis_roles(role_text(h)) for h in hypotheses}
 
     def credible(claim: Claim, hypothesis_id: str) -> bool:
         r = roles.get(hypothesis_id)

@@ -221,6 +221,8 @@ def verb_cue(tok: Token) -> Cue | None:
         is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source: tuple[int, int] | None = source_phrase(subj)
+    elif own and subj is not None and (owner := _carrier_owner(subj)) is not None:
+        source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
     elif own:
         return None  # "videos show ..." is evidence, not attribution
     elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i:
@@ -285,6 +287,23 @@ def carrier_cue(tok: Token) -> Cue | None:
     frame = set(range(tok.i, source[1]))
     content = {t.i for t in tok.sent if t.i >= source[1]}
     return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
+
+
+def _carrier_owner(noun: Token) -> tuple[int, int] | None:
+    """Who a report, image, poll or study comes from, when the text names them: "Bloomberg" in "a Bloomberg
+    poll", "the U.S. Navy" in "an image provided by the U.S. Navy"."""
+    if noun.lemma_.lower() not in lexicons().carrier_nouns:
+        return None
+    owner = _named_owner(noun)
+    if owner is not None:
+        return owner
+    heads = {noun.i, *(c.i for c in noun.children if c.dep_ == "acl")}
+    for t in noun.subtree:
+        if t.lower_ in ("by", "from") and t.head.i in heads:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("ORG", "PERSON", "GPE"):
+                return source_phrase(obj)
+    return None
 
 
 def _named_owner(noun: Token) -> tuple[int, int] | None:

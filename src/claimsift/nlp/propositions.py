@@ -117,6 +117,20 @@ def _negated(span: Span | Doc) -> set[Token]:
     return out
 
 
+def _asides(span: Span | Doc) -> tuple[tuple[int, int], ...]:
+    """Relative and participle clauses on the main subject ("that crossed the United States"), as
+    character spans relative to the span: they describe the subject, they accuse nobody."""
+    base = span[0].idx
+    out = []
+    for t in span:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+            for c in t.children:
+                if c.dep_ in ("relcl", "acl"):
+                    sub = list(c.subtree)
+                    out.append((sub[0].idx - base, sub[-1].idx + len(sub[-1]) - base))
+    return tuple(out)
+
+
 def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     """The terms of a parsed span, the names among them and those under negation.
 
@@ -138,9 +152,11 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
                 names.add(term)
             if t in negated:
                 neg.add(term)
+    asides = _asides(span) if weighted else ()
     denial = _denial_words()
     attributive = sorted({t.lower_ for t in span if t.dep_ in ("amod", "compound") and t.lower_ in denial})
     return Proposition(
+        asides=asides,
         attributive=tuple(attributive),
         terms=tuple(terms),
         names=tuple(sorted(names)),
