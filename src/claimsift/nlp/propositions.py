@@ -14,7 +14,7 @@ name or a specific verb counts for more than "state" or "said".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from spacy.language import Language
@@ -60,6 +60,7 @@ def _denial_words() -> frozenset[str]:
     return frozenset(w for w in data_file("stance_cues.json")["denial"] if " " not in w)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The comparison key of one word: lower case, Snowball stem."""
     w = word.lower().strip(".'’")
