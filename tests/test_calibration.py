@@ -63,6 +63,9 @@ def test_calibration_relays_of_one_origin_add_nothing(folder: Path) -> None:
     assert {c.source.name for c in result.claims} == {"South Korea's National Intelligence Service"}
     assert all(len(c.via) == 1 for c in result.claims) and len({c.via for c in result.claims}) == len(OUTLETS)
     assert len(result.groups) == 1, "five relays of one origin are one piece of evidence"
+    (driver,) = result.assessments[0].drivers
+    assert driver.reason.startswith("supports it: intelligence assessment from South Korea's National")
+    assert "relayed by" in driver.reason and "and 2 more, which adds nothing" in driver.reason
 
 
 def test_calibration_a_rumour_many_outlets_repeat_stays_near_the_prior(folder: Path) -> None:
@@ -76,6 +79,7 @@ def test_calibration_a_rumour_many_outlets_repeat_stays_near_the_prior(folder: P
     assert verdict.wep == "even"
     assert all(c.source.kind == "unattributed" and c.via for c in result.claims)
     assert "name no origin" in verdict.summary
+    assert all("no origin named, counted a quarter" in d.reason for d in verdict.drivers)
 
 
 def test_calibration_independent_sources_with_evidence_raise_it(folder: Path) -> None:

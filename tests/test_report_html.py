@@ -163,6 +163,8 @@ def test_report_html_drivers_link_to_their_claims(analysis: Analysis, page: str)
     for a in analysis.assessments:
         for d in a.drivers:
             assert f'<a href="#claim-{d.claim}" data-claim="{d.claim}">' in page
+            assert d.reason.startswith(("supports it: ", "refutes it: "))
+            assert f'<span class="reason">{html.escape(d.reason)}</span>' in page
 
 
 @pytest.mark.model

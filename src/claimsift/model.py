@@ -227,6 +227,8 @@ class Driver:
 
     claim: str
     log_odds: float
+    reason: str = ""
+    """Why it weighs what it weighs, in words: side, evidence, origin, grade and what discounted it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

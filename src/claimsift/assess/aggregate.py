@@ -145,6 +145,31 @@ def _strongest(
     return f"{group.label}, {group.evidence_type.replace('_', ' ')} ({code})"
 
 
+def _reason(
+    group: EvidenceGroup, claim: Claim, hypothesis: Hypothesis, overrides: Mapping[str, str], kept: float
+) -> str:
+    """ "supports it: imagery from U.S. Navy (grade C); hedged, counted half; ..." for one driver."""
+    side = claim.stance.get(hypothesis.id, "neutral")
+    letter = source_letter(claim, overrides)[0]
+    parts = [f"{side} it: {claim.evidence_type.replace('_', ' ')} from {group.label} (source grade {letter})"]
+    if group.relays:
+        more = f" and {len(group.relays) - 3} more" if len(group.relays) > 3 else ""
+        parts.append(f"relayed by {', '.join(group.relays[:3])}{more}, which adds nothing")
+    if claim.hedged:
+        parts.append("hedged, counted half")
+    if claim.source.kind == "unattributed":
+        parts.append("no origin named, counted a quarter")
+    roles = hypothesis_roles(role_text(hypothesis))
+    stake = interest(claim, hypothesis.id, roles.parties, roles.opposing, roles.achievement)
+    if stake == "self_serving":
+        parts.append("a party's word in its own cause, counted at 5 %")
+    elif stake == "interested":
+        parts.append("an opposing party's word, counted half")
+    if kept < 0.99:
+        parts.append(f"counted at {kept:.0%} as correlated with other evidence of its origin or document")
+    return "; ".join(parts)
+
+
 def _counts(damped: list[Scored], sign: float) -> tuple[int, int]:
     side = [g for g, llr, _ in damped if llr * sign > 0]
     return len(side), len({g.origin for g in side})
@@ -199,7 +224,17 @@ def assess(
     total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + sum(llr for _, llr, _ in damped)
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
-    drivers = [Driver(claim=best, log_odds=round(llr, 3)) for _, llr, best in damped if round(llr, 3)]
+    raw = {g.id: llr for g, llr, _ in scored if llr}
+    by_claim = {c.id: c for c in claims}
+    drivers = [
+        Driver(
+            claim=best,
+            log_odds=round(llr, 3),
+            reason=_reason(g, by_claim[best], hypothesis, overrides, llr / raw[g.id] if raw.get(g.id) else 1.0),
+        )
+        for g, llr, best in damped
+        if round(llr, 3)
+    ]
     strongest = _strongest(damped, claims, groups, overrides, hypothesis) if damped else ""
     return Assessment(
         hypothesis=hypothesis,

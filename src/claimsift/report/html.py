@@ -175,6 +175,7 @@ def _verdict(analysis: Analysis, a: Assessment) -> dict[str, Any]:
                 "grade": c.reliability or "",
                 "default": c.reliability_default,
                 "excerpt": _excerpt(c.text),
+                "reason": d.reason,
             }
         )
     summary = a.summary[:1].upper() + a.summary[1:] if a.summary else ""

@@ -97,7 +97,7 @@ def _hypothesis(a: Assessment) -> dict[str, Any]:
         "probability": a.probability,
         "wep": a.wep,
         "summary": a.summary,
-        "drivers": [{"claim": d.claim, "log_odds": d.log_odds} for d in a.drivers],
+        "drivers": [{"claim": d.claim, "log_odds": d.log_odds, "reason": d.reason} for d in a.drivers],
         "ach": a.ach,
     }
 

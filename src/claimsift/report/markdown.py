@@ -94,7 +94,10 @@ def _cell(text: str) -> str:
 
 def _drivers_table(analysis: Analysis, a: Assessment) -> list[str]:
     by_id = {c.id: c for c in analysis.claims}
-    rows = ["| claim | log-odds | source | evidence | grade | where | text |", "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| claim | log-odds | source | evidence | grade | where | text | why |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for d in a.drivers:
         c = by_id.get(d.claim)
         if c is None:
@@ -103,7 +106,7 @@ def _drivers_table(analysis: Analysis, a: Assessment) -> list[str]:
         rows.append(
             f"| {c.id} | {d.log_odds:+.2f} | {_cell(_source_label(c))} | {c.evidence_type.replace('_', ' ')} | "
             f"{c.reliability or ''}{'*' if c.reliability_default else ''} | {_cell(f'{c.doc}:{c.start}-{c.end}')} "
-            f"| {_cell(excerpt)} |"
+            f"| {_cell(excerpt)} | {_cell(d.reason)} |"
         )
     return rows if len(rows) > 2 else ["No claim takes a side on this hypothesis."]
 
