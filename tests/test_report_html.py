@@ -11,6 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markupsafe
 import pytest
 
 from claimsift import analyze
@@ -164,7 +165,7 @@ def test_report_html_drivers_link_to_their_claims(analysis: Analysis, page: str)
         for d in a.drivers:
             assert f'<a href="#claim-{d.claim}" data-claim="{d.claim}">' in page
             assert d.reason.startswith(("supports it: ", "refutes it: "))
-            assert f'<span class="reason">{html.escape(d.reason)}</span>' in page
+            assert f'<span class="reason">{markupsafe.escape(d.reason)}</span>' in page
 
 
 @pytest.mark.model
