@@ -397,3 +397,18 @@ def test_claims_a_continued_report_keeps_its_evidence() -> None:
 def test_claims_a_state_owning_evidence_is_its_source() -> None:
     text = 'One day earlier, U.S. evidence that North Korean troops have gone to seen."'
     assert claim_with(claims_of(text), "North Korean troops have gone").source.name == "U.S."
+
+
+def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
+    """VOA, 2024-05-27 (tests/data/voa_nk_satellite_failure.txt): the dateline opens its own sentence."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    text = (
+        "SEOUL/TOKYO — North Korea said its attempt to launch a new military reconnaissance satellite ended in "
+        "failure Monday when a newly developed rocket engine exploded in flight."
+    )
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences[0] == "SEOUL/TOKYO —"
+    c = claim_with(claims_of(text, kind="article", published="2024-05-27"), "ended in failure")
+    assert c.source.name == "North Korea"
