@@ -188,3 +188,20 @@ def test_sources_unnamed_are_anonymous_named_are_not(needle: str, name: str, kin
     assert (claim.source.name, claim.source.kind) == (name, kind)
     if evidence:
         assert claim.evidence_type == evidence
+
+
+def test_turns_quoted_in_an_article_end_with_their_paragraph() -> None:
+    """An article quoting a transcript opens each exchange with a quotation mark ('"MR MILLER: ...').
+    The words are the State Department briefing's of 2023-09-28, quoted the way news articles quote."""
+    text = (
+        '"MR MILLER: Good afternoon, everyone. We have a very special guest here today.\n\n'
+        '"QUESTION: Yeah, but he was the one who set this up.\n\n'
+        '"MR MILLER: He has made me aware of that.\n\n'
+        "The Special Envoy and Coordinator of the Global Engagement Center Jamie Rubin is going to give some "
+        "remarks about a report that they released today.\n"
+    )
+    turns = find_turns(text)
+    assert [t.label for t in turns] == ["MR MILLER", "QUESTION", "MR MILLER"]
+    last = turns[-1]
+    assert text[last.content_start : last.end].strip() == "He has made me aware of that."
+    assert "Jamie Rubin" not in text[last.start : last.end]  # the narration after the quote is the author's

@@ -71,6 +71,8 @@ def _opens_turn(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
+    if j >= 0 and text[j] in '"“' and (j == 0 or text[j - 1] == "\n"):
+        return True  # an article quoting a transcript: a paragraph opening '"WALLACE: ...'
     return j < 0 or text[j] == "\n" or (j < i - 1 and text[j] in _TURN_BEFORE)
 
 
@@ -143,6 +145,9 @@ def find_turns(text: str, title: str = "") -> list[Turn]:
     turns = []
     for k, (start, content, label) in enumerate(spans):
         end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if start > 0 and text[start - 1] in '"“':  # a quoted exchange in an article ends with its paragraph
+            line_end = text.find("\n", content)
+            end = min(end, line_end if line_end >= 0 else len(text))
         key = _key(label)
         if key not in names:
             names[key] = asker if asker and key in questioners else full_name(label, text, title)
