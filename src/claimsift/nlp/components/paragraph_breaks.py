@@ -33,7 +33,7 @@ def break_at_paragraphs(doc: Doc) -> Doc:
     if "—" in doc.text or "–" in doc.text or "--" in doc.text:
         starts = {t.idx: t.i for t in doc}
         for m in DATELINE.finditer(doc.text):
-            i = starts.get(m.end())
-            if i is not None and 0 < i < len(doc):
-                doc[i].is_sent_start = True  # the dateline is where, not who: "WASHINGTON — Obama said"
+            after = starts.get(m.end())
+            if after is not None and 0 < after < len(doc):
+                doc[after].is_sent_start = True  # the dateline is where, not who: "WASHINGTON — Obama said"
     return doc
