@@ -412,3 +412,14 @@ def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
     assert sentences[0] == "SEOUL/TOKYO —"
     c = claim_with(claims_of(text, kind="article", published="2024-05-27"), "ended in failure")
     assert c.source.name == "North Korea"
+
+
+def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
+    """VOA, 2023-02-08: what the official said is that Sherman briefed diplomats; "briefed" names no claim."""
+    text = (
+        "A top U.S. official and diplomats said U.S. Deputy Secretary of State Wendy Sherman briefed nearly 150 "
+        "foreign diplomats."
+    )
+    c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "briefed nearly 150")
+    assert c.source.kind == "anonymous" and "official" in c.source.name
+    assert c.cue == "said"
