@@ -423,3 +423,11 @@ def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
     c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "briefed nearly 150")
     assert c.source.kind == "anonymous" and "official" in c.source.name
     assert c.cue == "said"
+
+
+def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
+    """VOA, 2023-02-08: "spoke of" attributes its object; unnamed officials are an anonymous source."""
+    text = "But U.S. officials spoke of several flights since 2018 targeting Japan, India, Vietnam, Taiwan and the Philippines."
+    c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "several flights")
+    assert (c.source.name, c.source.kind, c.cue) == ("U.S. officials", "anonymous", "spoke")
+    assert c.evidence_type == "anonymous_source"

@@ -38,6 +38,8 @@ class Lexicons:
     """Reporting verb lemma -> assert | deny | neutral."""
     clausal_verbs: frozenset[str]
     """Attitude verbs (want, expect, call for) that attribute only a clause or phrase they govern."""
+    frame_objects: frozenset[str]
+    """ "on condition of anonymity", "on behalf of": how someone spoke, never what."""
     noun_polarity: dict[str, str]
     """Reporting noun lemma -> assert | deny."""
     carrier_nouns: frozenset[str]
@@ -81,8 +83,11 @@ def lexicons() -> Lexicons:
     cues = _load("evidence_cues.json")
     aliases = _load("aliases.json")["entities"]
     return Lexicons(
-        verb_polarity=_polarity_map({k: v for k, v in _load("reporting_verbs.json").items() if k != "clausal"}),
+        verb_polarity=_polarity_map(
+            {k: v for k, v in _load("reporting_verbs.json").items() if k not in ("clausal", "frame_objects")}
+        ),
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
+        frame_objects=frozenset(_load("reporting_verbs.json")["frame_objects"]),
         noun_polarity=_polarity_map({k: v for k, v in _load("reporting_nouns.json").items() if k != "carriers"}),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         hedge_words=frozenset(hedges["words"]),

@@ -117,14 +117,20 @@ def _verb_polarity(tok: Token) -> str | None:
 
 
 def _governs_clause(verb: Token) -> bool:
-    """An attitude verb attributes a clause or a "for/on/to" phrase: "called on X to", "wants to", "expects that"."""
+    """An attitude verb attributes a clause or a "for/on/about/of" phrase: "called on X to", "wants to",
+    "expects that", "spoke of several flights"."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj"):
             return True
         if (
             child.dep_ == "prep"
-            and child.lower_ in ("for", "on", "about")
-            and any(c.dep_ == "pobj" for c in child.children)
+            and child.lower_ in ("for", "on", "about", "of")
+            and any(
+                c.dep_ == "pobj"
+                and c.ent_type_ not in ("DATE", "TIME")
+                and c.lemma_.lower() not in lexicons().frame_objects
+                for c in child.children
+            )
         ):
             return True
         if child.dep_ == "dobj" and any(c.dep_ in ("xcomp", "acl", "oprd", "ccomp") for c in child.children):
