@@ -431,3 +431,15 @@ def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
     c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "several flights")
     assert (c.source.name, c.source.kind, c.cue) == ("U.S. officials", "anonymous", "spoke")
     assert c.evidence_type == "anonymous_source"
+
+
+def test_claims_a_statement_on_a_topic_is_not_by_it() -> None:
+    """ODNI/FBI/CISA joint statement, 2024-09-18: "statement on X" names a topic, "videos on Kyiv Post" a publisher."""
+    text = (
+        "Since the 19 August 2024 joint ODNI, FBI, and CISA public statement on Iranian Election Influence "
+        "Efforts, the FBI has learned additional details about Iran’s efforts to sow discord and shape the "
+        "outcome of U.S. elections."
+    )
+    claims = claims_of(text, kind="statement", published="2024-09-18")
+    assert all("Influence Efforts" not in c.source.name for c in claims)
+    assert claim_with(claims, "learned additional details").source.kind == "author"  # the statement's own voice

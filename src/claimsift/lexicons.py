@@ -44,6 +44,8 @@ class Lexicons:
     """Reporting noun lemma -> assert | deny."""
     carrier_nouns: frozenset[str]
     """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
+    topical_carriers: frozenset[str]
+    """Carriers whose "on X" is a topic ("a statement on ..."), never a publisher."""
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     hedge_retroactive: tuple[str, ...]
@@ -88,8 +90,11 @@ def lexicons() -> Lexicons:
         ),
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
         frame_objects=frozenset(_load("reporting_verbs.json")["frame_objects"]),
-        noun_polarity=_polarity_map({k: v for k, v in _load("reporting_nouns.json").items() if k != "carriers"}),
+        noun_polarity=_polarity_map(
+            {k: v for k, v in _load("reporting_nouns.json").items() if k not in ("carriers", "topical")}
+        ),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
+        topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),

@@ -283,8 +283,15 @@ def carrier_cue(tok: Token) -> Cue | None:
         frame = set(range(owner[0], tok.i + 1))
         content = {t.i for t in tok.sent if t.i > tok.i}
         return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
-    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "by", "in")), None)
-    if prep is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("on", "from", "by"):
+    # "videos on Kyiv Post" names a publisher; "a statement on Iranian influence efforts" a topic
+    preps = ("from", "by") if tok.lemma_.lower() in lexicons().topical_carriers else ("on", "from", "by", "in")
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if (
+        prep is None
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].lower_ in preps
+        and tok.doc[tok.i + 1].lower_ != "in"
+    ):
         prep = tok.doc[tok.i + 1]  # a broken parse still has the words in order
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.ent_type_ not in ("ORG", "PERSON"):
