@@ -7,7 +7,9 @@ How it decides (general rules, no topic lists; see README "Stance"):
    hypothesis term weighted by how rare it is in English. A claim is *on topic* (2) when it shares at
    least two terms, at least one of them not a name, and enough of the hypothesis's weight; *touching* (1)
    when it shares two terms or one content term; otherwise unrelated. One shared name is never enough.
-   With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart.
+   With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart, and
+   it bears on the hypothesis it is closest to. A claim whose pronouns point back ("We've seen that")
+   also carries the terms of its source's previous claim.
 2. Polarity. Neutral frames ("declined to comment"), conditionals and questions are neutral. A denial
    cue ("denied"), denial words ("hoax", "no evidence that", "remain unconvinced") or a negation over a
    shared term in the parse ("were not deployed", "is not responsible") refute. A hypothesis that is
@@ -19,8 +21,8 @@ How it decides (general rules, no topic lists; see README "Stance"):
    negating what the other asserts), a claim supporting one refutes the other.
 
 Where it fails: synonyms without a shared stem ("soldiers" vs "troops"), irony, and claims whose
-relevance needs world knowledge (landing ships imply troop transport); pronouns are not resolved, so a
-clause that says "it" for the subject shares fewer terms.
+relevance needs world knowledge (landing ships imply troop transport); pronouns are read back only to
+the same source's previous claim, which also makes some neutral asides take that claim's side.
 """
 
 from __future__ import annotations
@@ -37,7 +39,6 @@ from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stan
 
 ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
 CONTEXT_CHARS = 400
-CHAIN = True
 """How far back a pronoun may reach for its source's previous claim."""
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
 ON_TOPIC_SHARE = 0.3
@@ -223,7 +224,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
         if prev is not None and 0 <= c.start - prev.end <= CONTEXT_CHARS and ANAPHOR.search(c.text):
             terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
             c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
-        last[key] = c if CHAIN else dataclasses.replace(c, prop=prop)
+        last[key] = c  # a run of "he ... he ... they" keeps reaching back to the claim that named its subject
         out.append(c)
     return out
 
