@@ -67,6 +67,10 @@ def test_case_cli_workflow(tmp_path: Path) -> None:
     assert case_cmd("reliability", case, "Kremlin", "e").stderr.strip() == "Kremlin: E"
     shown = case_cmd("show", case)
     assert shown.exit_code == 0 and "reuters_nk_units_kursk" in shown.stdout and "United States" in shown.stdout
+    header = next(line for line in shown.stdout.splitlines() if line.startswith("id\t"))
+    assert header.split("\t") == ["id", "published", "outlet", "claims", "H1", "path"]
+    rows = [line.split("\t") for line in shown.stdout.splitlines() if line.startswith("reuters_nk_units_kursk\t")]
+    assert rows and rows[0][4] in ("agrees", "disagrees", "discusses")  # the document's stance on H1
     data = json.loads(case_cmd("assess", case).stdout)
     assert data["schema"] == "claimsift/1" and data["hypotheses"][0]["history"]
     assert {"date", "probability", "wep", "moved_by"} <= set(data["hypotheses"][0]["history"][0])

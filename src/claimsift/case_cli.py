@@ -163,8 +163,16 @@ def show_cmd(case: CaseArg) -> None:
     """
     with _errors():
         s = lib.show(case)
-    doc_rows = [[d.id, d.published or "", d.outlet or "", str(s.claims.get(d.id, 0)), d.path] for d in s.documents]
-    _table(f"{len(s.documents)} documents in {s.location}", ["id", "published", "outlet", "claims", "path"], doc_rows)
+    ids = [a.hypothesis.id for a in s.assessment.analysis.assessments]
+    stance = s.assessment.analysis.doc_stances
+    doc_rows = [
+        [d.id, d.published or "", d.outlet or "", str(s.claims.get(d.id, 0))]
+        + [stance[d.id][h].label if h in stance.get(d.id, {}) else "" for h in ids]
+        + [d.path]
+        for d in s.documents
+    ]
+    headers = ["id", "published", "outlet", "claims", *ids, "path"]
+    _table(f"{len(s.documents)} documents in {s.location}", headers, doc_rows)
     src_rows = [[x.name, str(x.claims), str(x.documents), s.overrides.get(x.name, "")] for x in s.sources]
     _table("sources", ["source", "claims", "documents", "your letter"], src_rows)
     hyp_rows = [
