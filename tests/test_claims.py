@@ -443,3 +443,16 @@ def test_claims_a_statement_on_a_topic_is_not_by_it() -> None:
     claims = claims_of(text, kind="statement", published="2024-09-18")
     assert all("Influence Efforts" not in c.source.name for c in claims)
     assert claim_with(claims, "learned additional details").source.kind == "author"  # the statement's own voice
+
+
+def test_claims_the_title_repeated_as_the_first_line_is_not_a_claim() -> None:
+    """VOA, 2024-05-27: the headline opening the text is the document's title (its .meta.json), not a claim."""
+    from pathlib import Path
+
+    from claimsift.ingest import read_documents
+    from claimsift.nlp.process import process
+
+    (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_satellite_failure.txt")])))
+    assert facts.document.title and facts.document.title.startswith("North Korea says its latest satellite")
+    assert not any(c.text.startswith("North Korea says its latest satellite") for c in facts.claims)
+    assert any(c.text.startswith("North Korea said its attempt") for c in facts.claims)

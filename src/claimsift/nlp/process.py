@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -51,6 +52,19 @@ def chunk_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
         start = end
     bounds.append((start, len(text)))
     return bounds
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _not_title(claims: list[Claim], title: str | None) -> list[Claim]:
+    """The document's title repeated as its first line is its name, not a claim ("On the Reported Death of
+    Aleksey Navalny" under "Remarks by President Biden on the Reported Death of Aleksey Navalny")."""
+    key = _words(title or "")
+    if not key:
+        return claims
+    return [c for c in claims if not (len(_words(c.text).split()) >= 3 and _words(c.text) in key)]
 
 
 def _with_proposition(claim: Claim, parsed: Doc) -> Claim:
@@ -109,7 +123,10 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
             claims=tuple(
                 _with_proposition(c, parsed)
                 for c in narrated(
-                    document_claims(parsed, document.id, dates, seams, transcript, turns, voice), document.kind
+                    _not_title(
+                        document_claims(parsed, document.id, dates, seams, transcript, turns, voice), document.title
+                    ),
+                    document.kind,
                 )
             ),
             dates=tuple(dates),
