@@ -109,23 +109,28 @@ def test_assess_stance_one_shared_name_is_not_enough() -> None:
 
 
 def test_assess_stance_a_claim_bears_on_the_hypothesis_it_is_closest_to() -> None:
-    h1, h2 = Hypothesis(id="H1", text=TROOPS), Hypothesis(id="H2", text=LAUNCH_FAILED)
     props = hypothesis_terms([TROOPS, LAUNCH_FAILED])
+    h1 = Hypothesis(id="H1", text=TROOPS, prop=props[0])
+    h2 = Hypothesis(id="H2", text=LAUNCH_FAILED, prop=props[1])
     assert not exclusive(*props), "a deployment and a failed launch can both be true"
     # dev transcript: shares "North Korea" and "military" with the launch, far more with the deployment
     deployed = claim("North Korean troops have military units have been deployed to the Kursk")
     assert relevance(deployed.prop, props[0], (props[1],)) == 2
-    assert stances([deployed], [h1, h2], props) == [{"H1": "supports", "H2": "neutral"}]
+    assert stances([deployed], [h1, h2]) == [{"H1": "supports", "H2": "neutral"}]
 
 
 def test_assess_stance_support_for_one_alternative_refutes_the_other() -> None:
-    h1 = Hypothesis(id="H1", text="The balloon was a Chinese government surveillance craft")
-    h2 = Hypothesis(id="H2", text="The balloon was a Chinese civilian weather research airship")
-    props = hypothesis_terms([h1.text, h2.text])
+    texts = [
+        "The balloon was a Chinese government surveillance craft",
+        "The balloon was a Chinese civilian weather research airship",
+    ]
+    props = hypothesis_terms(texts)
+    h1 = Hypothesis(id="H1", text=texts[0], prop=props[0])
+    h2 = Hypothesis(id="H2", text=texts[1], prop=props[1])
     assert exclusive(*props)
     # VOA, 2023-02-08
     weather = claim("China claimed it was a weather balloon that had gone into U.S. airspace because of winds.")
-    assert stances([weather], [h1, h2], props) == [{"H1": "refutes", "H2": "supports"}]
+    assert stances([weather], [h1, h2]) == [{"H1": "refutes", "H2": "supports"}]
 
 
 def test_assess_stance_document_stance_on_a_real_article() -> None:
@@ -141,17 +146,16 @@ def test_assess_stance_document_stance_on_a_real_article() -> None:
 
 
 def test_assess_stance_a_document_whose_core_claims_refute_disagrees() -> None:
-    h = Hypothesis(id="H1", text="Families will be torn and separated")
-    props = hypothesis_terms([h.text])
+    h = Hypothesis(id="H1", text="Families will be torn and separated", prop=hyp("Families will be torn and separated"))
     # White House statement, 2024-11-08: its two sentences on the point both negate it
     texts = [
         "America is not a country that tears families apart.",
         "These families should not be needlessly separated.",
     ]
     claims = [claim(t, source=AUTHOR) for t in texts]
-    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, [h], props), strict=True)]
+    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, [h]), strict=True)]
     assert [c.stance["H1"] for c in staged] == ["refutes", "refutes"]
-    got = document_stance(staged, h, props[0])
+    got = document_stance(staged, h)
     assert got.label == "disagrees" and set(got.claims) == {c.id for c in staged}
 
 

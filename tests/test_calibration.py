@@ -79,7 +79,7 @@ def test_calibration_a_rumour_many_outlets_repeat_stays_near_the_prior(folder: P
     assert verdict.wep == "even"
     assert all(c.source.kind == "unattributed" and c.via for c in result.claims)
     assert "name no origin" in verdict.summary
-    assert all("no origin named, counted a quarter" in d.reason for d in verdict.drivers)
+    assert all("no origin named, counted at 25%" in d.reason for d in verdict.drivers)
 
 
 def test_calibration_independent_sources_with_evidence_raise_it(folder: Path) -> None:

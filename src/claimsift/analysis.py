@@ -28,7 +28,6 @@ from claimsift.model import (
     Entity,
     EvidenceGroup,
     Hypothesis,
-    Proposition,
     SourceRef,
     Turn,
 )
@@ -71,9 +70,9 @@ class _SourceLinker:
 
 
 def _assess_claims(
-    claims: list[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition], overrides: Mapping[str, str]
+    claims: list[Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
 ) -> tuple[list[Claim], list[EvidenceGroup]]:
-    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses, props), strict=True)]
+    staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
     groups, grouped = group_evidence(staged)
     return grade_claims(grouped, corroboration(grouped, groups, credible_voice(hypotheses)), overrides), groups
 
@@ -125,7 +124,7 @@ def assemble(
     claims = _with_terms(claims)
     props = hypothesis_terms(h.text for h in hypotheses) if hypotheses else []
     hypotheses = [dataclasses.replace(h, prop=p) for h, p in zip(hypotheses, props, strict=True)]
-    claims, groups = _assess_claims(claims, hypotheses, props, overrides or {})
+    claims, groups = _assess_claims(claims, hypotheses, overrides or {})
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
     return Analysis(
@@ -137,7 +136,7 @@ def assemble(
         groups=tuple(groups),
         ach=matrix,
         turns=_turns(facts),
-        doc_stances=document_stances(claims, hypotheses, props) if hypotheses else {},
+        doc_stances=document_stances(claims, hypotheses) if hypotheses else {},
     )
 
 

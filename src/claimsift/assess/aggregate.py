@@ -148,23 +148,26 @@ def _strongest(
 def _reason(
     group: EvidenceGroup, claim: Claim, hypothesis: Hypothesis, overrides: Mapping[str, str], kept: float
 ) -> str:
-    """ "supports it: imagery from U.S. Navy (grade C); hedged, counted half; ..." for one driver."""
+    """ "supports it: imagery from U.S. Navy (source grade C); hedged, counted at 50%; ..." for one driver.
+
+    The factors are read from ``data/evidence_weights.json``, the same numbers ``claim_llr`` applies."""
     side = claim.stance.get(hypothesis.id, "neutral")
     letter = source_letter(claim, overrides)[0]
     parts = [f"{side} it: {claim.evidence_type.replace('_', ' ')} from {group.label} (source grade {letter})"]
     if group.relays:
         more = f" and {len(group.relays) - 3} more" if len(group.relays) > 3 else ""
         parts.append(f"relayed by {', '.join(group.relays[:3])}{more}, which adds nothing")
+    data = weights()
     if claim.hedged:
-        parts.append("hedged, counted half")
+        parts.append(f"hedged, counted at {data['hedged_factor']:.0%}")
     if claim.source.kind == "unattributed":
-        parts.append("no origin named, counted a quarter")
+        parts.append(f"no origin named, counted at {data.get('unattributed_factor', 1.0):.0%}")
     roles = hypothesis_roles(role_text(hypothesis))
     stake = interest(claim, hypothesis.id, roles.parties, roles.opposing, roles.achievement)
     if stake == "self_serving":
-        parts.append("a party's word in its own cause, counted at 5 %")
+        parts.append(f"a party's word in its own cause, counted at {data['interest_factor'][stake]:.0%}")
     elif stake == "interested":
-        parts.append("an opposing party's word, counted half")
+        parts.append(f"an opposing party's word, counted at {data['interest_factor'][stake]:.0%}")
     if kept < 0.99:
         parts.append(f"counted at {kept:.0%} as correlated with other evidence of its origin or document")
     return "; ".join(parts)

@@ -169,19 +169,19 @@ def stance(
     return polarity(claim, h, h_text)
 
 
-def stances(
-    claims: Sequence[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition]
-) -> list[dict[str, Stance]]:
-    """The stance of every claim on every hypothesis, reading each claim in its document's context.
+def _prop(h: Hypothesis) -> Proposition:
+    return h.prop or Proposition()
 
-    Args:
-        props: each hypothesis's proposition, in the order of ``hypotheses``.
+
+def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[dict[str, Stance]]:
+    """The stance of every claim on every hypothesis (each with its ``prop`` set), reading each claim in its
+    document's context.
 
     A document is about the hypothesis most of its claims are on topic for; its claims that only touch
     a hypothesis side with that one alone. Between exclusive hypotheses, support for one refutes the other.
     """
     claims = _in_context(claims)
-    hp = dict(zip((h.id for h in hypotheses), props, strict=True))
+    hp = {h.id: _prop(h) for h in hypotheses}
     others = {h.id: tuple(p for i, p in hp.items() if i != h.id) for h in hypotheses}
     on_topic: dict[str, Counter[str]] = defaultdict(Counter)
     for c in claims:
@@ -246,19 +246,17 @@ AGREE_SHARE = 0.67
 """A document agrees when this share of its core claims assert support in the narrator's own voice."""
 
 
-def document_stance(
-    claims: Sequence[Claim], h: Hypothesis, prop: Proposition, others: Sequence[Proposition] = ()
-) -> DocumentStance:
+def document_stance(claims: Sequence[Claim], h: Hypothesis) -> DocumentStance:
     """agrees | disagrees | discusses | unrelated for one document's claims and one hypothesis.
 
     Unrelated: no claim shares two of the hypothesis's terms and a quarter of its weight, and the whole
-    document not two terms and 40 % of it. Otherwise the
-    stance rests on the core claims, those closest to the hypothesis: the document disagrees when they
-    refute it nearly all together, agrees when most of them assert it in the narrator's own voice (not
-    "reportedly", not "according to"), and otherwise discusses it: reporting a claim, or
-    its denial, is not taking a side. Measured on FNC-1 (README "Stance"); the thresholds above were set
-    on a training sample and checked on another.
+    document not two terms and 40 % of it. Otherwise the stance rests on the core claims, those closest
+    to the hypothesis: the document disagrees when they refute it nearly all together, agrees when most
+    of them assert it in the narrator's own voice (not "reportedly", not "according to"), and otherwise
+    discusses it: reporting a claim, or its denial, is not taking a side. Measured on FNC-1 (README
+    "Stance"); the thresholds above were set on a training sample and checked on another.
     """
+    prop = _prop(h)
     scored = [(c, *shared_terms(c.prop or Proposition(), prop)) for c in claims]
     near = [(c, share) for c, matched, share in scored if len(matched) >= 2]
     best = max((share for _, share in near), default=0.0)
@@ -284,17 +282,9 @@ def _ids(claims: Sequence[Claim]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.id for c in claims))
 
 
-def document_stances(
-    claims: Sequence[Claim], hypotheses: Sequence[Hypothesis], props: Sequence[Proposition]
-) -> dict[str, dict[str, DocumentStance]]:
+def document_stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> dict[str, dict[str, DocumentStance]]:
     """Document id -> hypothesis id -> the document's stance, from its claims' stances (set already)."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc].append(c)
-    out: dict[str, dict[str, DocumentStance]] = {}
-    for doc, cs in by_doc.items():
-        out[doc] = {}
-        for i, h in enumerate(hypotheses):
-            rest = [p for j, p in enumerate(props) if j != i]
-            out[doc][h.id] = document_stance(cs, h, props[i], rest)
-    return out
+    return {doc: {h.id: document_stance(cs, h) for h in hypotheses} for doc, cs in by_doc.items()}

@@ -38,10 +38,9 @@ REPORTIVE_HEDGES = frozenset(
 )
 FIRST_PERSON_WORDS = frozenset({"i", "we", "me", "us"})
 """Inside a quotation these are its speaker, whoever was named last before it."""
-FIRST_PERSON_OPENERS = frozenset(
-    {"i", "we", "i'm", "i’m", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll", "i've", "i’ve"}
-)
-"""A clause opening in the first person is the speaker's own, whatever cue the parse hung on it."""
+FIRST_PERSON_OPENERS = frozenset({"i", "we", "i'm", "we're", "we've", "we'll", "i've"})
+"""A clause opening in the first person is the speaker's own, whatever cue the parse hung on it (compared
+with straight apostrophes)."""
 MAX_CLAIM_CHARS = 2000
 """No clause is longer; bounds the search for claims around a quotation."""
 MAX_QUOTE_CHARS = 1500
@@ -468,7 +467,8 @@ def _voice(ctx: _DocContext, claim: Claim) -> Claim:
     # a pronoun that reaches back past the label ("it tells us") stands for nothing the speaker named
     earlier_turn = turn is not None and src.resolved_from is not None and (src.start or 0) < turn.content_start
     own_side = src.name.lower().split(" ", 1)[0] in ("my", "our")  # "my Administration announced"
-    speaks_first = claim.text.lstrip(' -–—"“').split(" ", 1)[0].lower().strip(",") in FIRST_PERSON_OPENERS
+    opener = claim.text.lstrip(' -–—"“').split(" ", 1)[0].lower().strip(",").replace("’", "'")
+    speaks_first = opener in FIRST_PERSON_OPENERS
     if (
         src.kind == "author"
         or first_person

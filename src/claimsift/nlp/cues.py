@@ -286,13 +286,8 @@ def carrier_cue(tok: Token) -> Cue | None:
     # "videos on Kyiv Post" names a publisher; "a statement on Iranian influence efforts" a topic
     preps = ("from", "by") if tok.lemma_.lower() in lexicons().topical_carriers else ("on", "from", "by", "in")
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
-    if (
-        prep is None
-        and tok.i + 1 < len(tok.doc)
-        and tok.doc[tok.i + 1].lower_ in preps
-        and tok.doc[tok.i + 1].lower_ != "in"
-    ):
-        prep = tok.doc[tok.i + 1]  # a broken parse still has the words in order
+    if prep is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps[:3]:
+        prep = tok.doc[tok.i + 1]  # a broken parse still has the words in order (but "in" is too common)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None or pobj.ent_type_ not in ("ORG", "PERSON"):
         return None

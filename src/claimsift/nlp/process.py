@@ -61,10 +61,10 @@ def _words(text: str) -> str:
 def _not_title(claims: list[Claim], title: str | None) -> list[Claim]:
     """The document's title repeated as its first line is its name, not a claim ("On the Reported Death of
     Aleksey Navalny" under "Remarks by President Biden on the Reported Death of Aleksey Navalny")."""
-    key = _words(title or "")
-    if not key:
+    key = f" {_words(title or '')} "
+    if not key.strip():
         return claims
-    return [c for c in claims if not (len(_words(c.text).split()) >= 3 and _words(c.text) in key)]
+    return [c for c in claims if not (len(_words(c.text).split()) >= 3 and f" {_words(c.text)} " in key)]
 
 
 def _with_proposition(claim: Claim, parsed: Doc) -> Claim:

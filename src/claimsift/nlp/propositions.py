@@ -31,7 +31,6 @@ NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "P
 NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
 OPAQUE_HEADS = frozenset({"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"})
 """Verbs whose negation leaves their clause unnegated: "did not say what the forces were doing"."""
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "csubj", "relcl", "acl", "parataxis", "conj"})
 
 
 @cache

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from claimsift.lexicons import data_file
 from claimsift.model import Turn
@@ -42,8 +42,12 @@ def _key(label: str) -> str:
     return " ".join(re.sub(r"[.’']", "", label).upper().split())
 
 
-def _label_spans(text: str) -> list[tuple[int, int, str]]:
-    """(label start, content start, label) for every candidate label, in text order."""
+@lru_cache(maxsize=4)
+def _label_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(label start, content start, label) for every candidate label, in text order.
+
+    Cached for the last few texts: the sentence-break component and the claim reader scan the same piece.
+    """
     questioners, _, not_speakers = _labels()
     found: dict[int, tuple[int, int, str]] = {}
     for m in _CAPS_LABEL.finditer(text):
@@ -64,7 +68,7 @@ def _label_spans(text: str) -> list[tuple[int, int, str]]:
             found[m.start("label")] = (m.start("label"), m.end(), label)
     for m in _BARE_Q.finditer(text):
         found.setdefault(m.start("label"), (m.start("label"), m.end(), "Q"))
-    return [found[k] for k in sorted(found)]
+    return tuple(found[k] for k in sorted(found))
 
 
 def _opens_turn(text: str, i: int) -> bool:
