@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimsift.model import Claim, Document
+from claimkit import claim_with, claims_of
+from claimsift.model import Claim
 from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
@@ -30,18 +31,6 @@ MISSION = (
     "at an informal UN Security Council meeting in of North Korea's Permanent Mission to the UN said, "
     "they are nothing but dirty maneuvers of the"
 )
-
-
-def claims_of(text: str, kind: str = "transcript", published: str = "2024-11-05") -> list[Claim]:
-    doc = Document(id="t", path="t.txt", text=text, kind=kind, published=published)
-    (facts,) = list(process([doc]))
-    return list(facts.claims)
-
-
-def claim_with(claims: list[Claim], needle: str) -> Claim:
-    found = [c for c in claims if needle in c.text]
-    assert found, f"no claim contains {needle!r}: {[c.text for c in claims]}"
-    return found[0]
 
 
 def test_claims_relay_chain_gives_origin_and_via() -> None:
@@ -450,7 +439,6 @@ def test_claims_the_title_repeated_as_the_first_line_is_not_a_claim() -> None:
     from pathlib import Path
 
     from claimsift.ingest import read_documents
-    from claimsift.nlp.process import process
 
     (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_satellite_failure.txt")])))
     assert facts.document.title and facts.document.title.startswith("North Korea says its latest satellite")

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from claimkit import claim_with, claims_in
 from claimsift import analyze
 from claimsift.ingest import read_documents
-from claimsift.model import Claim, Document
+from claimsift.model import Document
 from claimsift.nlp.narrator import narrator
-from claimsift.nlp.process import process
 from claimsift.nlp.turns import find_turns, full_name, label_spans
 from claimsift.report.json_report import to_dict
 
@@ -31,17 +31,6 @@ VOA = DATA / "voa_nk_satellite_failure.txt"
 def _text(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as f:
         return f.read()
-
-
-def _claims(path: Path) -> list[Claim]:
-    (facts,) = list(process(read_documents([str(path)])))
-    return list(facts.claims)
-
-
-def _claim(claims: list[Claim], needle: str) -> Claim:
-    found = [c for c in claims if needle in c.text]
-    assert found, f"no claim contains {needle!r}: {[c.text for c in claims]}"
-    return found[0]
 
 
 def test_turns_labels_speakers_and_questioners() -> None:
@@ -104,35 +93,35 @@ def test_turns_none_in_an_article() -> None:
 
 @pytest.mark.model
 def test_turns_statements_go_to_the_turns_speaker() -> None:
-    claims = _claims(BRIEFING)
-    china = _claim(claims, "Every day the People’s Republic of China")
+    claims = claims_in(BRIEFING)
+    china = claim_with(claims, "Every day the People’s Republic of China")
     assert (china.source.name, china.source.kind, china.evidence_type) == (
         "Jamie Rubin",
         "person",
         "official_statement",
     )
-    assert _claim(claims, "I believe there’s nothing less").source.name == "Jamie Rubin"
-    assert _claim(claims, "We’re pleased to release").source.name == "Jamie Rubin"  # "we" is the speaker's side
-    assert _claim(claims, "We have a very special guest").source.name == "MR MILLER"
+    assert claim_with(claims, "I believe there’s nothing less").source.name == "Jamie Rubin"
+    assert claim_with(claims, "We’re pleased to release").source.name == "Jamie Rubin"  # "we" is the speaker's side
+    assert claim_with(claims, "We have a very special guest").source.name == "MR MILLER"
     assert not any("MR RUBIN" in c.text or "MR MILLER:" in c.text for c in claims)
     assert not any(c.text.startswith("Department Press Briefing") for c in claims)  # front matter
 
 
 @pytest.mark.model
 def test_turns_questions_are_not_claims_and_assertions_are_the_questioners() -> None:
-    claims = _claims(MCDONOUGH)
+    claims = claims_in(MCDONOUGH)
     assert not any(c.text.rstrip().endswith("?") for c in claims)
     assert {c.source.name for c in claims} == {"Denis McDonough"}
-    asked = _claim(_claims(BRIEFING), "he was the one who set this up")
+    asked = claim_with(claims_in(BRIEFING), "he was the one who set this up")
     assert (asked.source.name, asked.evidence_type) == ("QUESTION", "media_report")
 
 
 @pytest.mark.model
 def test_turns_reported_speech_inside_a_turn_keeps_its_source_with_the_speaker_as_relay() -> None:
-    claims = _claims(PORTS)
-    preview = _claim(claims, "to preview a series of actions")
+    claims = claims_in(PORTS)
+    preview = claim_with(claims, "to preview a series of actions")
     assert preview.source.name != "MODERATOR" and preview.via[:1] == ("MODERATOR",)
-    ports = _claim(claims, "America’s ports employ 31 million Americans")
+    ports = claim_with(claims, "America’s ports employ 31 million Americans")
     assert (ports.source.name, ports.via) == ("Anne Neuberger", ())
 
 
@@ -150,10 +139,10 @@ def test_turns_in_the_json_report() -> None:
 def test_narrator_of_a_statement_is_its_issuer(nlp) -> None:  # type: ignore[no-untyped-def]
     (doc,) = read_documents([str(STATEMENT)])
     assert narrator(doc, nlp) == "Joe Biden"
-    claims = _claims(STATEMENT)
-    wrong = _claim(claims, "That ruling is wrong.")
+    claims = claims_in(STATEMENT)
+    wrong = claim_with(claims, "That ruling is wrong.")
     assert (wrong.source.name, wrong.source.kind, wrong.evidence_type) == ("Joe Biden", "author", "official_statement")
-    announced = _claim(claims, "my Administration announced new action")
+    announced = claim_with(claims, "my Administration announced new action")
     assert announced.source.name == "Joe Biden"  # "my Administration" is the speaker's own side
 
 
@@ -184,7 +173,7 @@ def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None: 
     ],
 )
 def test_sources_unnamed_are_anonymous_named_are_not(needle: str, name: str, kind: str, evidence: str | None) -> None:
-    claim = _claim(_claims(VOA), needle)
+    claim = claim_with(claims_in(VOA), needle)
     assert (claim.source.name, claim.source.kind) == (name, kind)
     if evidence:
         assert claim.evidence_type == evidence
