@@ -30,6 +30,10 @@ class AliasEntry:
     aliases: tuple[str, ...]
 
 
+NOT_POLARITY = frozenset({"clausal", "frame_objects", "evidential", "subject_pronouns"})
+"""Keys of reporting_verbs.json that are word classes, not polarities."""
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicons:
     """Every lexicon claimsift uses, as immutable lookups."""
@@ -38,6 +42,10 @@ class Lexicons:
     """Reporting verb lemma -> assert | deny | neutral."""
     clausal_verbs: frozenset[str]
     """Attitude verbs (want, expect, call for) that attribute only a clause or phrase they govern."""
+    evidential_verbs: frozenset[str]
+    """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
+    subject_pronouns: frozenset[str]
+    """ "others", "one", "each": indefinite pronouns that speak as a reporting verb's subject."""
     frame_objects: frozenset[str]
     """ "on condition of anonymity", "on behalf of": how someone spoke, never what."""
     noun_polarity: dict[str, str]
@@ -86,10 +94,12 @@ def lexicons() -> Lexicons:
     aliases = _load("aliases.json")["entities"]
     return Lexicons(
         verb_polarity=_polarity_map(
-            {k: v for k, v in _load("reporting_verbs.json").items() if k not in ("clausal", "frame_objects")}
+            {k: v for k, v in _load("reporting_verbs.json").items() if k not in NOT_POLARITY}
         ),
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
         frame_objects=frozenset(_load("reporting_verbs.json")["frame_objects"]),
+        evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),
+        subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
             {k: v for k, v in _load("reporting_nouns.json").items() if k not in ("carriers", "topical")}
         ),

@@ -7,6 +7,7 @@ report when it is a bare "that ..." clause whose cue was lost or a report marked
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,8 @@ from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
 
 QUOTES = '"“”'
+QUOTE_RE = re.compile(r"[\"“”]|''")
+"""A quotation mark: straight or curly double, or two apostrophes (the older newspaper archives' style)."""
 REPORTIVE_HEDGES = frozenset(
     {
         "reportedly",
@@ -353,7 +356,7 @@ def document_claims(
         doc=doc,
         doc_id=doc_id,
         text=text,
-        quote_marks=[i for i, ch in enumerate(text) if ch in QUOTES],
+        quote_marks=[m.start() for m in QUOTE_RE.finditer(text)],
         dates=dates,
         date_starts=[d.start for d in dates],
         seams=seams,
@@ -501,9 +504,8 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in QUOTES:
-            continue
+    for mark in QUOTE_RE.finditer(text):
+        i = mark.start()
         if open_at is None:
             open_at = i
         elif _opens_paragraph(text, i) and "\n" in text[open_at:i]:
@@ -530,6 +532,7 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
     out = list(claims)
     starts = [c.start for c in out]  # claims come in text order
     regions = _quote_regions(text)
+    borrowed: set[int] = set()  # claims that speak only through the quotation's speaker
     for qs, qe in regions:
         lo, hi = bisect_left(starts, qs - MAX_CLAIM_CHARS), bisect_left(starts, qe + 2)
         near = range(lo, hi)
@@ -543,6 +546,7 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
         for i in inside:
             first_person = (out[i].source.resolved_from or "").lower() in FIRST_PERSON_WORDS
             if first_person or out[i].source.kind in ("author", "unattributed"):
+                borrowed.add(out[i].start)
                 out[i] = replace(
                     out[i],
                     source=who.source,
@@ -550,7 +554,7 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
                     cue=who.cue,
                     evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind),
                 )
-    return _whole_quotations(out, regions, text)
+    return _continued_quotations(_whole_quotations(out, regions, text), regions, text, borrowed)
 
 
 def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text: str) -> list[Claim]:
@@ -571,6 +575,31 @@ def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text:
             and here == region(last.start)
             and c.source.kind not in ("author", "unattributed")
             and (c.source.name, c.source.kind) == (last.source.name, last.source.kind)
+        ):
+            out[-1] = _joined(last, c, text)
+        else:
+            out.append(c)
+    return out
+
+
+def _continued_quotations(
+    claims: list[Claim], regions: list[tuple[int, int]], text: str, borrowed: set[int]
+) -> list[Claim]:
+    """ '"A," she said. "B."': a quotation that opens right after a quoted speaker's frame, in the same
+    paragraph, goes on with what she said, so both are one content (as PARC and PolNeAR annotate them)."""
+    opens = {qs for qs, _ in regions}
+    out: list[Claim] = []
+    for c in claims:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and c.start in opens
+            and c.start in borrowed  # it has no frame of its own ('"B," she said' is a new content)
+            and QUOTE_RE.search(last.text)
+            and not text[last.end : c.start].strip()
+            and "\n" not in text[last.start + len(last.text.rstrip()) : c.start]  # a new paragraph, a new quotation
+            and c.source.kind not in ("author", "unattributed")
+            and (c.source.name, c.source.kind, c.cue) == (last.source.name, last.source.kind, last.cue)
         ):
             out[-1] = _joined(last, c, text)
         else:

@@ -40,6 +40,8 @@ class Cue:
     """Tokens of the attribution frame itself (source phrase, cue, auxiliaries)."""
     relay_of: int | None = None
     """Token of an inner cue this cue relays ("X cited Y's claim that ..."): X is a via of Y."""
+    generic: bool = False
+    """The source is a noun that speaks only as a verb's subject ("the bank said"), not a known kind of source."""
 
 
 def _subtree_ids(tok: Token) -> set[int]:
@@ -105,6 +107,18 @@ def is_source_like(tok: Token) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _speaks(subj: Token, verb: Token) -> bool:
+    """Whether any noun subject speaks: with a verb of saying, "the bank said", "one slide says" and "others
+    argue" name their source whatever the noun; with an evidential verb a thing is evidence ("the data
+    show"), so only a person or organisation noun speaks (``is_source_like``)."""
+    lex = lexicons()
+    if verb.lemma_.lower() in lex.evidential_verbs or verb.lower_[:-1] in lex.evidential_verbs:
+        return False
+    if subj.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return False
+    return subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in lex.subject_pronouns
 
 
 def _verb_polarity(tok: Token) -> str | None:
@@ -220,11 +234,19 @@ def verb_cue(tok: Token) -> Cue | None:
     ):
         return None  # "the people who want to break up the banks" describes them; it attributes nothing
     subj = _subject(tok)
-    if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl" and is_source_like(tok.head):
+    if (
+        subj is not None
+        and subj.lower_ in RELATIVE_PRONOUNS
+        and tok.dep_ == "relcl"
+        and (is_source_like(tok.head) or _speaks(tok.head, tok))
+    ):
         subj = tok.head  # "..., who said ...": the relative clause's antecedent speaks
     own = subj is not None and subj.head.i == tok.i
+    generic = subj is not None and not is_source_like(subj) and _speaks(subj, tok)
     if subj is not None and (
-        is_source_like(subj) or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
+        is_source_like(subj)
+        or (generic and (subj.head.i != tok.i or subj.dep_ == "nsubj"))
+        or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source: tuple[int, int] | None = source_phrase(subj)
     elif own and subj is not None and (owner := _carrier_owner(subj)) is not None:
@@ -245,7 +267,8 @@ def verb_cue(tok: Token) -> Cue | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING:
         polarity = "neutral"  # "declined to confirm", "refused to comment"
     frame = _frame(tok, source)
-    return Cue(tok.i, tok.text, polarity, source, frozenset(_content_of(tok, frame)), frozenset(frame))
+    content = frozenset(_content_of(tok, frame))
+    return Cue(tok.i, tok.text, polarity, source, content, frozenset(frame), generic=generic and source is not None)
 
 
 def noun_cue(tok: Token) -> Cue | None:
@@ -376,7 +399,7 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
     return [inner if c is main else c for c in cues if c.token != cite.i] + [outer]
 
 
-QUOTE_MARKS = frozenset({'"', "“", "”"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
 SPEAKER_REACH = 20
 """Tokens after the speaker's name within which the reporting verb of a '"...," NAME, TITLE, said' must come."""
 
@@ -444,6 +467,9 @@ def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
     cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
+    # a generic noun inside what a known source reports is part of the report, not a speaker of its own
+    # ("The agency said the bases ... claimed that ..." in a transcript that lost a line)
+    cues = [c for c in cues if not (c.generic and any(c.token in o.content and not o.generic for o in cues))]
     cues = _after_quote(sent, _citing(sent, cues))
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
