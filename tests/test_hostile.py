@@ -35,21 +35,24 @@ BUDGET_S = 20.0
 MB = 1_000_000
 
 REUTERS = "Putin did not deny that North Korean troops were currently in Russia."
-HILL = (
-    "The United States on Wednesday confirmed that some 3,000 North Koreans are training in Russia at military sites."
-)
+SATELLITE = "Officials in South Korea and Japan had earlier reported that the launch seemed to have failed."
 PENTAGON = (
-    'The Pentagon said Tuesday that a "small number" of North Korean troops are already in Russia\'s Kursk region.'
+    "The Pentagon said Tuesday a \u201csmall number\u201d of North Korean troops have deployed to Russia\u2019s Kursk "
+    "region, where they are likely to be used in combat against Ukrainian troops."
 )
-KOREA_TIMES = '"They are trained to conduct operations in the European part," he said.'
+ROCKET = (
+    '"The launch of the new satellite carrier rocket failed when it exploded in mid-air during the flight of the '
+    "first stage,\" the deputy director general of North Korea's National Aerospace Technology Administration said "
+    "in a report carried by state media."
+)
 RYDER = (
-    '"We continue to monitor closely and are consulting with our Ukrainian partners as well as other allies and '
-    'partners," Ryder added.'
+    "The Pentagon has \u201cno information\u201d to corroborate reports that North Korean troops are also inside "
+    "Ukraine, according to Ryder."
 )
-QUOTES = (REUTERS, HILL, PENTAGON, KOREA_TIMES, RYDER)
-TYPOGRAPHIC = KOREA_TIMES.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
-"""The Korea Times quote with “curly” quotation marks, as cp1252 encodes them."""
-GUILLEMETS = KOREA_TIMES.replace('"', "\u00ab", 1).replace('"', "\u00bb", 1)
+QUOTES = (REUTERS, SATELLITE, PENTAGON, ROCKET, RYDER)
+TYPOGRAPHIC = ROCKET.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+"""The VOA quote with “curly” quotation marks, as cp1252 encodes them."""
+GUILLEMETS = ROCKET.replace('"', "\u00ab", 1).replace('"', "\u00bb", 1)
 """The same quote with «guillemets», which Latin-1 has and ASCII has not."""
 
 
@@ -116,10 +119,10 @@ def _pdf() -> bytes:
     )
 
 
-def _zip(payload: bytes = HILL.encode()) -> bytes:
+def _zip(payload: bytes = SATELLITE.encode()) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("thehill.txt", payload)
+        archive.writestr("voa.txt", payload)
     return buffer.getvalue()
 
 
@@ -151,7 +154,10 @@ BINARY: dict[str, tuple[Callable[[], bytes], str]] = {
     "elf": (lambda: b"\x7fELF\x02\x01\x01" + bytes(9) + b"\x02\x00\x3e\x00" + bytes(48), "binary file (ELF"),
     "jpeg": (lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(40), "binary file (JPEG image)"),
     "sqlite": (lambda: b"SQLite format 3\x00" + bytes(84), "binary file (SQLite database)"),
-    "nul-bytes": (lambda: REUTERS.encode() + b"\x00\x01\x02\x00" + HILL.encode(), "binary file (contains NUL bytes)"),
+    "nul-bytes": (
+        lambda: REUTERS.encode() + b"\x00\x01\x02\x00" + SATELLITE.encode(),
+        "binary file (contains NUL bytes)",
+    ),
     "control-bytes": (lambda: bytes(range(1, 9)) * 40 + REUTERS.encode(), "binary file (mostly control characters)"),
     "random": (lambda: bytes((i * 7919 + 13) % 256 for i in range(4096)), "binary file"),
 }
@@ -221,15 +227,15 @@ def test_hostile_utf16_cut_short_is_read_with_a_warning(tmp_path: Path) -> None:
     ("name", "text", "encoding"),
     [
         ("windows.txt", f"{TYPOGRAPHIC}\r\n{PENTAGON}\r\n", "cp1252"),
-        ("latin1.md", f"{GUILLEMETS}\n{HILL}\n", "latin-1"),
-        ("latin1.srt", SRT_TEMPLATE.format(GUILLEMETS, HILL), "latin-1"),
+        ("latin1.md", f"{GUILLEMETS}\n{SATELLITE}\n", "latin-1"),
+        ("latin1.srt", SRT_TEMPLATE.format(GUILLEMETS, SATELLITE), "latin-1"),
         ("windows.json", json.dumps({"text": TYPOGRAPHIC}, ensure_ascii=False), "cp1252"),
     ],
 )
 def test_hostile_legacy_encodings_decoded_correctly(tmp_path: Path, name: str, text: str, encoding: str) -> None:
     document = _read_one(tmp_path, name, text.encode(encoding), warning="decoded as cp1252")
     if name.endswith(".srt"):
-        assert document.text == f"{GUILLEMETS} {HILL}"
+        assert document.text == f"{GUILLEMETS} {SATELLITE}"
     elif name.endswith(".json"):
         assert document.text == TYPOGRAPHIC
     else:
@@ -238,9 +244,9 @@ def test_hostile_legacy_encodings_decoded_correctly(tmp_path: Path, name: str, t
 
 def test_hostile_invalid_utf8_bytes_replaced_with_a_warning(tmp_path: Path) -> None:
     good = f"{TYPOGRAPHIC}\n{RYDER}\n"
-    data = good.encode("utf-8").replace(b"Ukrainian", b"Ukr\xc3ainian").replace(b"Ryder", b"Ry\xffder")
+    data = good.encode("utf-8").replace(b"Ukraine", b"Ukr\xc3aine").replace(b"Ryder", b"Ry\xffder")
     document = _read_one(tmp_path, "broken.txt", data, warning="2 undecodable byte sequence(s) replaced")
-    assert document.text == good.replace("Ukrainian", "Ukr\ufffdainian").replace("Ryder", "Ry\ufffdder")
+    assert document.text == good.replace("Ukraine", "Ukr\ufffdaine").replace("Ryder", "Ry\ufffdder")
     stray = (REUTERS + "\n").encode() * 200 + b"\x81\x8d"
     document = _read_one(tmp_path, "stray.txt", stray, warning="replaced with U+FFFD")
     assert document.text.startswith(REUTERS)
@@ -303,7 +309,7 @@ def test_hostile_200mb_file_refused_by_its_size_before_reading(tmp_path: Path, m
     [
         pytest.param(
             "bad_times.srt",
-            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n\n2\n00:00:0x,000 --> 00:00:O8,000\n{HILL}\n\n"
+            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n\n2\n00:00:0x,000 --> 00:00:O8,000\n{SATELLITE}\n\n"
             f"3\n00:00:08,000 --> 00:00:12,000\n{PENTAGON}\n",
             f"{REUTERS} {PENTAGON}",
             "1 of 3 cues could not be parsed",
@@ -311,7 +317,7 @@ def test_hostile_200mb_file_refused_by_its_size_before_reading(tmp_path: Path, m
         ),
         pytest.param(
             "bad_times.vtt",
-            f"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n\n00:00:04.000 -> 00:00:08.000\n{HILL}\n\n"
+            f"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n\n00:00:04.000 -> 00:00:08.000\n{SATELLITE}\n\n"
             f"00:00:08.000 --> 00:00:12.000\n{PENTAGON}\n",
             f"{REUTERS} {PENTAGON}",
             None,
@@ -319,37 +325,37 @@ def test_hostile_200mb_file_refused_by_its_size_before_reading(tmp_path: Path, m
         ),
         pytest.param(
             "no_blank.srt",
-            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n2\n00:00:04,000 --> 00:00:08,000\n{HILL}\n"
+            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n2\n00:00:04,000 --> 00:00:08,000\n{SATELLITE}\n"
             f"00:00:08,000 --> 00:00:12,000\n{PENTAGON}\n",
-            f"{REUTERS} {HILL} {PENTAGON}",
+            f"{REUTERS} {SATELLITE} {PENTAGON}",
             "read leniently",
             id="missing-blank-lines-srt",
         ),
         pytest.param(
             "no_blank.vtt",
-            f"WEBVTT\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n00:00:04.000 --> 00:00:08.000\n{HILL}\n",
-            f"{REUTERS} {HILL}",
+            f"WEBVTT\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n00:00:04.000 --> 00:00:08.000\n{SATELLITE}\n",
+            f"{REUTERS} {SATELLITE}",
             None,
             id="missing-blank-lines-vtt",
         ),
         pytest.param(
             "overlap.srt",
-            SRT_TEMPLATE.format(REUTERS, HILL).replace("00:00:04,000 --> 00:00:08", "00:00:02,500 --> 00:00:08"),
-            f"{REUTERS} {HILL}",
+            SRT_TEMPLATE.format(REUTERS, SATELLITE).replace("00:00:04,000 --> 00:00:08", "00:00:02,500 --> 00:00:08"),
+            f"{REUTERS} {SATELLITE}",
             "1 cue(s) overlap the cue above them",
             id="overlapping-cues",
         ),
         pytest.param(
             "disorder.vtt",
-            f"WEBVTT\n\n00:01:00.000 --> 00:01:04.000\n{REUTERS}\n\n00:00:01.000 --> 00:00:04.000\n{HILL}\n\n"
+            f"WEBVTT\n\n00:01:00.000 --> 00:01:04.000\n{REUTERS}\n\n00:00:01.000 --> 00:00:04.000\n{SATELLITE}\n\n"
             f"00:00:30.000 --> 00:00:20.000\n{PENTAGON}\n",
-            f"{REUTERS} {HILL} {PENTAGON}",
+            f"{REUTERS} {SATELLITE} {PENTAGON}",
             "1 cue(s) start before the cue above them; their text is kept in file order",
             id="cues-out-of-order",
         ),
         pytest.param(
             "cut.srt",
-            SRT_TEMPLATE.format(REUTERS, HILL).rsplit("-->", 1)[0] + "--> 00:0",
+            SRT_TEMPLATE.format(REUTERS, SATELLITE).rsplit("-->", 1)[0] + "--> 00:0",
             REUTERS,
             "1 of 2 cues could not be parsed",
             id="cut-mid-cue",
@@ -408,23 +414,23 @@ NEVER_SHOWN = ("document.write", "alert", "color: red", "enable scripts", "hidde
     [
         (
             "nested.html",
-            f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}{HILL}{'</div>' * 100_000}</body></html>",
+            f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}{SATELLITE}{'</div>' * 100_000}</body></html>",
             "nested",
         ),
-        ("unclosed.htm", f"<p>{REUTERS}</p>{'<div><span>' * 100_000}{SCRIPTS}{HILL}", "nested"),
-        ("deep300.html", f"<body><p>{REUTERS}</p>{'<section>' * 300}<p>{HILL}</p>", "nested"),
-        ("fragment.html", f"<p>{REUTERS}</p>{SCRIPTS}<p>{HILL}</p>", None),
+        ("unclosed.htm", f"<p>{REUTERS}</p>{'<div><span>' * 100_000}{SCRIPTS}{SATELLITE}", "nested"),
+        ("deep300.html", f"<body><p>{REUTERS}</p>{'<section>' * 300}<p>{SATELLITE}</p>", "nested"),
+        ("fragment.html", f"<p>{REUTERS}</p>{SCRIPTS}<p>{SATELLITE}</p>", None),
         (
             "scripts.html",
-            f"<html><head>{SCRIPTS}</head><body>{SCRIPTS}<p>{REUTERS}</p><p>{HILL}</p></body></html>",
+            f"<html><head>{SCRIPTS}</head><body>{SCRIPTS}<p>{REUTERS}</p><p>{SATELLITE}</p></body></html>",
             None,
         ),
-        ("open_script.html", f"<body><p>{REUTERS}</p><p>{HILL}</p><script>alert(1); document.write('", None),
-        ("many_scripts.html", f"<p>{REUTERS}</p><p>{HILL}</p>" + "<script>" * 200_000, None),
-        ("comment.html", f"<p>{REUTERS}</p><p>{HILL}</p><!-- alert(1) " + "<p>enable scripts</p>" * 1000, None),
+        ("open_script.html", f"<body><p>{REUTERS}</p><p>{SATELLITE}</p><script>alert(1); document.write('", None),
+        ("many_scripts.html", f"<p>{REUTERS}</p><p>{SATELLITE}</p>" + "<script>" * 200_000, None),
+        ("comment.html", f"<p>{REUTERS}</p><p>{SATELLITE}</p><!-- alert(1) " + "<p>enable scripts</p>" * 1000, None),
         (
             "big.html",
-            f"<html><body>{SCRIPTS}<p>{REUTERS}</p>" + f"<p>{HILL}</p>" * 60_000 + "</body></html>",
+            f"<html><body>{SCRIPTS}<p>{REUTERS}</p>" + f"<p>{SATELLITE}</p>" * 60_000 + "</body></html>",
             "skipped",
         ),
     ],
@@ -432,17 +438,17 @@ NEVER_SHOWN = ("document.write", "alert", "color: red", "enable scripts", "hidde
 def test_hostile_html(tmp_path: Path, name: str, page: str, warning: str | None) -> None:
     document = _read_one(tmp_path, name, page.encode("utf-8"), warning)
     assert REUTERS in document.text
-    assert HILL in document.text
+    assert SATELLITE in document.text
     for hidden in NEVER_SHOWN:
         assert hidden not in document.text, hidden
 
 
 def test_hostile_html_with_characters_lxml_refuses(tmp_path: Path) -> None:
     """Found by atheris: a control character in the tail of a dropped <script> made lxml raise ValueError."""
-    page = f"<html><body><p>{REUTERS}</p><script>alert(1)</script>\x0b\x07 {HILL}\uffff<style>p {{}}</style>\x0c</body>"
+    page = f"<html><body><p>{REUTERS}</p><script>alert(1)</script>\x0b\x07 {SATELLITE}\uffff<style>p {{}}</style>\x0c</body>"
     document = _read_one(tmp_path, "controls.html", page.encode("utf-8"))
     assert REUTERS in document.text
-    assert HILL in document.text
+    assert SATELLITE in document.text
     assert "alert" not in document.text
 
 
@@ -557,7 +563,7 @@ def test_hostile_cli_size_limit_from_environment(tmp_path: Path) -> None:
     proc = _analyze(path, env={"CLAIMSIFT_MAX_BYTES": "1k"})
     assert proc.returncode != 0
     assert proc.stderr.splitlines() == [
-        f"claimsift: error: {path}: file too large (2.2 kB, over the 1 kB limit); "
+        f"claimsift: error: {path}: file too large (3.6 kB, over the 1 kB limit); "
         "set CLAIMSIFT_MAX_BYTES (or max_bytes) to raise the limit"
     ]
 
@@ -565,7 +571,9 @@ def test_hostile_cli_size_limit_from_environment(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_hostile_cli_deeply_nested_page_is_analysed_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "nested.html"
-    page = f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}<p>{HILL}</p>{'</div>' * 100_000}{SCRIPTS}</body></html>"
+    page = (
+        f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}<p>{SATELLITE}</p>{'</div>' * 100_000}{SCRIPTS}</body></html>"
+    )
     path.write_text(page, encoding="utf-8")
     proc = _analyze(path)
     assert proc.returncode == 0, proc.stderr
