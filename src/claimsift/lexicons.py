@@ -93,9 +93,7 @@ def lexicons() -> Lexicons:
     cues = _load("evidence_cues.json")
     aliases = _load("aliases.json")["entities"]
     return Lexicons(
-        verb_polarity=_polarity_map(
-            {k: v for k, v in _load("reporting_verbs.json").items() if k not in NOT_POLARITY}
-        ),
+        verb_polarity=_polarity_map({k: v for k, v in _load("reporting_verbs.json").items() if k not in NOT_POLARITY}),
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
         frame_objects=frozenset(_load("reporting_verbs.json")["frame_objects"]),
         evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),

@@ -585,7 +585,7 @@ def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text:
 def _continued_quotations(
     claims: list[Claim], regions: list[tuple[int, int]], text: str, borrowed: set[int]
 ) -> list[Claim]:
-    """ '"A," she said. "B."': a quotation that opens right after a quoted speaker's frame, in the same
+    """'"A," she said. "B."': a quotation that opens right after a quoted speaker's frame, in the same
     paragraph, goes on with what she said, so both are one content (as PARC and PolNeAR annotate them)."""
     opens = {qs for qs, _ in regions}
     out: list[Claim] = []

@@ -245,7 +245,7 @@ def verb_cue(tok: Token) -> Cue | None:
     generic = subj is not None and not is_source_like(subj) and _speaks(subj, tok)
     if subj is not None and (
         is_source_like(subj)
-        or (generic and (subj.head.i != tok.i or subj.dep_ == "nsubj"))
+        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl"))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source: tuple[int, int] | None = source_phrase(subj)
@@ -422,7 +422,10 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
         if verb is None:
             continue
         content = frozenset(range(sent.start, tok.i))
-        speaker = Cue(verb.token, verb.text, verb.polarity, (i, end), content, frozenset(range(tok.i, verb.token + 1)))
+        # the verb's own subject, when the parse found it after the quotation, is the whole name
+        # ("Pentagon press secretary Major General Pat Ryder told"); else the name run the words give
+        who = verb.source if verb.source is not None and verb.source[0] >= i else (i, end)
+        speaker = Cue(verb.token, verb.text, verb.polarity, who, content, frozenset(range(tok.i, verb.token + 1)))
         return [speaker if c is verb else c for c in cues]
     return cues
 
@@ -460,7 +463,10 @@ def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
     """
     if inner is outer or inner.source is None or inner.token not in outer.content or _speaker_self(inner, doc):
         return False
-    head = doc[inner.token].head
+    tok = doc[inner.token]
+    if tok.dep_ == "advcl":
+        return False  # "Asked by VOA whether ..., Biden replied": the circumstance of a reply, not its content
+    head = tok.head
     return head.i == outer.token or (head.dep_ == "prep" and head.head.i == outer.token)
 
 
