@@ -516,3 +516,21 @@ def test_claims_a_quotation_in_a_new_paragraph_with_its_own_cue_is_a_new_claim()
     claims = _voa()
     first, second = claim_with(claims, "small number that are"), claim_with(claims, "We remain concerned")
     assert first is not second and (first.cue, second.cue) == ("told", "added")
+
+
+def test_claims_a_short_frame_goes_with_the_clause_it_frames(nlp: object) -> None:
+    """A UN press release (SC/15877): "..., he continued, adding that millions remain displaced, ...". The
+    three-word frame "adding" is too short for a clause of its own; it joins the clause it reports, not the
+    one before it, so the content keeps its frame and the previous clause keeps its own words."""
+    from spacy.language import Language
+
+    from claimsift.nlp.clauses import segments
+
+    assert isinstance(nlp, Language)
+    text = _data("un_sc_dprk_military_cooperation.txt")
+    doc = nlp(text)
+    sent = next(s for s in doc.sents if "millions remain displaced" in s.text)
+    pieces = [doc[a:b].text for a, b in segments(sent)]
+    framed = next(p for p in pieces if "millions remain displaced" in p)
+    assert framed.startswith("adding that"), pieces
+    assert not any(p.rstrip(" ,").endswith("adding") for p in pieces), pieces

@@ -7,7 +7,7 @@ so this also keeps a statement from spilling over a missing line into the next s
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "csubj", "relcl", "conj", "acl", "xcomp"})
 MIN_WORDS = 5
@@ -37,6 +37,17 @@ def owner(tok: Token, sent: Span) -> int:
     return cur.i
 
 
+def _run_head(run: Span, sent: Span) -> int | None:
+    """The clause head a run of tokens belongs to (its first word's)."""
+    first = next((t for t in run if not t.is_punct), None)
+    return owner(first, sent) if first is not None else None
+
+
+def _introduces(doc: Doc, head: int, nxt: int | None) -> bool:
+    """Whether the clause of one run governs the next run's clause, as a frame governs what it reports."""
+    return nxt is not None and doc[nxt].head.i == head and doc[nxt].dep_ in ("ccomp", "xcomp") and nxt > head
+
+
 def _words(doc_slice: Span) -> int:
     return sum(1 for t in doc_slice if t.is_alpha)
 
@@ -55,13 +66,29 @@ def segments(sent: Span) -> list[tuple[int, int]]:
             prev_owner = own
     merged: list[list[int]] = []
     doc = sent.doc
-    for run in runs:
-        if merged and _words(doc[run[0] : run[1]]) < MIN_WORDS:
+    heads = [_run_head(doc[a:b], sent) for a, b in runs]
+    pending: int | None = None  # start of a tiny run that introduces the next one
+    for k, run in enumerate(runs):
+        start = run[0] if pending is None else pending
+        pending = None
+        tiny = _words(doc[run[0] : run[1]]) < MIN_WORDS
+        head = heads[k]
+        if tiny and k + 1 < len(runs) and head is not None and _introduces(doc, head, heads[k + 1]):
+            # "though she acknowledged | it was unlikely": the frame goes with what it frames, and takes its
+            # subject along when a clause of its own cut them apart ("The officials, who spoke ..., did not say")
+            subj = next((c.i for c in doc[head].children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if merged and subj is not None and merged[-1][0] <= subj < merged[-1][1]:
+                start = merged.pop()[0]
+            pending = start
+            continue
+        if merged and tiny:
             merged[-1][1] = run[1]
         elif merged and _words(doc[merged[-1][0] : merged[-1][1]]) < MIN_WORDS:
             merged[-1][1] = run[1]
         else:
-            merged.append(run)
+            merged.append([start, run[1]])
+    if pending is not None:
+        merged.append([pending, sent.end])
     out: list[tuple[int, int]] = []
     for a, b in merged:
         out += _split_long(doc[a:b])

@@ -163,6 +163,9 @@ def _subject(verb: Token) -> Token | None:
                     return pobj
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "X denied it and said ...", "X declined to confirm ..."
+    if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "X began by saying ...": the subject of the verb the preposition hangs on, when it has its own
+        return next((c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS), None)
     return None
 
 
