@@ -28,8 +28,8 @@ EXAMPLES = int(os.environ.get("CLAIMSIFT_FUZZ_EXAMPLES", "150"))
 FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = (
-    "Putin did not deny that North Korean troops were currently in Russia. The United States on Wednesday "
-    "confirmed that some 3,000 North Koreans are training in Russia at military sites."
+    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said. "
+    "The U.S. views North Korea as cobelligerents with Russia, she said."
 ).split()
 DATE_WORDS = (
     "October 18 Oct 24 2024 on Thursday last week the day before two days later since 1990 in August "

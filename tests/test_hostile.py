@@ -34,25 +34,25 @@ DATA = Path(__file__).parent / "data"
 BUDGET_S = 20.0
 MB = 1_000_000
 
-REUTERS = "Putin did not deny that North Korean troops were currently in Russia."
-SATELLITE = "Officials in South Korea and Japan had earlier reported that the launch seemed to have failed."
+SINGH = "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
+ATACMS = "The Russians have moved their airfields out of range of ATACMS, she said."
 PENTAGON = (
     "The Pentagon said Tuesday a \u201csmall number\u201d of North Korean troops have deployed to Russia\u2019s Kursk "
     "region, where they are likely to be used in combat against Ukrainian troops."
 )
-ROCKET = (
-    '"The launch of the new satellite carrier rocket failed when it exploded in mid-air during the flight of the '
-    "first stage,\" the deputy director general of North Korea's National Aerospace Technology Administration said "
-    "in a report carried by state media."
+EXPECTATION = (
+    "The Pentagon has not confirmed that these troops have engaged in combat with Ukrainian troops who are inside a "
+    "portion of the Kursk region, she said, adding, \"They're moving into Kursk for a reason. We have every "
+    'expectation that they would be engaged in combat operations."'
 )
 RYDER = (
     "The Pentagon has \u201cno information\u201d to corroborate reports that North Korean troops are also inside "
     "Ukraine, according to Ryder."
 )
-QUOTES = (REUTERS, SATELLITE, PENTAGON, ROCKET, RYDER)
-TYPOGRAPHIC = ROCKET.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
-"""The VOA quote with “curly” quotation marks, as cp1252 encodes them."""
-GUILLEMETS = ROCKET.replace('"', "\u00ab", 1).replace('"', "\u00bb", 1)
+QUOTES = (SINGH, ATACMS, PENTAGON, EXPECTATION, RYDER)
+TYPOGRAPHIC = EXPECTATION.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+"""The DOD News quote with “curly” quotation marks, as cp1252 encodes them."""
+GUILLEMETS = EXPECTATION.replace('"', "\u00ab", 1).replace('"', "\u00bb", 1)
 """The same quote with «guillemets», which Latin-1 has and ASCII has not."""
 
 
@@ -109,7 +109,7 @@ def _png() -> bytes:
 
 
 def _pdf() -> bytes:
-    stream = f"BT /F1 12 Tf ({REUTERS}) Tj ET".encode()
+    stream = f"BT /F1 12 Tf ({SINGH}) Tj ET".encode()
     return (
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length "
         + str(len(stream)).encode()
@@ -119,7 +119,7 @@ def _pdf() -> bytes:
     )
 
 
-def _zip(payload: bytes = SATELLITE.encode()) -> bytes:
+def _zip(payload: bytes = ATACMS.encode()) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("voa.txt", payload)
@@ -155,10 +155,10 @@ BINARY: dict[str, tuple[Callable[[], bytes], str]] = {
     "jpeg": (lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(40), "binary file (JPEG image)"),
     "sqlite": (lambda: b"SQLite format 3\x00" + bytes(84), "binary file (SQLite database)"),
     "nul-bytes": (
-        lambda: REUTERS.encode() + b"\x00\x01\x02\x00" + SATELLITE.encode(),
+        lambda: SINGH.encode() + b"\x00\x01\x02\x00" + ATACMS.encode(),
         "binary file (contains NUL bytes)",
     ),
-    "control-bytes": (lambda: bytes(range(1, 9)) * 40 + REUTERS.encode(), "binary file (mostly control characters)"),
+    "control-bytes": (lambda: bytes(range(1, 9)) * 40 + SINGH.encode(), "binary file (mostly control characters)"),
     "random": (lambda: bytes((i * 7919 + 13) % 256 for i in range(4096)), "binary file"),
 }
 
@@ -202,8 +202,8 @@ VTT_TEMPLATE = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n{0}\n\n00:00:04.000 -->
         ("bom_be.md", lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), TYPOGRAPHIC),
         ("no_bom_le.txt", lambda t: t.encode("utf-16-le"), TYPOGRAPHIC),
         ("no_bom_be.txt", lambda t: t.encode("utf-16-be"), TYPOGRAPHIC),
-        ("bom.srt", lambda t: SRT_TEMPLATE.format(t, REUTERS).encode("utf-16"), f"{TYPOGRAPHIC} {REUTERS}"),
-        ("no_bom.vtt", lambda t: VTT_TEMPLATE.format(t, REUTERS).encode("utf-16-le"), f"{TYPOGRAPHIC} {REUTERS}"),
+        ("bom.srt", lambda t: SRT_TEMPLATE.format(t, SINGH).encode("utf-16"), f"{TYPOGRAPHIC} {SINGH}"),
+        ("no_bom.vtt", lambda t: VTT_TEMPLATE.format(t, SINGH).encode("utf-16-le"), f"{TYPOGRAPHIC} {SINGH}"),
         ("bom.json", lambda t: json.dumps({"text": t}).encode("utf-16"), TYPOGRAPHIC),
     ],
 )
@@ -227,15 +227,15 @@ def test_hostile_utf16_cut_short_is_read_with_a_warning(tmp_path: Path) -> None:
     ("name", "text", "encoding"),
     [
         ("windows.txt", f"{TYPOGRAPHIC}\r\n{PENTAGON}\r\n", "cp1252"),
-        ("latin1.md", f"{GUILLEMETS}\n{SATELLITE}\n", "latin-1"),
-        ("latin1.srt", SRT_TEMPLATE.format(GUILLEMETS, SATELLITE), "latin-1"),
+        ("latin1.md", f"{GUILLEMETS}\n{ATACMS}\n", "latin-1"),
+        ("latin1.srt", SRT_TEMPLATE.format(GUILLEMETS, ATACMS), "latin-1"),
         ("windows.json", json.dumps({"text": TYPOGRAPHIC}, ensure_ascii=False), "cp1252"),
     ],
 )
 def test_hostile_legacy_encodings_decoded_correctly(tmp_path: Path, name: str, text: str, encoding: str) -> None:
     document = _read_one(tmp_path, name, text.encode(encoding), warning="decoded as cp1252")
     if name.endswith(".srt"):
-        assert document.text == f"{GUILLEMETS} {SATELLITE}"
+        assert document.text == f"{GUILLEMETS} {ATACMS}"
     elif name.endswith(".json"):
         assert document.text == TYPOGRAPHIC
     else:
@@ -247,9 +247,9 @@ def test_hostile_invalid_utf8_bytes_replaced_with_a_warning(tmp_path: Path) -> N
     data = good.encode("utf-8").replace(b"Ukraine", b"Ukr\xc3aine").replace(b"Ryder", b"Ry\xffder")
     document = _read_one(tmp_path, "broken.txt", data, warning="2 undecodable byte sequence(s) replaced")
     assert document.text == good.replace("Ukraine", "Ukr\ufffdaine").replace("Ryder", "Ry\ufffdder")
-    stray = (REUTERS + "\n").encode() * 200 + b"\x81\x8d"
+    stray = (SINGH + "\n").encode() * 200 + b"\x81\x8d"
     document = _read_one(tmp_path, "stray.txt", stray, warning="replaced with U+FFFD")
-    assert document.text.startswith(REUTERS)
+    assert document.text.startswith(SINGH)
 
 
 # --- size: a single 20 MB line works, files over the limit are refused before they are read -------------------
@@ -309,61 +309,61 @@ def test_hostile_200mb_file_refused_by_its_size_before_reading(tmp_path: Path, m
     [
         pytest.param(
             "bad_times.srt",
-            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n\n2\n00:00:0x,000 --> 00:00:O8,000\n{SATELLITE}\n\n"
+            f"1\n00:00:01,000 --> 00:00:04,000\n{SINGH}\n\n2\n00:00:0x,000 --> 00:00:O8,000\n{ATACMS}\n\n"
             f"3\n00:00:08,000 --> 00:00:12,000\n{PENTAGON}\n",
-            f"{REUTERS} {PENTAGON}",
+            f"{SINGH} {PENTAGON}",
             "1 of 3 cues could not be parsed",
             id="broken-timestamp-srt",
         ),
         pytest.param(
             "bad_times.vtt",
-            f"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n\n00:00:04.000 -> 00:00:08.000\n{SATELLITE}\n\n"
+            f"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n{SINGH}\n\n00:00:04.000 -> 00:00:08.000\n{ATACMS}\n\n"
             f"00:00:08.000 --> 00:00:12.000\n{PENTAGON}\n",
-            f"{REUTERS} {PENTAGON}",
+            f"{SINGH} {PENTAGON}",
             None,
             id="broken-arrow-vtt",
         ),
         pytest.param(
             "no_blank.srt",
-            f"1\n00:00:01,000 --> 00:00:04,000\n{REUTERS}\n2\n00:00:04,000 --> 00:00:08,000\n{SATELLITE}\n"
+            f"1\n00:00:01,000 --> 00:00:04,000\n{SINGH}\n2\n00:00:04,000 --> 00:00:08,000\n{ATACMS}\n"
             f"00:00:08,000 --> 00:00:12,000\n{PENTAGON}\n",
-            f"{REUTERS} {SATELLITE} {PENTAGON}",
+            f"{SINGH} {ATACMS} {PENTAGON}",
             "read leniently",
             id="missing-blank-lines-srt",
         ),
         pytest.param(
             "no_blank.vtt",
-            f"WEBVTT\n00:00:01.000 --> 00:00:04.000\n{REUTERS}\n00:00:04.000 --> 00:00:08.000\n{SATELLITE}\n",
-            f"{REUTERS} {SATELLITE}",
+            f"WEBVTT\n00:00:01.000 --> 00:00:04.000\n{SINGH}\n00:00:04.000 --> 00:00:08.000\n{ATACMS}\n",
+            f"{SINGH} {ATACMS}",
             None,
             id="missing-blank-lines-vtt",
         ),
         pytest.param(
             "overlap.srt",
-            SRT_TEMPLATE.format(REUTERS, SATELLITE).replace("00:00:04,000 --> 00:00:08", "00:00:02,500 --> 00:00:08"),
-            f"{REUTERS} {SATELLITE}",
+            SRT_TEMPLATE.format(SINGH, ATACMS).replace("00:00:04,000 --> 00:00:08", "00:00:02,500 --> 00:00:08"),
+            f"{SINGH} {ATACMS}",
             "1 cue(s) overlap the cue above them",
             id="overlapping-cues",
         ),
         pytest.param(
             "disorder.vtt",
-            f"WEBVTT\n\n00:01:00.000 --> 00:01:04.000\n{REUTERS}\n\n00:00:01.000 --> 00:00:04.000\n{SATELLITE}\n\n"
+            f"WEBVTT\n\n00:01:00.000 --> 00:01:04.000\n{SINGH}\n\n00:00:01.000 --> 00:00:04.000\n{ATACMS}\n\n"
             f"00:00:30.000 --> 00:00:20.000\n{PENTAGON}\n",
-            f"{REUTERS} {SATELLITE} {PENTAGON}",
+            f"{SINGH} {ATACMS} {PENTAGON}",
             "1 cue(s) start before the cue above them; their text is kept in file order",
             id="cues-out-of-order",
         ),
         pytest.param(
             "cut.srt",
-            SRT_TEMPLATE.format(REUTERS, SATELLITE).rsplit("-->", 1)[0] + "--> 00:0",
-            REUTERS,
+            SRT_TEMPLATE.format(SINGH, ATACMS).rsplit("-->", 1)[0] + "--> 00:0",
+            SINGH,
             "1 of 2 cues could not be parsed",
             id="cut-mid-cue",
         ),
         pytest.param(
             "hours.vtt",
-            f"WEBVTT\n\n{'9' * 5000}:00:01.000 --> 00:00:04.000\n{REUTERS}\n",
-            REUTERS,
+            f"WEBVTT\n\n{'9' * 5000}:00:01.000 --> 00:00:04.000\n{SINGH}\n",
+            SINGH,
             "read leniently",
             id="5000-digit-hours",
         ),
@@ -384,8 +384,8 @@ def test_hostile_caption_timings_only_is_an_error(tmp_path: Path) -> None:
     ("name", "payload"),
     [
         ("voices.vtt", "<v " * 400_000),
-        ("tags.vtt", "<c." * 400_000 + REUTERS),
-        ("overrides.srt", "{\\" * 400_000 + REUTERS),
+        ("tags.vtt", "<c." * 400_000 + SINGH),
+        ("overrides.srt", "{\\" * 400_000 + SINGH),
         ("arrows.srt", "-->" * 400_000),
     ],
 )
@@ -394,10 +394,10 @@ def test_hostile_caption_payloads_crafted_against_regexes(tmp_path: Path, name: 
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n" if name.endswith(".vtt") else "1\n00:00:01,000 --> 00:00:04,000\n"
     )
     path = tmp_path / name
-    path.write_text(f"{head}{payload}\n\n{head.replace('01', '05')}{REUTERS}\n", encoding="utf-8")
+    path.write_text(f"{head}{payload}\n\n{head.replace('01', '05')}{SINGH}\n", encoding="utf-8")
     documents, _error = _timed_read(path)
     if documents:
-        assert REUTERS in documents[0].text
+        assert SINGH in documents[0].text
 
 
 # --- HTML: deep nesting, no body, scripts and styles ------------------------------------------------------------
@@ -414,41 +414,41 @@ NEVER_SHOWN = ("document.write", "alert", "color: red", "enable scripts", "hidde
     [
         (
             "nested.html",
-            f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}{SATELLITE}{'</div>' * 100_000}</body></html>",
+            f"<html><body><p>{SINGH}</p>{'<div>' * 100_000}{ATACMS}{'</div>' * 100_000}</body></html>",
             "nested",
         ),
-        ("unclosed.htm", f"<p>{REUTERS}</p>{'<div><span>' * 100_000}{SCRIPTS}{SATELLITE}", "nested"),
-        ("deep300.html", f"<body><p>{REUTERS}</p>{'<section>' * 300}<p>{SATELLITE}</p>", "nested"),
-        ("fragment.html", f"<p>{REUTERS}</p>{SCRIPTS}<p>{SATELLITE}</p>", None),
+        ("unclosed.htm", f"<p>{SINGH}</p>{'<div><span>' * 100_000}{SCRIPTS}{ATACMS}", "nested"),
+        ("deep300.html", f"<body><p>{SINGH}</p>{'<section>' * 300}<p>{ATACMS}</p>", "nested"),
+        ("fragment.html", f"<p>{SINGH}</p>{SCRIPTS}<p>{ATACMS}</p>", None),
         (
             "scripts.html",
-            f"<html><head>{SCRIPTS}</head><body>{SCRIPTS}<p>{REUTERS}</p><p>{SATELLITE}</p></body></html>",
+            f"<html><head>{SCRIPTS}</head><body>{SCRIPTS}<p>{SINGH}</p><p>{ATACMS}</p></body></html>",
             None,
         ),
-        ("open_script.html", f"<body><p>{REUTERS}</p><p>{SATELLITE}</p><script>alert(1); document.write('", None),
-        ("many_scripts.html", f"<p>{REUTERS}</p><p>{SATELLITE}</p>" + "<script>" * 200_000, None),
-        ("comment.html", f"<p>{REUTERS}</p><p>{SATELLITE}</p><!-- alert(1) " + "<p>enable scripts</p>" * 1000, None),
+        ("open_script.html", f"<body><p>{SINGH}</p><p>{ATACMS}</p><script>alert(1); document.write('", None),
+        ("many_scripts.html", f"<p>{SINGH}</p><p>{ATACMS}</p>" + "<script>" * 200_000, None),
+        ("comment.html", f"<p>{SINGH}</p><p>{ATACMS}</p><!-- alert(1) " + "<p>enable scripts</p>" * 1000, None),
         (
             "big.html",
-            f"<html><body>{SCRIPTS}<p>{REUTERS}</p>" + f"<p>{SATELLITE}</p>" * 60_000 + "</body></html>",
+            f"<html><body>{SCRIPTS}<p>{SINGH}</p>" + f"<p>{ATACMS}</p>" * 80_000 + "</body></html>",
             "skipped",
         ),
     ],
 )
 def test_hostile_html(tmp_path: Path, name: str, page: str, warning: str | None) -> None:
     document = _read_one(tmp_path, name, page.encode("utf-8"), warning)
-    assert REUTERS in document.text
-    assert SATELLITE in document.text
+    assert SINGH in document.text
+    assert ATACMS in document.text
     for hidden in NEVER_SHOWN:
         assert hidden not in document.text, hidden
 
 
 def test_hostile_html_with_characters_lxml_refuses(tmp_path: Path) -> None:
     """Found by atheris: a control character in the tail of a dropped <script> made lxml raise ValueError."""
-    page = f"<html><body><p>{REUTERS}</p><script>alert(1)</script>\x0b\x07 {SATELLITE}\uffff<style>p {{}}</style>\x0c</body>"
+    page = f"<html><body><p>{SINGH}</p><script>alert(1)</script>\x0b\x07 {ATACMS}\uffff<style>p {{}}</style>\x0c</body>"
     document = _read_one(tmp_path, "controls.html", page.encode("utf-8"))
-    assert REUTERS in document.text
-    assert SATELLITE in document.text
+    assert SINGH in document.text
+    assert ATACMS in document.text
     assert "alert" not in document.text
 
 
@@ -472,7 +472,7 @@ def test_hostile_html_without_visible_text(tmp_path: Path, page: str) -> None:
     [
         ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ("deep_text.json", '{"documents": ' + "[" * 100_000, "nested too deeply"),
-        ("bigint.json", '{"text": "' + REUTERS + '", "id": ' + "7" * 5000 + "}", "not valid JSON"),
+        ("bigint.json", '{"text": "' + SINGH + '", "id": ' + "7" * 5000 + "}", "not valid JSON"),
         ("nan.json", '{"text": NaN}', 'no "text" string'),
     ],
 )
@@ -481,28 +481,28 @@ def test_hostile_json(tmp_path: Path, name: str, data: str, reason: str) -> None
 
 
 def test_hostile_json_lone_surrogates_replaced_with_a_warning(tmp_path: Path) -> None:
-    data = json.dumps({"text": REUTERS.replace("Putin", "Putin\ud800"), "title": "Kursk\udfff"}).encode()
+    data = json.dumps({"text": SINGH.replace("Singh", "Singh\ud800"), "title": "Kursk\udfff"}).encode()
     document = _read_one(tmp_path, "surrogates.json", data, warning="lone surrogate")
-    assert document.text == REUTERS.replace("Putin", "Putin\ufffd")
+    assert document.text == SINGH.replace("Singh", "Singh\ufffd")
     assert document.title == "Kursk\ufffd"
     document.text.encode("utf-8")
 
 
 def test_hostile_deep_json_sidecar_names_the_sidecar(tmp_path: Path) -> None:
-    (tmp_path / "reuters.txt").write_text(REUTERS, encoding="utf-8")
-    (tmp_path / "reuters.meta.json").write_text("[" * 100_000, encoding="utf-8")
-    _refused(tmp_path, "reuters.txt", REUTERS.encode(), "nested too deeply", where=tmp_path / "reuters.meta.json")
+    (tmp_path / "dod.txt").write_text(SINGH, encoding="utf-8")
+    (tmp_path / "dod.meta.json").write_text("[" * 100_000, encoding="utf-8")
+    _refused(tmp_path, "dod.txt", SINGH.encode(), "nested too deeply", where=tmp_path / "dod.meta.json")
 
 
 def test_hostile_sidecar_over_its_limit(tmp_path: Path) -> None:
-    _sparse(tmp_path / "reuters.meta.json", 30 * MB)
+    _sparse(tmp_path / "dod.meta.json", 30 * MB)
     reason = "file too large (30 MB, over the 1 MB limit)"
-    _refused(tmp_path, "reuters.txt", REUTERS.encode(), reason, where=tmp_path / "reuters.meta.json")
+    _refused(tmp_path, "dod.txt", SINGH.encode(), reason, where=tmp_path / "dod.meta.json")
 
 
 def test_hostile_markdown_heading_crafted_against_the_title_regex(tmp_path: Path) -> None:
-    document = _read_one(tmp_path, "hashes.md", ("# " + "#" * 2 * MB + " x\n" + REUTERS).encode())
-    assert document.text.endswith(REUTERS)
+    document = _read_one(tmp_path, "hashes.md", ("# " + "#" * 2 * MB + " x\n" + SINGH).encode())
+    assert document.text.endswith(SINGH)
 
 
 def test_hostile_special_file_refused(tmp_path: Path) -> None:
@@ -571,9 +571,7 @@ def test_hostile_cli_size_limit_from_environment(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_hostile_cli_deeply_nested_page_is_analysed_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "nested.html"
-    page = (
-        f"<html><body><p>{REUTERS}</p>{'<div>' * 100_000}<p>{SATELLITE}</p>{'</div>' * 100_000}{SCRIPTS}</body></html>"
-    )
+    page = f"<html><body><p>{SINGH}</p>{'<div>' * 100_000}<p>{ATACMS}</p>{'</div>' * 100_000}{SCRIPTS}</body></html>"
     path.write_text(page, encoding="utf-8")
     proc = _analyze(path)
     assert proc.returncode == 0, proc.stderr

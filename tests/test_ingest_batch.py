@@ -17,10 +17,9 @@ from claimsift.errors import InputError, UsageError
 from claimsift.ingest import read_bytes, read_documents
 from claimsift.ingest._limits import human_size, parse_size
 
-REUTERS = "Putin did not deny that North Korean troops were currently in Russia."
-HILL = (
-    "The United States on Wednesday confirmed that some 3,000 North Koreans are training in Russia at military sites."
-)
+# Real sentences of tests/data/dod_singh_kursk_11000.txt (DOD News, public domain); ATACMS is the shorter.
+ATACMS = "The Russians have moved their airfields out of range of ATACMS, she said."
+SINGH = "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
 MB = 1_000_000
 
 
@@ -36,10 +35,10 @@ class Reported:
 
 def _folder(tmp_path: Path) -> Path:
     """Two good files and three bad ones, in walk order a_ to e_."""
-    (tmp_path / "a_reuters.txt").write_text(REUTERS, encoding="utf-8")
+    (tmp_path / "a_atacms.txt").write_text(ATACMS, encoding="utf-8")
     (tmp_path / "b_empty.txt").write_bytes(b"")
     (tmp_path / "c_picture.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(24))
-    (tmp_path / "d_hill.srt").write_text(f"1\n00:00:01,000 --> 00:00:04,000\n{HILL}\n", encoding="utf-8")
+    (tmp_path / "d_singh.srt").write_text(f"1\n00:00:01,000 --> 00:00:04,000\n{SINGH}\n", encoding="utf-8")
     (tmp_path / "e_broken.json").write_text('{"text": ', encoding="utf-8")
     return tmp_path
 
@@ -48,7 +47,7 @@ def test_ingest_batch_reports_and_skips_bad_files(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     reported = Reported()
     documents = read_documents([str(folder)], on_error=reported)
-    assert [(d.id, d.text) for d in documents] == [("a_reuters", REUTERS), ("d_hill", HILL)]
+    assert [(d.id, d.text) for d in documents] == [("a_atacms", ATACMS), ("d_singh", SINGH)]
     assert [(Path(path).name, reason.split(":")[0]) for path, reason in reported.calls] == [
         ("b_empty.txt", "empty file"),
         ("c_picture.md", "binary file (PNG image), not text"),
@@ -64,19 +63,19 @@ def test_ingest_batch_without_on_error_raises_at_the_first_bad_file(tmp_path: Pa
 
 
 def test_ingest_batch_missing_paths_and_bad_sidecars_are_reported(tmp_path: Path) -> None:
-    (tmp_path / "reuters.txt").write_text(REUTERS, encoding="utf-8")
-    (tmp_path / "hill.txt").write_text(HILL, encoding="utf-8")
-    (tmp_path / "hill.meta.json").write_text(json.dumps({"published": "Wednesday"}), encoding="utf-8")
+    (tmp_path / "atacms.txt").write_text(ATACMS, encoding="utf-8")
+    (tmp_path / "singh.txt").write_text(SINGH, encoding="utf-8")
+    (tmp_path / "singh.meta.json").write_text(json.dumps({"published": "Wednesday"}), encoding="utf-8")
     (tmp_path / "nothing").mkdir()
     reported = Reported()
-    paths = [str(tmp_path / "missing.vtt"), str(tmp_path / "hill.txt"), str(tmp_path / "nothing"), str(tmp_path)]
+    paths = [str(tmp_path / "missing.vtt"), str(tmp_path / "singh.txt"), str(tmp_path / "nothing"), str(tmp_path)]
     documents = read_documents(paths, on_error=reported)
-    assert [d.text for d in documents] == [REUTERS]  # the folder: hill.txt again (bad sidecar), reuters.txt
+    assert [d.text for d in documents] == [ATACMS]  # the folder: singh.txt again (bad sidecar), atacms.txt
     assert [path for path, _reason in reported.calls] == [
         str(tmp_path / "missing.vtt"),
-        str(tmp_path / "hill.meta.json"),
+        str(tmp_path / "singh.meta.json"),
         str(tmp_path / "nothing"),
-        str(tmp_path / "hill.meta.json"),
+        str(tmp_path / "singh.meta.json"),
     ]
     assert reported.calls[0][1] == "no such file or folder"
 
@@ -96,37 +95,37 @@ def test_ingest_batch_nothing_to_read_is_no_error() -> None:
 
 
 def test_ingest_batch_over_the_limit_is_reported_and_skipped(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(REUTERS, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(HILL, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ATACMS, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SINGH, encoding="utf-8")
     reported = Reported()
-    documents = read_documents([str(tmp_path)], max_bytes=len(REUTERS), on_error=reported)
-    assert [d.text for d in documents] == [REUTERS]
+    documents = read_documents([str(tmp_path)], max_bytes=len(ATACMS), on_error=reported)
+    assert [d.text for d in documents] == [ATACMS]
     assert reported.calls == [(str(tmp_path / "b.txt"), reported.calls[0][1])]
-    assert reported.calls[0][1].startswith(f"file too large ({len(HILL)} bytes, over the {len(REUTERS)} bytes limit)")
+    assert reported.calls[0][1].startswith(f"file too large ({len(SINGH)} bytes, over the {len(ATACMS)} bytes limit)")
 
 
 # --- the size limit ---------------------------------------------------------------------------------------------
 
 
 def test_ingest_size_limit_from_argument_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "reuters.txt"
-    path.write_text(REUTERS, encoding="utf-8")
-    size = len(REUTERS)
-    assert read_documents([str(path)], max_bytes=size)[0].text == REUTERS
+    path = tmp_path / "atacms.txt"
+    path.write_text(ATACMS, encoding="utf-8")
+    size = len(ATACMS)
+    assert read_documents([str(path)], max_bytes=size)[0].text == ATACMS
     with pytest.raises(InputError, match=rf"file too large \({size} bytes, over the {size - 1} bytes limit\)"):
         read_documents([str(path)], max_bytes=size - 1)
     monkeypatch.setenv("CLAIMSIFT_MAX_BYTES", str(size - 1))
     with pytest.raises(InputError, match="file too large"):
         read_documents([str(path)])
-    assert read_documents([str(path)], max_bytes=size)[0].text == REUTERS  # the argument wins
+    assert read_documents([str(path)], max_bytes=size)[0].text == ATACMS  # the argument wins
     monkeypatch.setenv("CLAIMSIFT_MAX_BYTES", "1k")
-    assert read_documents([str(path)])[0].text == REUTERS
+    assert read_documents([str(path)])[0].text == ATACMS
 
 
 def test_ingest_read_bytes_size_limit() -> None:
-    assert read_bytes(REUTERS.encode(), "upload.txt", max_bytes=len(REUTERS))[0].text == REUTERS
+    assert read_bytes(ATACMS.encode(), "upload.txt", max_bytes=len(ATACMS))[0].text == ATACMS
     with pytest.raises(InputError, match="file too large") as caught:
-        read_bytes(REUTERS.encode(), "upload.txt", max_bytes=10)
+        read_bytes(ATACMS.encode(), "upload.txt", max_bytes=10)
     assert caught.value.path == "upload.txt"
 
 
@@ -169,7 +168,7 @@ class _Endless(io.RawIOBase):
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        line = (REUTERS + "\n").encode()
+        line = (ATACMS + "\n").encode()
         chunk = line * (len(buffer) // len(line) + 1)
         buffer[:] = chunk[: len(buffer)]
         self.taken += len(buffer)
@@ -189,7 +188,7 @@ def test_ingest_endless_stdin_read_no_further_than_the_limit(monkeypatch: pytest
 
 
 def test_ingest_stdin_within_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    data = (REUTERS + "\n").encode()
+    data = (ATACMS + "\n").encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     (document,) = read_documents(["-"], max_bytes=len(data))
-    assert document.text == REUTERS + "\n"
+    assert document.text == ATACMS + "\n"

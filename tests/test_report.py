@@ -230,12 +230,12 @@ def test_report_offsets_are_python_string_offsets_in_crlf_text_with_curly_quotes
     assert any("\r" in c["text"] or "“" in c["text"] for c in out["claims"])
 
 
-# Hostile input for the Markdown report: real sentences (tests/data/reuters_nk_units_kursk.txt) with markup that
+# Hostile input for the Markdown report: real sentences (tests/data/dod_singh_kursk_11000.txt) with markup that
 # must stay text.
 HOSTILE = (
-    'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>\n'
-    "A U.S. official said [x](javascript:alert(1)) the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them.\n"
-    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special forces, to Russia's Far East for training and acclimatising at military bases there, probably to be deployed for combat in the war. "
+    'The Pentagon has not confirmed that these troops have engaged in combat with Ukrainian troops who are inside a portion of the Kursk region, she said, adding, "They\'re moving into Kursk for a reason. We have every expectation that they would be engaged in combat operations." <script>alert(1)</script>\n'
+    "There is no evidence that more North Korean troops are entering Russia, [x](javascript:alert(1)) but that could change, Singh said.\n"
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy Pentagon Press Secretary Sabrina Singh, who spoke to the media today. "
     '<img src=x onerror=alert(2)> and <a href="javascript:alert(3)">this</a>\n'
 )
 HOSTILE_HYPOTHESIS = "<script>alert(4)</script> [z](javascript:alert(5))"

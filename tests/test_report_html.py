@@ -38,10 +38,10 @@ HYPOTHESES = (
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "area", "base", "col", "embed", "wbr"}
 SVG_SELF_CLOSING = {"rect", "line", "circle", "path", "polyline", "stop"}
 HOSTILE_TEXT = (
-    'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>\n'
-    "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
+    'The Pentagon has not confirmed that these troops have engaged in combat with Ukrainian troops who are inside a portion of the Kursk region, she said, adding, "They\'re moving into Kursk for a reason. We have every expectation that they would be engaged in combat operations." <script>alert(1)</script>\n'
+    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said. "
     '<a href="javascript:alert(2)">this link</a>\n'
-    "South Korea's National Intelligence Service said the North had shipped 3,000 troops, including special forces, to Russia's Far East for training and acclimatising at military bases there, probably to be deployed for combat in the war. <img src=x onerror=alert(3)> javascript:alert(4)\n"
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy Pentagon Press Secretary Sabrina Singh, who spoke to the media today. <img src=x onerror=alert(3)> javascript:alert(4)\n"
     + "A" * 30000
     + "\n"
 )

@@ -27,10 +27,9 @@ pytestmark = pytest.mark.model
 DATA = Path(__file__).parent / "data"
 RELAY = DATA / "relay"
 H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
-KURSK_SENTENCE = (
-    "Ukraine's military intelligence service said on Thursday that the first North Korean units trained in "
-    "Russia had been deployed in the Kursk region, a Russian border area where Ukrainian forces staged a "
-    "major incursion in August."
+KURSK_SENTENCE = (  # tests/data/dod_singh_kursk_11000.txt (DOD News, 18 November 2024)
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy "
+    "Pentagon Press Secretary Sabrina Singh, who spoke to the media today."
 )
 
 
@@ -89,13 +88,13 @@ def test_web_post_hypothesis_shows_on_the_report(client: TestClient) -> None:
 
 def test_web_paste_adds_a_document(client: TestClient) -> None:
     before = _case_json(client)
-    form = {"text": KURSK_SENTENCE, "title": "Reuters on Kursk", "published": "2024-10-24"}
+    form = {"text": KURSK_SENTENCE, "title": "DOD News on Kursk", "published": "2024-11-18"}
     response = client.post("/documents/paste", data=form, follow_redirects=False)
     assert response.status_code == 303
     after = _case_json(client)
     assert len(after["documents"]) == len(before["documents"]) + 1
     assert len(after["claims"]) > len(before["claims"])
-    assert "Reuters on Kursk" in client.get("/").text
+    assert "DOD News on Kursk" in client.get("/").text
     again = client.post("/documents/paste", data=form)
     assert again.status_code == 400 and "already has this text" in again.text
 
