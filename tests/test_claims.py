@@ -534,3 +534,22 @@ def test_claims_a_short_frame_goes_with_the_clause_it_frames(nlp: object) -> Non
     framed = next(p for p in pieces if "millions remain displaced" in p)
     assert framed.startswith("adding that"), pieces
     assert not any(p.rstrip(" ,").endswith("adding") for p in pieces), pieces
+
+
+# DOD News of 18 November 2024 (public domain; URL in tests/data/dod_singh_kursk_11000.meta.json).
+def _dod() -> list[Claim]:
+    return claims_of(_data("dod_singh_kursk_11000.txt"), kind="article", published="2024-11-18")
+
+
+def test_claims_she_after_the_content_is_not_a_name_inside_it() -> None:
+    """ "The Russians have moved their airfields out of range of ATACMS, she said.": the parser takes ATACMS
+    for a person, but a name inside what she says is not who she is; she is Singh, named before."""
+    c = claim_with(_dod(), "out of range of ATACMS")
+    assert (c.source.name, c.source.resolved_from) == ("Singh", "she")
+
+
+def test_claims_a_quotation_opened_after_the_cue_goes_on_past_its_first_sentence() -> None:
+    """'..., she said, adding, "They're moving into Kursk for a reason. We have every expectation ..."': the
+    second sentence of the quotation is still Singh's, not the article's."""
+    c = claim_with(_dod(), "We have every expectation")
+    assert c.source.kind == "person" and c.source.name.endswith("Singh")

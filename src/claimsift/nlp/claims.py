@@ -539,6 +539,8 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
         inside = [i for i in near if qs <= out[i].start < qe]
         speakers = [out[i] for i in near if out[i].start <= qe < out[i].end + 1 and out[i].cue]
         speakers += [out[i] for i in near if qs - 2 <= out[i].end <= qs + 1 and out[i].cue]
+        # 'she said, adding, "A. B."': the quotation opens inside the claim whose cue introduces it
+        speakers += [out[i] for i in near if out[i].start < qs < out[i].end and out[i].cue]
         speakers = [c for c in speakers if c.source.kind != "author"]
         if not inside or not speakers:
             continue

@@ -19,6 +19,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we"})
 GROUP_PRONOUNS = frozenset({"they", "both", "it"})
 LEADING = ("the ", "The ")
+QUOTE_CLOSERS = ('"', "”", "''")
 
 
 @dataclass
@@ -135,7 +136,10 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
                     name="author", kind="author", start=span.start_char, end=span.end_char, resolved_from=span.text
                 )
         else:
-            person = memory.before(memory.persons, start)
+            # "..., she said": a name in the content before her is what she talks about, not her
+            # ("out of range of ATACMS, she said"); she was named before the sentence began
+            after_content = span.start > span.sent.start and span.doc[span.start - 1].text in (",", *QUOTE_CLOSERS)
+            person = memory.before(memory.persons, span.sent.start_char if after_content else start)
         prior = memory.last("person", start)
         best = _pick(person, prior)
         if best is not None:
