@@ -553,3 +553,13 @@ def test_claims_a_quotation_opened_after_the_cue_goes_on_past_its_first_sentence
     second sentence of the quotation is still Singh's, not the article's."""
     c = claim_with(_dod(), "We have every expectation")
     assert c.source.kind == "person" and c.source.name.endswith("Singh")
+
+
+def test_claims_a_report_that_shows_speaks_for_whoever_wrote_it() -> None:
+    """A UN noon briefing (17 December 2015): "the Panel's report" is named first, then "the Report shows that
+    ..." and "The Report has found that ...": a carrier that the text singles out is a source even with a verb
+    of evidence, and "the Report" is the Panel's, not the United Nations named in between."""
+    claims = claims_of(_data("un_noon_briefing_2015_12_17.txt"), kind="article", published="2015-12-17")
+    for needle, cue in (("did not subsequently handle the case", "shows"), ("three United Nations officials", "found")):
+        c = claim_with(claims, needle)
+        assert (c.source.name, (c.source.resolved_from or "").lower(), c.cue) == ("Panel", "the report", cue)

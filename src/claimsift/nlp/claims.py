@@ -620,6 +620,9 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         if not via and source.resolved_from:  # "They added ..." keeps the relay "they" came through
             via = memory.vias.get(source.name, ())
         memory.seen.append(source)
+        carrier = doc[cue.token]
+        if carrier.pos_ == "NOUN" and source.kind not in ("author", "unattributed"):
+            memory.carriers[carrier.lemma_.lower()] = source  # "the Panel's report": "the Report" is the Panel's
         if via:
             memory.vias[source.name] = via
     elif cue is not None:

@@ -107,6 +107,20 @@ def is_source_like(tok: Token) -> bool:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "another", "each"})
+PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several"})
+
+
+def _described(noun: Token) -> bool:
+    """A carrier the text singles out ("the poll", "a new study", "court documents"), not a bare plural
+    ("videos show ...", evidence the narrator describes). A determiner that does not agree in number with
+    its noun ("an accent atypical videos") marks words glued from two lines, not a description."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    plural = noun.tag_ in ("NNS", "NNPS")
+    for det in dets:
+        if (plural and det.lower_ in SINGULAR_DETERMINERS) or (not plural and det.lower_ in PLURAL_DETERMINERS):
+            return False
+    return bool(dets) or any(c.dep_ in ("poss", "compound", "amod") for c in noun.children)
 
 
 def _speaks(subj: Token, verb: Token) -> bool:
@@ -115,7 +129,7 @@ def _speaks(subj: Token, verb: Token) -> bool:
     show"), so only a person or organisation noun speaks (``is_source_like``)."""
     lex = lexicons()
     if verb.lemma_.lower() in lex.evidential_verbs or verb.lower_[:-1] in lex.evidential_verbs:
-        return False
+        return subj.lemma_.lower() in lex.carrier_nouns and _described(subj)  # "the poll shows", "a study found"
     if subj.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
         return False
     return subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in lex.subject_pronouns
@@ -245,15 +259,17 @@ def verb_cue(tok: Token) -> Cue | None:
     ):
         subj = tok.head  # "..., who said ...": the relative clause's antecedent speaks
     own = subj is not None and subj.head.i == tok.i
-    generic = subj is not None and not is_source_like(subj) and _speaks(subj, tok)
-    if subj is not None and (
+    owner = _carrier_owner(subj) if own and subj is not None and subj.pos_ == "NOUN" else None
+    generic = owner is None and subj is not None and not is_source_like(subj) and _speaks(subj, tok)
+    source: tuple[int, int] | None
+    if owner is not None:
+        source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
+    elif subj is not None and (
         is_source_like(subj)
         or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl"))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
-        source: tuple[int, int] | None = source_phrase(subj)
-    elif own and subj is not None and (owner := _carrier_owner(subj)) is not None:
-        source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
+        source = source_phrase(subj)
     elif own:
         return None  # "videos show ..." is evidence, not attribution
     elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i:

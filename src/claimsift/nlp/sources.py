@@ -34,6 +34,8 @@ class SourceMemory:
     """Source name -> the relays it last came through, for back-references to it."""
     persons: list[Span] = field(default_factory=list)
     orgs: list[Span] = field(default_factory=list)
+    carriers: dict[str, SourceRef] = field(default_factory=dict)
+    """Carrier noun -> whose it was when last named with its owner ("the Panel's report")."""
 
     @classmethod
     def for_doc(cls, doc: Doc) -> SourceMemory:
@@ -161,6 +163,9 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             )
     if len(span) == 1 and root in PERSON_PRONOUNS | FIRST_PERSON | GROUP_PRONOUNS:
         return SourceRef(name="unattributed", kind="unattributed")  # a pronoun with nobody to stand for
+    if span[0].lower_ == "the" and len(span) <= 3 and span.root.lemma_.lower() in memory.carriers:
+        owner = memory.carriers[span.root.lemma_.lower()]  # "the report" after "the Panel's report"
+        return SourceRef(name=owner.name, kind=owner.kind, start=owner.start, end=owner.end, resolved_from=span.text)
     if span[0].lower_ == "the" and len(span) <= 3 and not any(t.ent_type_ for t in span):
         prior = _same_head(span, memory) or (
             _nearest_org(start, memory) if span.root.lemma_.lower() in lexicons().org_nouns else None
