@@ -556,7 +556,8 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
                     cue=who.cue,
                     evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind),
                 )
-    return _continued_quotations(_whole_quotations(out, regions, text), regions, text, borrowed)
+    joined = _continued_quotations(_whole_quotations(out, regions, text), regions, text, borrowed)
+    return _short_continuations(joined, regions, text)
 
 
 def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text: str) -> list[Claim]:
@@ -606,6 +607,29 @@ def _continued_quotations(
             out[-1] = _joined(last, c, text)
         else:
             out.append(c)
+    return out
+
+
+def _short_continuations(claims: list[Claim], regions: list[tuple[int, int]], text: str) -> list[Claim]:
+    """'"Here he is, babe," she said. "Donald's here, babe."': a quotation too short to be a claim of its own,
+    right after a quoted speaker's frame in the same paragraph and with no frame after it, ends her content."""
+    starts = [c.start for c in claims]
+    opens = [qs for qs, _ in regions]
+    out = list(claims)
+    for i, c in enumerate(out):
+        if c.source.kind in ("author", "unattributed") or not QUOTE_RE.search(c.text):
+            continue
+        k = bisect_left(opens, c.end)
+        if k >= len(regions):
+            continue
+        qs, qe = regions[k]
+        gap, close = text[c.end : qs], QUOTE_RE.match(text, qe)
+        tail = text[close.end() if close else qe + 1 :].split("\n", 1)[0]
+        if gap.strip() or "\n" in gap or close is None or tail.strip(" .,;") or bisect_left(starts, qs) != i + 1:
+            continue  # not adjacent, a new paragraph, a frame after it, or a claim of its own inside it
+        if i + 1 < len(out) and out[i + 1].start <= close.end():
+            continue
+        out[i] = replace(c, end=close.end(), text=text[c.start : close.end()])
     return out
 
 
