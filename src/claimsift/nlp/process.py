@@ -98,11 +98,41 @@ def _shifted(facts: DocumentFacts, offset: int) -> DocumentFacts:
     )
 
 
+OPENING_APOSTROPHES = re.compile(r"(?<![\w'])''(?=[^\s'])")
+CLOSING_APOSTROPHES = re.compile(r"''")
+
+
+def parse_text(text: str) -> str:
+    """The text as the parser should see it, character for character as long: quotation marks written as two
+    apostrophes (older newspaper archives) become a double quotation mark and a space, which spaCy's
+    tokenizer and sentence splitter know; otherwise ''I don't'' glues its opening mark to the previous
+    sentence. Offsets stay those of the original text."""
+    if "''" not in text:
+        return text
+    return CLOSING_APOSTROPHES.sub('" ', OPENING_APOSTROPHES.sub(' "', text))
+
+
+def _restored(facts: DocumentFacts, text: str) -> DocumentFacts:
+    """Facts whose texts are read back from the original text (the parser saw ``parse_text``)."""
+    return DocumentFacts(
+        document=facts.document,
+        mentions=tuple(dataclasses.replace(m, text=text[m.start : m.end]) for m in facts.mentions),
+        claims=tuple(_whole_mark(c, text) for c in facts.claims),
+        dates=tuple(dataclasses.replace(d, text=text[d.start : d.end]) for d in facts.dates),
+    )
+
+
+def _whole_mark(claim: Claim, text: str) -> Claim:
+    """A claim read back from the original text, starting at the first of two apostrophes that open it."""
+    start = claim.start - 1 if text[claim.start - 1 : claim.start + 1] == "''" else claim.start
+    return dataclasses.replace(claim, start=start, text=text[start : claim.end])
+
+
 def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
     for document in documents:
         bounds = chunk_bounds(document.text)
         for k, (start, end) in enumerate(bounds):
-            yield document.text[start:end], (document, start, k == len(bounds) - 1)
+            yield parse_text(document.text[start:end]), (document, start, k == len(bounds) - 1)
 
 
 def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
@@ -112,6 +142,8 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
     parts: list[DocumentFacts] = []
     for parsed, (document, offset, last) in nlp.pipe(_pieces(documents), as_tuples=True, batch_size=batch_size):
         piece = document if offset == 0 and last else dataclasses.replace(document, text=parsed.text)
+        if parsed.text != document.text[offset : offset + len(parsed.text)]:
+            piece = dataclasses.replace(piece, text=document.text[offset : offset + len(parsed.text)])
         dates = find_dates(parsed.text, document.id, _published(document))
         transcript = is_transcript(document)
         seams = find_seams(parsed, transcript)
@@ -133,12 +165,13 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
         )
         parts.append(_shifted(facts, offset))
         if last:
-            yield DocumentFacts(
+            whole = DocumentFacts(
                 document=document,
                 mentions=tuple(m for p in parts for m in p.mentions),
                 claims=tuple(c for p in parts for c in p.claims),
                 dates=tuple(d for p in parts for d in p.dates),
             )
+            yield _restored(whole, document.text) if "''" in document.text else whole
             parts = []
 
 
