@@ -566,3 +566,11 @@ def test_claims_a_report_that_shows_speaks_for_whoever_wrote_it() -> None:
     for needle, cue in (("did not subsequently handle the case", "shows"), ("three United Nations officials", "found")):
         c = claim_with(claims, needle)
         assert (c.source.name, (c.source.resolved_from or "").lower(), c.cue) == ("Panel", "the report", cue)
+
+
+def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
+    """President Biden's remarks of 16 February 2024 on Aleksey Navalny (a White House transcript, public
+    domain): "which is kind of amazing when you think about it" names nothing; the clause before it does."""
+    text = "Even in prison, he was a powerful voice of the truth, which is kind of amazing when you think about it."
+    claims = claims_of(text, kind="article", published="2024-02-16")
+    assert [c.text.strip() for c in claims] == ["Even in prison, he was a powerful voice of the truth,"]

@@ -215,16 +215,21 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
 
 def _in_context(claims: Sequence[Claim]) -> list[Claim]:
     """Claims whose pronouns point back ("We've seen that", "they said") also carry the terms of the
-    same source's claim just before: a crude stand-in for coreference, within a few sentences."""
-    last: dict[tuple[str, str, str], Claim] = {}
+    same source's last claim without a pronoun, the one that named its subject: a crude stand-in for
+    coreference. A run of "he ... he ... he", each within a few sentences of the one before, reaches back
+    to that same claim, so its terms do not pile up over a whole speech."""
+    named: dict[tuple[str, str, str], Claim] = {}
+    reach: dict[tuple[str, str, str], int] = {}  # where the run of pronoun claims reaching back has got to
     out = []
     for c in claims:
         key = (c.doc, c.source.kind, c.source.name)
-        prev, prop = last.get(key), c.prop or Proposition()
-        if prev is not None and 0 <= c.start - prev.end <= CONTEXT_CHARS and ANAPHOR.search(c.text):
+        prev, prop = named.get(key), c.prop or Proposition()
+        if not ANAPHOR.search(c.text):
+            named[key], reach[key] = c, c.end
+        elif prev is not None and 0 <= c.start - reach[key] <= CONTEXT_CHARS:
             terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
             c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
-        last[key] = c  # a run of "he ... he ... they" keeps reaching back to the claim that named its subject
+            reach[key] = c.end
         out.append(c)
     return out
 

@@ -273,6 +273,17 @@ def _good(span: Span) -> bool:
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
 
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
+"""Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
+
+
+def _about_something(doc: Doc, claim: Claim) -> bool:
+    """A claim names something: a noun, a name, a number or a third person ("which is kind of amazing" and
+    "when you think about it" are asides about nothing in particular; "Putin is responsible" is not)."""
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+
+
 WH_WORDS = frozenset({"what", "why", "how", "who", "which", "where", "when"})
 
 
@@ -397,6 +408,9 @@ def document_claims(
                 continue  # a question states nothing, whatever cue it holds
             pieces.append(_claim(ctx, span, cue, cues))
         for claim in whole_contents(pieces, seams, text):
+            quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
+            if claim.source.kind == "author" and not quoted and not _about_something(doc, claim):
+                continue  # an aside in the document's own voice; what a source says is kept whatever it is
             if voiced:
                 claim = _voice(ctx, claim)
             elif transcript:
