@@ -315,7 +315,8 @@ def test_claims_a_quotation_belongs_to_the_name_after_its_cue_and_he_continues_i
 def test_claims_we_in_a_quotation_is_the_speaker_named_before_it() -> None:
     """'"We remain concerned ...," he added': "he" is Pat Ryder, named in the paragraph before."""
     c = claim_with(_voa(), "We remain concerned")
-    assert (c.source.kind, c.source.resolved_from) == ("person", "he") and c.source.name.endswith("Pat Ryder")
+    # "he" opens its sentence: it continues the subject of the sentence before, the person "Pat Ryder"
+    assert (c.source.name, c.source.kind, c.source.resolved_from) == ("Pat Ryder", "person", "he")
 
 
 def test_claims_according_to_a_surname_is_that_persons_claim() -> None:

@@ -143,7 +143,8 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             after_content = span.start > span.sent.start and span.doc[span.start - 1].text in (",", *QUOTE_CLOSERS)
             person = memory.before(memory.persons, span.sent.start_char if after_content else start)
         prior = memory.last("person", start)
-        best = _pick(person, prior)
+        best = _previous_subject(span, memory) if root in PERSON_PRONOUNS else None
+        best = best or _pick(person, prior)
         if best is not None:
             return SourceRef(name=best[0], kind="person", start=best[1], end=best[2], resolved_from=span.text)
     if len(span) == 1 and root in GROUP_PRONOUNS:
@@ -184,12 +185,33 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
 
 def _known_surname(span: Span, memory: SourceMemory) -> bool:
     """A lone proper noun that ended a person's name earlier: "Ryder said" after "Pat Ryder"."""
-    if len(span) != 1 or span[0].pos_ != "PROPN":
+    if len(span) != 1 or not (span[0].pos_ == "PROPN" or span[0].is_title):
         return False
     word = span[0].text
     return any(p.kind == "person" and p.name.split()[-1] == word for p in memory.seen) or any(
         e[-1].text == word for e in memory.persons if e.end_char <= span.start_char
     )
+
+
+def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] | None:
+    """The person named as the subject of the sentence before: "Trump has record low support ... He
+    recently pitched", "Merkel told reporters ... She said". A pronoun that opens a sentence most often
+    continues the subject of the one before (centering), nearer than any name inside that sentence."""
+    sent = span.sent
+    if sent.start == 0 or any(t.ent_type_ == "PERSON" for t in span.doc[sent.start : span.start]):
+        return None
+    before = span.doc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not subj.is_title or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    ent = next((e for e in before.ents if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
+    if ent is not None:
+        return _clean(ent.text), ent.start_char, ent.end_char
+    # the small model often misses a surname ("Trump" as an organisation): a person's it is when the
+    # text named that person in full before
+    if _known_surname(span.doc[subj.i : subj.i + 1], memory):
+        return subj.text, subj.idx, subj.idx + len(subj.text)
+    return None
 
 
 def _sentence_subject(span: Span) -> Span | None:
