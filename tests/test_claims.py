@@ -179,8 +179,10 @@ def test_claims_transcript_clause_after_a_report_continues_it() -> None:
     )
     claims = claims_of(text)
     assert claim_with(claims, "launch site near").source.name == claim_with(claims, "vice director").source.name
+    # in an article the verbless line is no claim at all, and certainly not the report's
     article = claims_of(text, kind="article")
-    assert claim_with(article, "launch site near").source.kind == "author"
+    assert all(c.source.kind == "author" for c in article if "launch site near" in c.text)
+    assert not any(c.source.name == "same report" and "launch site" in c.text for c in article)
 
 
 def test_claims_narrator_voice_stays_the_authors_in_a_transcript() -> None:
@@ -575,3 +577,33 @@ def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
     text = "Even in prison, he was a powerful voice of the truth, which is kind of amazing when you think about it."
     claims = claims_of(text, kind="article", published="2024-02-16")
     assert [c.text.strip() for c in claims] == ["Even in prison, he was a powerful voice of the truth,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # President Biden's remarks of 16 February 2024 (a White House transcript, public domain)
+        (
+            "Good afternoon. I -- I’m heading off to East Palestine in -- in a moment, but I wanted to say a few "
+            "things this morning about Aleksey Navalny.",
+            "heading off to East Palestine",
+        ),
+        ("But make no mistake -- make no mistake, Putin is responsible for Navalny’s death.", "Putin is responsible"),
+        # a UN noon briefing of 17 December 2015: its heading, then its first sentence
+        (
+            "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\nThe following is "
+            "a near-verbatim transcript of today’s noon briefing by Stéphane Dujarric, Spokesman for the "
+            "Secretary-General.",
+            "near-verbatim transcript",
+        ),
+    ],
+)
+def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: str, kept: str) -> None:
+    """The speaker announcing what comes next ("I wanted to say a few things ..."), telling the listener
+    something ("make no mistake") or a heading with no verb states nothing; the clause beside them does."""
+    claims = claims_of(sentence, kind="article", published="2024-02-16")
+    assert any(kept in c.text for c in claims), [c.text for c in claims]
+    for gone in ("wanted to say", "make no mistake", "Daily Press Briefing"):
+        assert not any(c.text.strip().startswith(gone) or c.text.strip().startswith("But " + gone) for c in claims), [
+            c.text for c in claims
+        ]

@@ -72,6 +72,8 @@ class Lexicons:
     aliases: tuple[AliasEntry, ...]
     narrator_words: frozenset[str]
     narrator_transitions: frozenset[str]
+    announcing: dict[str, frozenset[str]]
+    """ "I want to say", "let me start": verbs of announcing what one will say, and the acts announced."""
     """Words of the narrator's own voice: first person, evaluation, inference."""
 
 
@@ -116,4 +118,5 @@ def lexicons() -> Lexicons:
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),
         narrator_transitions=frozenset(_load("narrator_markers.json")["transitions"]),
+        announcing={k: frozenset(v) for k, v in _load("narrator_markers.json")["announcing"].items()},
     )

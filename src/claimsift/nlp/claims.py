@@ -277,11 +277,58 @@ THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 """Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
 
 
-def _about_something(doc: Doc, claim: Claim) -> bool:
-    """A claim names something: a noun, a name, a number or a third person ("which is kind of amazing" and
-    "when you think about it" are asides about nothing in particular; "Putin is responsible" is not)."""
+def _states_something(doc: Doc, claim: Claim, transcript: bool) -> bool:
+    """Whether a clause in the document's own voice states something about the world.
+
+    Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
+    a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb (a heading,
+    a dateline), a bare imperative ("make no mistake"), or the speaker announcing what comes next ("I
+    wanted to say a few things this morning about ...").
+    """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-    return span is None or any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+    if span is None:
+        return True
+    whole = span.start <= span.sent.start and span.end >= span.sent.end - 1
+    dated = any(t.ent_type_ in ("DATE", "TIME") for t in span)
+    if whole and (dated or not transcript) and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # a heading, a dateline, a list of names (a transcript's verbless line may be a lost one's end)
+    if _imperative(span) or _announces(span):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+
+
+def _announces(span: Span) -> bool:
+    """ "I wanted to say a few things this morning about ...", "first i want to just take a moment": the
+    speaker announcing what comes next, not saying it."""
+    table = lexicons().announcing
+    for tok in span:
+        if tok.lemma_.lower() not in table["intending"]:
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in table["speech_acts"]]
+        first = (subj and subj[0].lower_ in ("i", "we")) or (
+            tok.lemma_.lower() == "let" and any(t.lower_ in ("me", "us", "'s", "’s") for a in acts for t in a.children)
+        )
+        if first and acts:
+            return True
+    return False
+
+
+def _imperative(span: Span) -> bool:
+    """ "But make no mistake --", "let's start with ...": a clause that tells the listener to do something
+    (a bare verb with no subject) asserts nothing about the world."""
+    first = next(
+        (t for t in span if t.is_alpha and t.lower_ not in ("but", "and", "so", "now", "please", "just")), None
+    )
+    return (
+        first is not None
+        and bool(span[0].is_sent_start)
+        and span[0].text[:1].isupper()  # a sentence that opens with it, not a transcript line's lost start
+        and first.tag_ == "VB"
+        and first.dep_ in ("ROOT", "advcl", "parataxis", "dep", "conj")
+        and (first.i == 0 or first.doc[first.i - 1].lower_ != "to")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
+    )
 
 
 WH_WORDS = frozenset({"what", "why", "how", "who", "which", "where", "when"})
@@ -409,7 +456,7 @@ def document_claims(
             pieces.append(_claim(ctx, span, cue, cues))
         for claim in whole_contents(pieces, seams, text):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
-            if claim.source.kind == "author" and not quoted and not _about_something(doc, claim):
+            if claim.source.kind == "author" and not quoted and not _states_something(doc, claim, transcript):
                 continue  # an aside in the document's own voice; what a source says is kept whatever it is
             if voiced:
                 claim = _voice(ctx, claim)
