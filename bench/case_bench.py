@@ -34,8 +34,8 @@ DATA = ROOT / "tests" / "data"
 SOURCES = (
     DATA / "reuters_nk_units_kursk.txt",
     DATA / "koreatimes_nk_kursk.txt",
-    DATA / "relay" / "kbs_us_believes_kursk.txt",
-    DATA / "relay" / "swissinfo_us_believes_kursk.txt",
+    DATA / "relay" / "un_noon_briefing_2022_11_04.txt",
+    DATA / "relay" / "un_sgsm21570_dprk_icbm.txt",
     DATA / "nk_troops_transcript.txt",
 )
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")

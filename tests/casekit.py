@@ -24,7 +24,10 @@ RELAY = DATA / "relay"
 REUTERS = DATA / "reuters_nk_units_kursk.txt"
 KOREATIMES = DATA / "koreatimes_nk_kursk.txt"
 TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+# Public-domain U.S. reporting that names the United States differently ("Pentagon", "U.S. Department of Defense").
+US_REPORTS = (DATA / "voa_pentagon_kursk_small_number.txt", DATA / "dod_singh_kursk_11000.txt")
 DEPLOYED = "North Korean troops are deployed in Russia to fight against Ukraine"
+LAUNCHED = "North Korea launched an intercontinental ballistic missile"  # what the documents in RELAY relay
 PG_ENV = "CLAIMSIFT_TEST_PG"
 BACKENDS = ("sqlite", "postgresql")
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")

@@ -1,7 +1,8 @@
 """Belief over time (``assess.history``) on the claims of real reporting: dated steps, the last one today's verdict.
 
-The documents: Reuters (24 October 2024), the KBS and swissinfo relays of one U.S. statement (29 and 30
-October) and the Korea Times (10 November), parsed once; the history is computed on their assembled claims.
+The documents: Reuters (24 October 2024), the Korea Times (10 November 2024) and two UN documents of 4 November
+2022 relaying one statement of the Secretary-General on North Korea's missile launch (the SG/SM press release
+and the noon briefing reading it out), parsed once; the history is computed on their assembled claims.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
 UNRELATED = "The 2024 Summer Olympics were held in Paris"
+LAUNCHED = "North Korea launched an intercontinental ballistic missile"
+RELAY_DOCS = {"un_noon_briefing_2022_11_04", "un_sgsm21570_dprk_icbm"}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,7 @@ def facts() -> list[DocumentFacts]:
 
 @pytest.fixture(scope="module")
 def analysis(facts: list[DocumentFacts]) -> Analysis:
-    return assemble(facts, make_hypotheses([casekit.DEPLOYED, UNRELATED]))
+    return assemble(facts, make_hypotheses([casekit.DEPLOYED, UNRELATED, LAUNCHED]))
 
 
 def _published(analysis: Analysis) -> dict[str, str | None]:
@@ -67,19 +70,28 @@ def test_history_each_step_is_the_verdict_on_the_claims_known_then(analysis: Ana
         assert step.claims == len(known)
 
 
-def test_history_moves_up_when_the_relays_of_the_us_statement_arrive(analysis: Analysis) -> None:
+def test_history_moves_up_when_the_first_reports_arrive(analysis: Analysis) -> None:
     h = analysis.assessments[0].hypothesis
     steps = belief_history(analysis.claims, analysis.groups, [h], _published(analysis))["H1"]
     before = [s for s in steps if s.date and s.date <= "2024-10-24"]
-    after = [s for s in steps if s.date and "2024-10-29" <= s.date <= "2024-10-30"]
-    assert before and after
-    assert before[0].probability > h.prior  # Ukraine's intelligence service and the U.S. say so on 23-24 October
-    assert after[-1].probability >= before[-1].probability
+    assert (
+        before and before[0].probability > h.prior
+    )  # Ukraine's intelligence service and the U.S. say so on 23-24 October
+    assert all(s.moved_by is None or s.change >= 0 for s in steps)
+
+
+def test_history_two_relays_of_one_statement_are_one_step_moved_by_a_relay(analysis: Analysis) -> None:
+    h = analysis.assessments[2].hypothesis
+    steps = belief_history(analysis.claims, analysis.groups, [h], _published(analysis))["H3"]
     by_id = {c.id: c for c in analysis.claims}
-    first = after[0]  # the officials' word arrives; the second outlet relaying it adds nothing
-    assert first.moved_by is not None
-    assert by_id[first.moved_by].doc in {"kbs_us_believes_kursk", "swissinfo_us_believes_kursk"}
-    assert all(s.moved_by is None or s.change >= 0 for s in after[1:])
+    assert [s.date for s in steps] == ["2022-11-04"]  # the statement and its reading out are of one day
+    (step,) = steps
+    assert step.probability > h.prior and step.moved_by is not None
+    assert by_id[step.moved_by].doc in RELAY_DOCS
+    assert step.claims == len([c for c in analysis.claims if c.doc in RELAY_DOCS])
+    # the Secretary-General's words in both documents are one evidence group, not one per document
+    sg = [g for g in analysis.groups if g.origin == "Secretary-General"]
+    assert len(sg) == 1 and set(sg[0].documents) == RELAY_DOCS
 
 
 def test_history_of_an_unrelated_hypothesis_is_empty(analysis: Analysis) -> None:
