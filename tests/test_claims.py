@@ -607,3 +607,25 @@ def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: 
         assert not any(c.text.strip().startswith(gone) or c.text.strip().startswith("But " + gone) for c in claims), [
             c.text for c in claims
         ]
+
+
+def test_claims_heading_lines_end_their_sentence() -> None:
+    """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain) opens with
+    three heading lines and no full stop; they are not glued to the first sentence, and are no claim."""
+    text = (
+        "ODNI/FBI/CISA\nSeptember 18, 2024\nJoint ODNI, FBI, and CISA Statement\nToday, the Office of the Director "
+        "of National Intelligence (ODNI), the Federal Bureau of Investigation (FBI), and the Cybersecurity and "
+        "Infrastructure Security Agency (CISA) released the following statement:"
+    )
+    claims = claims_of(text, kind="statement", published="2024-09-18")
+    assert claims and all(c.text.lstrip().startswith("Today") for c in claims), [c.text for c in claims]
+
+
+def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
+    """Auto-captions have no capitals: a line break there is no heading's end (John Kirby's White House press
+    gaggle of 28 March 2024, a public-domain transcript, written as auto-captions are)."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    doc = nlp("first i want to just take a moment\nto respond to the both the nonsense\nand the propaganda")
+    assert len(list(doc.sents)) == 1

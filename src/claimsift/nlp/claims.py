@@ -273,6 +273,7 @@ def _good(span: Span) -> bool:
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
 
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 """Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
 
@@ -281,20 +282,29 @@ def _states_something(doc: Doc, claim: Claim, transcript: bool) -> bool:
     """Whether a clause in the document's own voice states something about the world.
 
     Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
-    a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb (a heading,
-    a dateline), a bare imperative ("make no mistake"), or the speaker announcing what comes next ("I
-    wanted to say a few things this morning about ...").
+    a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb that has a
+    subject (a heading, "delivered 16 February 2024, White House"; in a transcript only on a line of its
+    own), a bare imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to
+    say a few things this morning about ...").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return True
     whole = span.start <= span.sent.start and span.end >= span.sent.end - 1
-    dated = any(t.ent_type_ in ("DATE", "TIME") for t in span)
-    if whole and (dated or not transcript) and not any(t.pos_ in ("VERB", "AUX") for t in span):
-        return False  # a heading, a dateline, a list of names (a transcript's verbless line may be a lost one's end)
+    subject = any(c.dep_ in SUBJECTS for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
+    if whole and not subject and (not transcript or _own_paragraph(doc, span)):
+        return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
     if _imperative(span) or _announces(span):
         return False
     return any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+
+
+def _own_paragraph(doc: Doc, span: Span) -> bool:
+    """Whether a span stands alone between line breaks (a transcript's front matter, not a torn line)."""
+    text = doc.text
+    before = text[: span.start_char].rstrip(" \t")
+    ends = span.text.rstrip(" \t").endswith("\n") or text[span.end_char :].lstrip(" \t")[:1] in ("\n", "")
+    return (not before or before.endswith("\n")) and ends
 
 
 def _announces(span: Span) -> bool:

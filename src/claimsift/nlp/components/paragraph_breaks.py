@@ -1,4 +1,4 @@
-"""A pipeline component that starts a sentence after every blank line and after a news dateline.
+"""A pipeline component that starts a sentence after every blank line, a heading line and a news dateline.
 
 A headline, a photo caption or a dateline stands on its own paragraph with no full stop; without a preset
 boundary the parser reads it and the next paragraph as one sentence ("US: Chinese Balloon Is part of
@@ -23,13 +23,35 @@ DATELINE = re.compile(
 """A news dateline opening a paragraph: "SEOUL/TOKYO — ", "WASHINGTON (AP) -- ", "LOS ANGELES, Sept. 28 (UPI) — "."""
 
 
+HEADING_WORDS = 12
+"""Longest line read as a heading ("Joint ODNI, FBI, and CISA Statement", "September 18, 2024")."""
+
+
+def _heading(line: str) -> bool:
+    """A short line with no closing punctuation whose words are mostly capitalised or numbers: a heading,
+    a date or an issuer's name. Auto-captions are lower case, so their lines never qualify."""
+    words = re.findall(r"[A-Za-z][\w'’-]*|\d+", line)
+    if not words or len(words) > HEADING_WORDS or line.rstrip()[-1:] in '.!?:;,"”':
+        return False
+    big = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return big * 3 >= len(words) * 2
+
+
 @Language.component(COMPONENT)
 def break_at_paragraphs(doc: Doc) -> Doc:
-    """Mark the first token after a blank line, and the first after a dateline, as sentence starts."""
+    """Mark the first token after a blank line, after a heading line, and after a dateline as sentence
+    starts."""
+    text = doc.text
     for i in range(1, len(doc)):
         prev = doc[i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2 and not doc[i].is_space:
+        if doc[i].is_space:
+            continue
+        if prev.is_space and prev.text.count("\n") >= 2:
             doc[i].is_sent_start = True
+        elif "\n" in prev.text or "\n" in prev.whitespace_:
+            line_start = text.rfind("\n", 0, prev.idx) + 1
+            if doc[i].text[:1].isupper() and _heading(text[line_start : prev.idx + len(prev.text)]):
+                doc[i].is_sent_start = True
     if "—" in doc.text or "–" in doc.text or "--" in doc.text:
         starts = {t.idx: t.i for t in doc}
         for m in DATELINE.finditer(doc.text):
