@@ -629,3 +629,13 @@ def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
     assert isinstance(nlp, Language)
     doc = nlp("first i want to just take a moment\nto respond to the both the nonsense\nand the propaganda")
     assert len(list(doc.sents)) == 1
+
+
+def test_claims_a_name_and_a_colon_open_a_headline_claim() -> None:
+    """A VOA headline of 9 January 2024 (public domain): "Pentagon: Defense Secretary Austin Treated for
+    Prostate Cancer" is the Pentagon's; a note's label ("UPDATE:") or a transcript's capital label is not."""
+    claims = claims_of("Pentagon: Defense Secretary Austin Treated for Prostate Cancer", kind="article")
+    c = claim_with(claims, "Defense Secretary Austin Treated")
+    assert (c.source.name, c.cue) == ("Pentagon", ":")
+    note = claims_of("UPDATE: Defense Secretary Austin Treated for Prostate Cancer", kind="article")
+    assert all(c.source.name != "UPDATE" for c in note)

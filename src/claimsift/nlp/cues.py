@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
+from claimsift.nlp.turns import note_label
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -384,6 +385,8 @@ def according_cue(tok: Token) -> Cue | None:
         and pobj.lemma_.lower() in lexicons().carrier_nouns
         and _named_owner(pobj) is None
         and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
+        # "according to the poll" points back at one named before ("A Bloomberg poll shows ...")
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in pobj.children)
     )
     # "according to a statement posted online", "according to unverified posts": nobody is named; the
     # sentence's own cue may say whose, else the content has no known origin
@@ -391,6 +394,34 @@ def according_cue(tok: Token) -> Cue | None:
     frame = {tok.i, to.i} | (set(range(*source)) if source else set(t.i for t in pobj.subtree) if pobj else set())
     content = {t.i for t in tok.sent} - frame
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
+
+
+LABEL_WORDS = 5
+"""Longest name before a headline's colon ("Frank Newport and Jim Harter: ...")."""
+
+
+def label_cue(sent: Span) -> Cue | None:
+    """ "Sanders: Clinton needs to ...", "Poll: Wealthy Voters Abandon ...": a line that opens with a name and
+    a colon gives the rest of the line to that name (headlines, newsletters' quoted items). Only at the
+    start of a line, with a capitalised name of a few words that is not a note's label ("UPDATE:")."""
+    doc = sent.doc
+    colon = next((t for t in sent[: LABEL_WORDS + 2] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start:
+        return None
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    if doc.text[line_start : sent.start_char].strip(' \t"“-–—'):
+        return None  # the sentence does not open its line
+    name = doc[sent.start : colon.i]
+    words = [t for t in name if not t.is_punct]
+    if not words or len(words) > LABEL_WORDS or note_label(name.text):
+        return None
+    if not all(t.is_title or t.is_upper or t.lower_ in ("and", "of", "the") for t in words) or words[0].is_upper:
+        return None  # all-capital labels are transcript turns, read as turns
+    content = {t.i for t in sent if t.i > colon.i and not t.is_space}
+    if sum(1 for i in content if doc[i].is_alpha) < 3:
+        return None
+    frame = frozenset(range(sent.start, colon.i + 1))
+    return Cue(colon.i, ":", "assert", (name.start, name.end), frozenset(content), frame)
 
 
 def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
@@ -492,6 +523,9 @@ def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
     cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
+    label = label_cue(sent)
+    if label is not None and not any(c.token < label.token for c in cues):
+        cues.append(label)
     # a generic noun inside what a known source reports is part of the report, not a speaker of its own
     # ("The agency said the bases ... claimed that ..." in a transcript that lost a line)
     cues = [c for c in cues if not (c.generic and any(c.token in o.content and not o.generic for o in cues))]

@@ -38,6 +38,11 @@ def _labels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["questioners"]), frozenset(data["titles"]), frozenset(data["not_speakers"])
 
 
+def note_label(label: str) -> bool:
+    """Whether a capitalised word before a colon heads a note ("UPDATE:", "Photo:"), not a speaker."""
+    return _key(label) in _labels()[2]
+
+
 def _key(label: str) -> str:
     return " ".join(re.sub(r"[.’']", "", label).upper().split())
 
