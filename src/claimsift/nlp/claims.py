@@ -278,7 +278,7 @@ THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 """Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
 
 
-def _states_something(doc: Doc, claim: Claim, transcript: bool) -> bool:
+def _states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> bool:
     """Whether a clause in the document's own voice states something about the world.
 
     Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
@@ -292,19 +292,23 @@ def _states_something(doc: Doc, claim: Claim, transcript: bool) -> bool:
         return True
     whole = span.start <= span.sent.start and span.end >= span.sent.end - 1
     subject = any(c.dep_ in SUBJECTS for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
-    if whole and not subject and (not transcript or _own_paragraph(doc, span)):
+    if whole and not subject and (not transcript or _own_paragraph(text, span)):
         return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
     if _imperative(span) or _announces(span):
         return False
     return any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
 
 
-def _own_paragraph(doc: Doc, span: Span) -> bool:
+def _own_paragraph(text: str, span: Span) -> bool:
     """Whether a span stands alone between line breaks (a transcript's front matter, not a torn line)."""
-    text = doc.text
-    before = text[: span.start_char].rstrip(" \t")
-    ends = span.text.rstrip(" \t").endswith("\n") or text[span.end_char :].lstrip(" \t")[:1] in ("\n", "")
-    return (not before or before.endswith("\n")) and ends
+    i = span.start_char - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = span.end_char
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    ends = span.text.rstrip(" \t").endswith("\n") or j >= len(text) or text[j] == "\n"
+    return (i < 0 or text[i] == "\n") and ends
 
 
 def _announces(span: Span) -> bool:
@@ -466,7 +470,7 @@ def document_claims(
             pieces.append(_claim(ctx, span, cue, cues))
         for claim in whole_contents(pieces, seams, text):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
-            if claim.source.kind == "author" and not quoted and not _states_something(doc, claim, transcript):
+            if claim.source.kind == "author" and not quoted and not _states_something(doc, text, claim, transcript):
                 continue  # an aside in the document's own voice; what a source says is kept whatever it is
             if voiced:
                 claim = _voice(ctx, claim)
@@ -694,8 +698,11 @@ def _short_continuations(claims: list[Claim], regions: list[tuple[int, int]], te
         if k >= len(regions):
             continue
         qs, qe = regions[k]
+        if qs - c.end > 4:
+            continue  # not right after it (checked before slicing: a slice to a far quotation costs its length)
         gap, close = text[c.end : qs], QUOTE_RE.match(text, qe)
-        tail = text[close.end() if close else qe + 1 :].split("\n", 1)[0]
+        after = close.end() if close else qe + 1
+        tail = text[after : after + 200].split("\n", 1)[0]
         if gap.strip() or "\n" in gap or close is None or tail.strip(" .,;") or bisect_left(starts, qs) != i + 1:
             continue  # not adjacent, a new paragraph, a frame after it, or a claim of its own inside it
         if i + 1 < len(out) and out[i + 1].start <= close.end():

@@ -408,9 +408,8 @@ def label_cue(sent: Span) -> Cue | None:
     colon = next((t for t in sent[: LABEL_WORDS + 2] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    if doc.text[line_start : sent.start_char].strip(' \t"“-–—'):
-        return None  # the sentence does not open its line
+    if sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+        return None  # the sentence does not open its line (tokens, not doc.text: that is rebuilt per call)
     name = doc[sent.start : colon.i]
     words = [t for t in name if not t.is_punct]
     if not words or len(words) > LABEL_WORDS or note_label(name.text):
