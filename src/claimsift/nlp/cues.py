@@ -503,6 +503,17 @@ def _speaker_self(cue: Cue, doc: Doc) -> bool:
     return cue.source is not None and cue.source[1] - cue.source[0] == 1 and doc[cue.source[0]].lower_ in FIRST_PERSON
 
 
+PROPOSITION_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+
+
+def _reports_proposition(tok: Token) -> bool:
+    """Whether a cue word reports a proposition (a clause: "said troops arrived"), not only a thing ("tells
+    lies", "doesn't show consistency"). Nouns, "according to" and quotations count as reporting one."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ in PROPOSITION_DEPS for c in tok.children) or any(c.is_quote for c in tok.children)
+
+
 def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
     """Whether an outer cue passes an inner one on: "X cited Y's claim", "X reported Y's findings".
 
@@ -526,8 +537,18 @@ def sentence_cues(sent: Span) -> list[Cue]:
     if label is not None and not any(c.token < label.token for c in cues):
         cues.append(label)
     # a generic noun inside what a known source reports is part of the report, not a speaker of its own
-    # ("The agency said the bases ... claimed that ..." in a transcript that lost a line)
-    cues = [c for c in cues if not (c.generic and any(c.token in o.content and not o.generic for o in cues))]
+    # ("The agency said the bases ... claimed that ..." in a transcript that lost a line); nor is a verb
+    # inside a report whose object is a thing, not a proposition ("Mook asserted that Trump tells so many
+    # lies ...": Mook's claim; "X reported that officials said troops arrived" keeps its inner origin)
+    cues = [
+        c
+        for c in cues
+        if not (c.generic and any(c.token in o.content and not o.generic for o in cues))
+        and not (
+            not _reports_proposition(sent.doc[c.token])
+            and any(c.token in o.content and not o.generic and o.source is not None for o in cues)
+        )
+    ]
     cues = _after_quote(sent, _citing(sent, cues))
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
