@@ -509,7 +509,7 @@ PROPOSITION_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
 def _reports_proposition(tok: Token) -> bool:
     """Whether a cue word reports a proposition (a clause: "said troops arrived"), not only a thing ("tells
     lies", "doesn't show consistency"). Nouns, "according to" and quotations count as reporting one."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.lower_ in ("according", "citing"):
         return True
     return any(c.dep_ in PROPOSITION_DEPS for c in tok.children) or any(c.is_quote for c in tok.children)
 
