@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SOURCES = (
     DATA / "reuters_nk_units_kursk.txt",
-    DATA / "koreatimes_nk_kursk.txt",
+    DATA / "voa_ukraine_drones_nk_battles.txt",
     DATA / "relay" / "un_noon_briefing_2022_11_04.txt",
     DATA / "relay" / "un_sgsm21570_dprk_icbm.txt",
     DATA / "nk_troops_transcript.txt",

@@ -29,8 +29,8 @@ SENT = "On Wednesday, the U.S. said it had seen evidence that North Korea has se
 RUTTE = "Mark Rutte, I can confirm that North Korean troops have military units have been deployed to the Kursk"
 VIDEOS = "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil."
 KURSK = (
-    'A group of North Korean soldiers disguised as "indigenous people" of Russia\'s Far East have engaged in '
-    "combat with Ukrainian troops in Russia's western border region of Kursk, according to a Ukraine news report."
+    "Ukrainian President Volodymyr Zelenskyy said Tuesday that his country’s forces have engaged in battle with "
+    "the North Korean troops that were deployed to Russia to assist in its war on Ukraine."
 )
 KREMLIN = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news".'
 RUMOR = "The head of the Ukraine Center for Countering step in to shut down the rumor, urging people not operations."
@@ -146,7 +146,7 @@ def test_assess_aggregate_groups_of_one_origin_are_damped() -> None:
 
 def test_assess_aggregate_hedging_halves_a_group() -> None:
     plain, hedged = (
-        group_evidence([make("C1", KURSK, "a Ukraine news report", evidence="media_report", hedged=h)])
+        group_evidence([make("C1", KURSK, "Ukrainian President Volodymyr Zelenskyy", "person", hedged=h)])
         for h in (False, True)
     )
     by_plain, by_hedged = ({c.id: c for c in claims} for _, claims in (plain, hedged))

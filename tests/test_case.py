@@ -79,7 +79,7 @@ def test_case_add_parses_only_new_documents(any_case: str, parsed: list[str]) ->
 
 
 def test_case_assess_never_parses_and_matches_analyze(any_case: str, parsed: list[str]) -> None:
-    paths = [str(casekit.REUTERS), str(casekit.RELAY), str(casekit.KOREATIMES)]
+    paths = [str(casekit.REUTERS), str(casekit.RELAY), str(casekit.VOA_BATTLES)]
     add_paths(any_case, paths)
     add_hypothesis(any_case, casekit.DEPLOYED)
     parsed.clear()
@@ -171,15 +171,15 @@ def test_case_two_worker_processes_store_what_one_process_does(tmp_path: Path) -
 
 
 def test_case_reads_standard_input(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO(casekit.KOREATIMES.read_bytes()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(casekit.VOA_BATTLES.read_bytes()), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
-    report = add_paths(case, ["-"], published="2024-11-10")
+    report = add_paths(case, ["-"], published="2024-11-06")
     assert [e.document for e in report.added] == ["stdin"]
 
 
 def test_case_timeline_is_in_date_order(case: str) -> None:
     add_hypothesis(case, casekit.DEPLOYED)
-    add_paths(case, [str(casekit.KOREATIMES), str(casekit.REUTERS)])
+    add_paths(case, [str(casekit.VOA_BATTLES), str(casekit.REUTERS)])
     rows = timeline(case)
     keys = [r.event_date or r.stated_date or r.published or "~" for r in rows]
     assert keys == sorted(keys)

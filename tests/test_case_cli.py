@@ -88,7 +88,7 @@ def test_case_cli_bad_file_is_reported_and_the_rest_added(tmp_path: Path) -> Non
     init_case(case)
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    result = case_cmd("add", case, str(empty), str(casekit.KOREATIMES))
+    result = case_cmd("add", case, str(empty), str(casekit.VOA_BATTLES))
     assert result.exit_code == 1
     assert f"claimsift: warning: {empty}: empty file" in result.stderr
     assert result.stderr.splitlines()[-1] == "added 1 document, 1 failed"
@@ -119,12 +119,12 @@ def test_case_cli_errors_are_one_line(tmp_path: Path, args: tuple[str, ...], fra
 def test_case_cli_check_reports_problems(tmp_path: Path) -> None:
     case = str(tmp_path / "nk.db")
     init_case(case)
-    add_paths(case, [str(casekit.KOREATIMES)])
+    add_paths(case, [str(casekit.VOA_BATTLES)])
     with closing(sqlite3.connect(case)) as db, db:
         db.execute("UPDATE documents SET text = text || ' (edited)'")
     result = case_cmd("check", case)
     assert result.exit_code == 1
-    problem = "document koreatimes_nk_kursk: stored hash does not match its text"
+    problem = "document voa_ukraine_drones_nk_battles: stored hash does not match its text"
     assert result.stderr.strip() == f"claimsift: problem: {problem}"
 
 

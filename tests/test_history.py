@@ -27,7 +27,7 @@ RELAY_DOCS = {"un_noon_briefing_2022_11_04", "un_sgsm21570_dprk_icbm"}
 
 @pytest.fixture(scope="module")
 def facts() -> list[DocumentFacts]:
-    return list(process(read_documents([str(casekit.REUTERS), str(casekit.RELAY), str(casekit.KOREATIMES)])))
+    return list(process(read_documents([str(casekit.REUTERS), str(casekit.RELAY), str(casekit.VOA_BATTLES)])))
 
 
 @pytest.fixture(scope="module")

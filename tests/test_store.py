@@ -26,7 +26,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="session")
 def facts() -> list[DocumentFacts]:
-    paths = [str(casekit.REUTERS), str(casekit.KOREATIMES), str(casekit.RELAY)]
+    paths = [str(casekit.REUTERS), str(casekit.VOA_BATTLES), str(casekit.RELAY)]
     return list(process(read_documents(paths)))
 
 
