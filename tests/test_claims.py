@@ -152,6 +152,9 @@ def test_claims_cue_date_is_the_stated_date_not_the_event() -> None:
     assert (c.source.name, c.stated_date, c.event_date) == ("Ukraine’s military", "2024-11-06", None)
     tuesday = claim_with(claims, "Zelenskyy said Tuesday that")
     assert (tuesday.stated_date, tuesday.event_date) == ("2024-11-05", None)
+    # the quotation first, the frame and its date last: '"The first battles ...," Zelenskyy said Tuesday'
+    quoted = claim_with(claims, "The first battles with North Korean soldiers")
+    assert (quoted.source.name, quoted.stated_date, quoted.event_date) == ("Zelenskyy", "2024-11-05", None)
 
 
 def test_claims_abbreviated_source_keeps_its_period() -> None:

@@ -63,7 +63,8 @@ def _moved_by(
     arriving: Sequence[Claim],
     hypothesis_id: str,
 ) -> tuple[str | None, float]:
-    """The claim that moved the hypothesis most at this step, and by how much (log-odds of its group).
+    """The claim that moved the hypothesis most at this step, and by how much (the log-odds its group
+    gained or lost, net of a new best claim taking an old one's place).
 
     Drivers are compared group by group (a driver is a group's best claim). A new claim can change other
     groups' weights too (per-origin and per-document damping), so groups that new claims joined come
@@ -73,17 +74,21 @@ def _moved_by(
     joined: dict[str | None, list[Claim]] = {}
     for c in sorted(arriving, key=lambda c: c.stance.get(hypothesis_id, "neutral") == "neutral"):
         joined.setdefault(c.group, []).append(c)
-    changes = [
-        (claim, after.get(claim, 0.0) - before.get(claim, 0.0))
-        for claim in [*after, *(c for c in before if c not in after)]
-    ]
-    moved = [(claim, change) for claim, change in changes if abs(change) > 1e-9]
+    by_group: dict[str | None, float] = {}
+    best: dict[str | None, tuple[float, str]] = {}
+    for claim in [*after, *(c for c in before if c not in after)]:
+        change = after.get(claim, 0.0) - before.get(claim, 0.0)
+        group = known[claim].group
+        by_group[group] = by_group.get(group, 0.0) + change  # a new best claim replacing an old one nets out
+        if abs(change) > abs(best.get(group, (0.0, claim))[0]) or group not in best:
+            best[group] = (change, claim)
+    moved = [(group, change) for group, change in by_group.items() if abs(change) > 1e-9]
     if not moved:
         return None, 0.0
-    preferred = [(claim, change) for claim, change in moved if known[claim].group in joined] or moved
-    claim, change = max(preferred, key=lambda t: abs(t[1]))
-    newcomers = joined.get(known[claim].group, [])
-    return (newcomers[0].id if newcomers else claim), round(change, 3)
+    preferred = [(group, change) for group, change in moved if group in joined] or moved
+    group, change = max(preferred, key=lambda t: abs(t[1]))
+    newcomers = joined.get(group, [])
+    return (newcomers[0].id if newcomers else best[group][1]), round(change, 3)
 
 
 def _dated(claims: Sequence[Claim], published: Mapping[str, str | None]) -> list[tuple[str, list[Claim]]]:

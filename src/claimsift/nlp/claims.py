@@ -204,15 +204,24 @@ def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
     return AUTHOR
 
 
-def _content_start(span: Span, cue: Cue | None, source: SourceRef) -> int:
-    """Where the reported content begins inside a claim span (after its frame, if it holds one)."""
+def _content_range(span: Span, cue: Cue | None, source: SourceRef) -> tuple[int, int]:
+    """Where the reported content lies inside a claim span: after its frame ("said on Thursday that ..."),
+    or before it ('"...," Zelenskyy said Tuesday': the frame and its date come last)."""
     if cue is not None and span.start <= cue.token < span.end:
-        after = [i for i in cue.content if cue.token < i < span.end]  # "said on Thursday that ..."
-        tok = span.doc[min(after)] if after else span.doc[cue.token]
-        return tok.idx if after else tok.idx + len(tok.text)
+        after = [i for i in cue.content if cue.token < i < span.end]
+        if after:
+            return span.doc[min(after)].idx, span.end_char
+        before = [i for i in cue.content if span.start <= i < cue.token]
+        if before and min(cue.frame, default=cue.token) > max(before):
+            last = span.doc[max(before)]
+            return span.start_char, last.idx + len(last.text)
+        if cue.content and max(cue.content) < span.start:
+            return span.start_char, span.start_char  # the frame alone: its content was the piece before
+        tok = span.doc[cue.token]
+        return tok.idx + len(tok.text), span.end_char
     if cue is None and source.end is not None and span.start_char <= source.end <= span.end_char:
-        return source.end
-    return span.start_char
+        return source.end, span.end_char
+    return span.start_char, span.end_char
 
 
 CUE_CONTEXT = 12
@@ -242,19 +251,26 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
 
 
-def _dates_for(ctx: _DocContext, span: Span, content_start: int, source: SourceRef) -> tuple[str | None, str | None]:
+def _dates_for(
+    ctx: _DocContext, span: Span, content: tuple[int, int], source: SourceRef
+) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a date in the reported content (or right before it: "on October 21
     a group ...") is the event's; a date in the attribution frame, earlier in the sentence, or in the
     sentence that named the source a pronoun stands for ("Putin ... on October 24. ... he said") is when
     the source said it."""
-    inside = ctx.dates_between(content_start, span.end_char)
+    content_start, content_end = content
+    inside = ctx.dates_between(content_start, content_end)
     before = ctx.dates_between(span.start_char - 20, span.start_char)
     if not inside and before and not ctx.text[before[-1].end : span.start_char].strip(" ,"):
         inside = before[-1:]
     event = inside[0].value if inside else None
     if source.kind in ("author", "unattributed"):
         return event, None
-    frame = [d for d in ctx.dates_between(span.sent.start_char, content_start) if d not in inside]
+    frame = [
+        d
+        for d in ctx.dates_between(span.sent.start_char, span.end_char)
+        if d not in inside and not content_start <= d.start < content_end
+    ]
     if not frame and source.resolved_from and source.start is not None and source.start < span.sent.start_char:
         named = ctx.doc.char_span(source.start, source.end or source.start + 1, alignment_mode="expand")
         if named is not None:
@@ -733,8 +749,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     else:
         source = _quote_speaker(span) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
-    content_start = _content_start(span, cue, source)
-    event, stated = _dates_for(ctx, span, content_start, source)
+    event, stated = _dates_for(ctx, span, _content_range(span, cue, source), source)
     text = ctx.text[start:end]
     # a quotation given to a speaker without any cue lost its "said" to a missing line
     fragmentary = ctx.seams.crosses(start, end) or (ctx.transcript and cue is None and source.start is not None)
