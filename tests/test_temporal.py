@@ -414,3 +414,14 @@ def test_temporal_weekday_in_the_future() -> None:
         ("Monday", "2024-10-28", "day"),
         ("Friday", "2024-10-25", "day"),
     ]
+
+
+def test_temporal_a_two_digit_year_after_an_apostrophe() -> None:
+    """John Kirby's White House press gaggle of 25 October 2024 (public domain): "back in August of ’23" is
+    August 2023, not the August before the gaggle."""
+    text = (
+        "It’s the second trilateral national security advisors meeting since the leaders of all three countries "
+        "met at Camp David back in August of ’23, and it’s the fifth one of this administration."
+    )
+    found = [(d.text, d.value) for d in find_dates(text, "t", dt.date(2024, 10, 25))]
+    assert found == [("August of ’23", "2023-08")]

@@ -104,7 +104,8 @@ _DAY_FIRST = re.compile(
     rf"(?P<first>(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?(?<![\w.,])(?P<d1>{_DAY}))"
     rf"(?:{_RANGE}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
 )
-_MONTH_ALONE = re.compile(rf"\b(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?")
+_MONTH_ALONE = re.compile(rf"\b(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})|[’'](?P<yy>\d\d)(?!\d)))?")
+"""... with the year in full or cut to two digits after an apostrophe ("August of ’23")."""
 _EARLY_MID_LATE = r"(?:(?:the\s+)?(?i:early|mid|late)[\s-]+)?"
 _YEAR_CUED = re.compile(
     rf"\b(?:(?P<cue>(?i:{_alt(_W['year_cues'])}))[\s-]+|(?:(?i:{_alt(_W['year_of_cues'])})|[A-Z][a-z]+)\s+of\s+)"
@@ -301,10 +302,15 @@ def _day_first_dates(text: str) -> Iterator[_Candidate]:
 def _months(text: str) -> Iterator[_Candidate]:
     """October 2024; May of 2024; in October; since March (month grain)."""
     for m in _MONTH_ALONE.finditer(text):
-        if m["y"] is None and not _bare_month_is_date(text, m.start(), m["m"]):
+        if m["y"] is None and m["yy"] is None and not _bare_month_is_date(text, m.start(), m["m"]):
             continue
-        year = int(m["y"]) if m["y"] else None
+        year = int(m["y"]) if m["y"] else (_century(int(m["yy"])) if m["yy"] else None)
         yield _Candidate(m.start(), m.end(), "date", 1, year=year, month=_month_number(m["m"]))
+
+
+def _century(yy: int) -> int:
+    """The year of a two-digit "’23": this century up to '50, the last one after (reporting is about now)."""
+    return 2000 + yy if yy <= 50 else 1900 + yy
 
 
 def _bare_month_is_date(text: str, start: int, name: str) -> bool:
