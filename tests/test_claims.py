@@ -660,3 +660,20 @@ def test_claims_a_name_and_a_colon_open_a_headline_claim() -> None:
     assert (c.source.name, c.cue) == ("Pentagon", ":")
     note = claims_of("UPDATE: Defense Secretary Austin Treated for Prostate Cancer", kind="article")
     assert all(c.source.name != "UPDATE" for c in note)
+
+
+# A VOA story of 13 April 2012 (public domain; URL in tests/data/voa_nk_rocket_failed_2012.meta.json).
+def _voa_2012() -> list[Claim]:
+    return claims_of(_data("voa_nk_rocket_failed_2012.txt"), kind="article", published="2012-04-13")
+
+
+def test_claims_a_listed_source_keeps_its_list_and_they_continue_the_plural_subject() -> None:
+    """ "Officials in Seoul, Tokyo and Washington say ..." keeps the whole list; "U.S. military officials
+    called it a Taepo Dong-2 missile. They say ..." gives "They" to those officials, not to the last
+    organisation named; "An announcer on North Korean television ... says" is a person."""
+    claims = _voa_2012()
+    listed = claim_with(claims, "indeed blasted off")
+    assert (listed.source.name, listed.source.kind) == ("Officials in Seoul, Tokyo and Washington", "anonymous")
+    they = claim_with(claims, "tracked by satellite")
+    assert (they.source.name, they.source.resolved_from) == ("U.S. military officials", "They")
+    assert claim_with(claims, "did not succeed in reaching orbit").source.kind == "person"

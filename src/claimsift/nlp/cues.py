@@ -69,7 +69,11 @@ def source_phrase(head: Token) -> tuple[int, int]:
     lo, hi = head.i, head.i + 1
     while lo - 1 >= start and (lo - 1 in keep or _inner_punct(doc[lo - 1])) and not _breaks(doc[lo - 1]):
         lo -= 1
-    while hi < end and (hi in keep or _inner_punct(doc[hi])) and not _breaks(doc[hi]):
+    while (
+        hi < end
+        and (hi in keep or _inner_punct(doc[hi]) or _listing(doc, hi, keep))
+        and not (_breaks(doc[hi]) and not _listing(doc, hi, keep))
+    ):
         hi += 1
     while hi < head.sent.end and doc[hi - 1].pos_ == "ADP" and doc[hi].is_title:
         hi += 1  # "Center for Countering Disinformation": a name goes on past its preposition
@@ -81,6 +85,11 @@ def source_phrase(head: Token) -> tuple[int, int]:
     if glued:
         lo = glued[-1]  # "a huge The head of ...": a transcript glued two lines before the name
     return lo, hi
+
+
+def _listing(doc: Doc, i: int, keep: set[int]) -> bool:
+    """A comma between items of a list inside a name: "Officials in Seoul, Tokyo and Washington"."""
+    return doc[i].text == "," and i + 1 in keep and doc[i + 1].dep_ == "conj"
 
 
 def _inner_punct(tok: Token) -> bool:

@@ -147,6 +147,14 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
         best = best or _pick(person, prior)
         if best is not None:
             return SourceRef(name=best[0], kind="person", start=best[1], end=best[2], resolved_from=span.text)
+    if len(span) == 1 and root == "they" and (group := _previous_plural_subject(span)) is not None:
+        return SourceRef(
+            name=_clean(group.text),
+            kind="anonymous" if is_anonymous(group) else kind_of(group),
+            start=group.start_char,
+            end=group.end_char,
+            resolved_from=span.text,
+        )
     if len(span) == 1 and root in GROUP_PRONOUNS:
         prior = memory.last("organization", start) or memory.last(None, start)
         if prior is not None:
@@ -212,6 +220,21 @@ def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] 
     if _known_surname(span.doc[subj.i : subj.i + 1], memory):
         return subj.text, subj.idx, subj.idx + len(subj.text)
     return None
+
+
+def _previous_plural_subject(span: Span) -> Span | None:
+    """ "U.S. military officials called it a Taepo Dong-2 missile. They say ...": a "they" that opens its
+    sentence continues the plural subject of the sentence before, when that subject is people or bodies."""
+    sent = span.sent
+    if sent.start == 0 or span.start - sent.start > 2:
+        return None
+    before = span.doc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lex = lexicons()
+    people = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in people:
+        return None
+    return span.doc[max(subj.left_edge.i, before.start) : subj.i + 1]
 
 
 def _sentence_subject(span: Span) -> Span | None:
