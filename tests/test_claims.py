@@ -677,3 +677,12 @@ def test_claims_a_listed_source_keeps_its_list_and_they_continue_the_plural_subj
     they = claim_with(claims, "tracked by satellite")
     assert (they.source.name, they.source.resolved_from) == ("U.S. military officials", "They")
     assert claim_with(claims, "did not succeed in reaching orbit").source.kind == "person"
+
+
+def test_claims_condemning_a_thing_is_the_condemners_claim() -> None:
+    """A UN Secretary-General statement of 4 November 2022 (SG/SM/21570): "The Secretary-General strongly
+    condemns the launch of a ballistic missile ..." is his claim, though what he condemns is a thing, not
+    a clause (verbs of evaluation take an object; "wants to" still needs its clause)."""
+    claims = claims_of(_data("relay/un_sgsm21570_dprk_icbm.txt"), kind="statement", published="2022-11-04")
+    c = claim_with(claims, "strongly condemns the launch")
+    assert (c.source.name, c.cue) == ("Secretary-General", "condemns")

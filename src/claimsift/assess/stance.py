@@ -224,7 +224,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
     for c in claims:
         key = (c.doc, c.source.kind, c.source.name)
         prev, prop = named.get(key), c.prop or Proposition()
-        if not ANAPHOR.search(c.text):
+        if not ANAPHOR.search(c.text) or _self_possessive(c):
             named[key], reach[key] = c, c.end
         elif prev is not None and 0 <= c.start - reach[key] <= CONTEXT_CHARS:
             terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
@@ -232,6 +232,16 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             reach[key] = c.end
         out.append(c)
     return out
+
+
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})
+
+
+def _self_possessive(claim: Claim) -> bool:
+    """ "The Secretary-General reiterates his calls ...": the claim names its own source and its only
+    pronouns are possessives, which point at that source, not at what was said before."""
+    words = {m.group(0).lower() for m in ANAPHOR.finditer(claim.text)}
+    return bool(claim.source.name) and claim.source.name.lower() in claim.text.lower() and words <= POSSESSIVES
 
 
 def reported_only(claim: Claim) -> bool:
