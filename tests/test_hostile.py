@@ -579,3 +579,22 @@ def test_hostile_cli_deeply_nested_page_is_analysed_with_a_warning(tmp_path: Pat
     assert len(lines) == 1 and lines[0].startswith(f"claimsift: warning: {path}: page too deeply nested"), lines
     document = json.loads(proc.stdout)["documents"][0]
     assert any("nested" in warning for warning in document["warnings"])
+
+
+def test_hostile_markdown_summary_escapes_source_names_and_drops_controls(tmp_path: Path) -> None:
+    """A source named with markup, a terminal title sequence and a bidi override (the VOA story's sentence
+    with its source so renamed): the verdict's summary line, which names the strongest source, stays inert
+    in the Markdown report, and no control or bidi character reaches it."""
+    from claimsift import analyze
+    from claimsift.report.markdown import render_markdown
+
+    hostile = "\x1b]0;pwn\x07\u202e<script>alert(1)</script> officials"
+    text = (
+        f"{hostile} said Tuesday a “small number” of North Korean troops have deployed to Russia’s Kursk region, "
+        "where they are likely to be used in combat against Ukrainian troops."
+    )
+    path = tmp_path / "voa.txt"
+    path.write_text(text, encoding="utf-8")
+    report = render_markdown(analyze([str(path)], hypotheses=["North Korean troops have deployed to Russia's Kursk"]))
+    assert "<script>" not in report and "\\<script\\>" in report
+    assert not any(ch in report for ch in ("\x1b", "\x07", "\u202e"))

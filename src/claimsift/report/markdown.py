@@ -11,11 +11,13 @@ from collections import defaultdict
 from claimsift.model import Analysis, Assessment, Claim
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Terminal control characters (ESC, BEL, NUL) and bidi overrides: a document's text never carries them out."""
 
 
 def escape(text: str) -> str:
-    """Markdown-inert text on one line."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Markdown-inert text on one line, without control or bidi characters."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(CONTROLS.sub("", text).split()))
 
 
 def _source_label(c: Claim) -> str:
@@ -52,7 +54,7 @@ def render_markdown(analysis: Analysis) -> str:
     if analysis.assessments:
         lines += ["## Verdicts", ""]
         for a in analysis.assessments:
-            lines.append(f"- **{a.hypothesis.id}** {escape(a.hypothesis.text)}: {a.summary}")
+            lines.append(f"- **{a.hypothesis.id}** {escape(a.hypothesis.text)}: {escape(a.summary)}")
         lines.append("")
     lines += _documents_table(analysis)
     by_source: dict[str, list[Claim]] = defaultdict(list)
@@ -149,7 +151,7 @@ def _assessment_section(analysis: Analysis) -> list[str]:
         lines += [
             f"### {a.hypothesis.id}: {escape(a.hypothesis.text)}",
             "",
-            f"**{a.summary[0].upper() + a.summary[1:]}.**",
+            f"**{escape(a.summary[0].upper() + a.summary[1:])}.**",
             "",
             "Drivers:",
             "",
