@@ -180,3 +180,21 @@ def test_case_cli_two_processes_adding_to_one_case_lose_nothing(tmp_path: Path) 
     with Store.open(case) as store:
         stored = [f.document.text for f in store.facts()]
     assert sorted(stored) == sorted(texts)
+
+
+def test_case_cli_show_drops_terminal_controls_from_names(tmp_path: Path) -> None:
+    """A source named with a terminal title sequence and a bidi override (the VOA story's first sentence with
+    its source so renamed) and a hypothesis holding an ESC: `case show` prints neither control."""
+    text = (
+        "\x1b]0;pwn\x07\u202eThe Pentagon said Tuesday a “small number” of North Korean troops have deployed to "
+        "Russia’s Kursk region, where they are likely to be used in combat against Ukrainian troops."
+    )
+    (tmp_path / "voa.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "case.db")
+    assert case_cmd("init", db).exit_code == 0
+    assert case_cmd("add", db, str(tmp_path / "voa.txt")).exit_code == 0
+    assert case_cmd("hypothesis", db, "North Korean troops \x1b[2J have deployed to Russia").exit_code == 0
+    shown = case_cmd("show", db)
+    assert shown.exit_code == 0, shown.output
+    assert "Pentagon" in shown.stdout and "North Korean troops" in shown.stdout
+    assert not any(ch in shown.stdout for ch in ("\x1b", "\x07", "\u202e"))

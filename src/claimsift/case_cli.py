@@ -21,6 +21,7 @@ from rich.table import Table
 from claimsift import case as lib
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
+from claimsift.safe_text import strip_controls
 
 case_app = typer.Typer(
     no_args_is_help=True,
@@ -143,6 +144,7 @@ def reliability_cmd(
 def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; tab-separated lines with a header when piped."""
     out = Console(soft_wrap=True)
+    rows = [[strip_controls(cell) for cell in row] for row in rows]  # a name must not retitle the terminal
     if not out.is_terminal:  # plain text for pipes and scripts (rich would expand the tabs)
         lines = [f"# {title}"] + ["\t".join(" ".join(cell.split()) for cell in row) for row in [headers, *rows]]
         sys.stdout.write("\n".join(lines) + "\n")

@@ -9,6 +9,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from claimsift.safe_text import strip_controls
+
 err = Console(stderr=True)
 
 
@@ -20,7 +22,7 @@ class Format(StrEnum):
 
 def say(message: str, console: Console = err) -> None:
     """One line on stderr, never wrapped, never styled."""
-    console.print(message, markup=False, highlight=False, soft_wrap=True)
+    console.print(strip_controls(message), markup=False, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

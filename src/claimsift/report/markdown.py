@@ -9,15 +9,14 @@ import re
 from collections import defaultdict
 
 from claimsift.model import Analysis, Assessment, Claim
+from claimsift.safe_text import strip_controls
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Terminal control characters (ESC, BEL, NUL) and bidi overrides: a document's text never carries them out."""
 
 
 def escape(text: str) -> str:
     """Markdown-inert text on one line, without control or bidi characters."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(CONTROLS.sub("", text).split()))
+    return MD_SPECIAL.sub(r"\\\1", " ".join(strip_controls(text).split()))
 
 
 def _source_label(c: Claim) -> str:
