@@ -222,3 +222,14 @@ def test_web_serve_command_refuses_a_missing_case(tmp_path: Path) -> None:
         f"claimsift: error: {missing}: no such case; create it with: claimsift case init {missing}"
     ]
     assert not missing.exists()
+
+
+def test_web_refuses_control_and_bidi_characters_in_input(client: TestClient) -> None:
+    """A hypothesis or source holding a right-to-left override or an ESC sequence is refused with a 400 and
+    nothing is stored (#10: such characters would later reach a terminal or a report)."""
+    before = _case_json(client)["hypotheses"]
+    refused = client.post("/hypotheses", data={"text": "North Korean troops \u202eare deployed in Russia"})
+    assert refused.status_code == 400 and "control or bidi characters" in refused.text
+    escape = client.post("/reliability", data={"source": "KCNA\x1b]0;pwn\x07", "letter": "E"})
+    assert escape.status_code == 400
+    assert _case_json(client)["hypotheses"] == before

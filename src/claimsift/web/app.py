@@ -22,6 +22,7 @@ from claimsift.case import add_hypothesis, assess_case, render_html_report, rend
 from claimsift.errors import ClaimsiftError, UsageError
 from claimsift.ingest import read_bytes
 from claimsift.model import Document
+from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
 
 FORM_OVERHEAD = 64 * 1024
@@ -65,8 +66,14 @@ def _back() -> RedirectResponse:
 
 
 def _text(form: Any, key: str) -> str:
+    """A form field, stripped; refused when it holds terminal control or bidi characters (a hypothesis or a
+    source name shown later on a terminal must not retitle it or reverse its text)."""
     value = form.get(key)
-    return value.strip() if isinstance(value, str) else ""
+    if not isinstance(value, str):
+        return ""
+    if CONTROLS.search(value):
+        raise UsageError(f"the {key} field holds control or bidi characters; remove them and try again")
+    return value.strip()
 
 
 def _store_documents(case: str, documents: list[Document]) -> list[str]:
