@@ -145,6 +145,7 @@ def _table(title: str, headers: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; tab-separated lines with a header when piped."""
     out = Console(soft_wrap=True)
     rows = [[strip_controls(cell) for cell in row] for row in rows]  # a name must not retitle the terminal
+    title = strip_controls(title)  # nor a case's file name
     if not out.is_terminal:  # plain text for pipes and scripts (rich would expand the tabs)
         lines = [f"# {title}"] + ["\t".join(" ".join(cell.split()) for cell in row) for row in [headers, *rows]]
         sys.stdout.write("\n".join(lines) + "\n")
