@@ -72,9 +72,9 @@ class Lexicons:
     aliases: tuple[AliasEntry, ...]
     narrator_words: frozenset[str]
     narrator_transitions: frozenset[str]
+    """Words of the narrator's own voice: first person, evaluation, inference."""
     announcing: dict[str, frozenset[str]]
     """ "I want to say", "let me start": verbs of announcing what one will say, and the acts announced."""
-    """Words of the narrator's own voice: first person, evaluation, inference."""
 
 
 def _polarity_map(data: dict[str, Any]) -> dict[str, str]:

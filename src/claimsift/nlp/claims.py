@@ -317,14 +317,11 @@ def _states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> bo
 
 def _own_paragraph(text: str, span: Span) -> bool:
     """Whether a span stands alone between line breaks (a transcript's front matter, not a torn line)."""
-    i = span.start_char - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
     j = span.end_char
     while j < len(text) and text[j] in " \t":
         j += 1
     ends = span.text.rstrip(" \t").endswith("\n") or j >= len(text) or text[j] == "\n"
-    return (i < 0 or text[i] == "\n") and ends
+    return _opens_paragraph(text, span.start_char) and ends
 
 
 def _announces(span: Span) -> bool:

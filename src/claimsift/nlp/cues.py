@@ -69,11 +69,7 @@ def source_phrase(head: Token) -> tuple[int, int]:
     lo, hi = head.i, head.i + 1
     while lo - 1 >= start and (lo - 1 in keep or _inner_punct(doc[lo - 1])) and not _breaks(doc[lo - 1]):
         lo -= 1
-    while (
-        hi < end
-        and (hi in keep or _inner_punct(doc[hi]) or _listing(doc, hi, keep))
-        and not (_breaks(doc[hi]) and not _listing(doc, hi, keep))
-    ):
+    while hi < end and _goes_on(doc, hi, keep):
         hi += 1
     while hi < head.sent.end and doc[hi - 1].pos_ == "ADP" and doc[hi].is_title:
         hi += 1  # "Center for Countering Disinformation": a name goes on past its preposition
@@ -87,9 +83,12 @@ def source_phrase(head: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _listing(doc: Doc, i: int, keep: set[int]) -> bool:
-    """A comma between items of a list inside a name: "Officials in Seoul, Tokyo and Washington"."""
-    return doc[i].text == "," and i + 1 in keep and doc[i + 1].dep_ == "conj"
+def _goes_on(doc: Doc, i: int, keep: set[int]) -> bool:
+    """Whether a name goes on at token i: a word of the phrase, a glued hyphen, or a comma between items of
+    a list inside it ("Officials in Seoul, Tokyo and Washington"); other punctuation opens an apposition."""
+    if doc[i].text == "," and i + 1 in keep and doc[i + 1].dep_ == "conj":
+        return True
+    return (i in keep or _inner_punct(doc[i])) and not _breaks(doc[i])
 
 
 def _inner_punct(tok: Token) -> bool:
@@ -523,6 +522,14 @@ def _reports_proposition(tok: Token) -> bool:
     return any(c.dep_ in PROPOSITION_DEPS for c in tok.children) or any(c.is_quote for c in tok.children)
 
 
+def _inside_another(cue: Cue, cues: list[Cue], doc: Doc) -> bool:
+    """Whether a cue is only part of what another (known-source) cue reports, not a cue of its own."""
+    around = [o for o in cues if cue.token in o.content and not o.generic]
+    if cue.generic:
+        return bool(around)
+    return not _reports_proposition(doc[cue.token]) and any(o.source is not None for o in around)
+
+
 def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
     """Whether an outer cue passes an inner one on: "X cited Y's claim", "X reported Y's findings".
 
@@ -549,15 +556,7 @@ def sentence_cues(sent: Span) -> list[Cue]:
     # ("The agency said the bases ... claimed that ..." in a transcript that lost a line); nor is a verb
     # inside a report whose object is a thing, not a proposition ("Mook asserted that Trump tells so many
     # lies ...": Mook's claim; "X reported that officials said troops arrived" keeps its inner origin)
-    cues = [
-        c
-        for c in cues
-        if not (c.generic and any(c.token in o.content and not o.generic for o in cues))
-        and not (
-            not _reports_proposition(sent.doc[c.token])
-            and any(c.token in o.content and not o.generic and o.source is not None for o in cues)
-        )
-    ]
+    cues = [c for c in cues if not _inside_another(c, cues, sent.doc)]
     cues = _after_quote(sent, _citing(sent, cues))
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []

@@ -141,9 +141,8 @@ def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[Docu
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
     parts: list[DocumentFacts] = []
     for parsed, (document, offset, last) in nlp.pipe(_pieces(documents), as_tuples=True, batch_size=batch_size):
-        piece = document if offset == 0 and last else dataclasses.replace(document, text=parsed.text)
-        if parsed.text != document.text[offset : offset + len(parsed.text)]:
-            piece = dataclasses.replace(piece, text=document.text[offset : offset + len(parsed.text)])
+        original = document.text[offset : offset + len(parsed.text)]  # the parser may have seen parse_text's
+        piece = document if offset == 0 and last else dataclasses.replace(document, text=original)
         dates = find_dates(parsed.text, document.id, _published(document))
         transcript = is_transcript(document)
         seams = find_seams(parsed, transcript)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import alias_types, lexicons
 from claimsift.model import SourceRef
@@ -203,13 +203,13 @@ def _known_surname(span: Span, memory: SourceMemory) -> bool:
 
 def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] | None:
     """The person named as the subject of the sentence before: "Trump has record low support ... He
-    recently pitched", "Merkel told reporters ... She said". A pronoun that opens a sentence most often
-    continues the subject of the one before (centering), nearer than any name inside that sentence."""
+    recently pitched", "Merkel told reporters ... She said". A pronoun with no person named before it in
+    its own sentence most often continues the subject of the one before (centering)."""
     sent = span.sent
     if sent.start == 0 or any(t.ent_type_ == "PERSON" for t in span.doc[sent.start : span.start]):
         return None
     before = span.doc[sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _main_subject(before)
     if subj is None or not subj.is_title or subj.pos_ not in ("PROPN", "NOUN"):
         return None
     ent = next((e for e in before.ents if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
@@ -229,7 +229,7 @@ def _previous_plural_subject(span: Span) -> Span | None:
     if sent.start == 0 or span.start - sent.start > 2:
         return None
     before = span.doc[sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _main_subject(before)
     lex = lexicons()
     people = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
     if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in people:
@@ -237,10 +237,14 @@ def _previous_plural_subject(span: Span) -> Span | None:
     return span.doc[max(subj.left_edge.i, before.start) : subj.i + 1]
 
 
+def _main_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main verb."""
+    return next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _sentence_subject(span: Span) -> Span | None:
     """The named subject of the sentence's main verb, when it comes before the pronoun."""
-    root = span.sent.root
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _main_subject(span.sent)
     if subj is None or subj.i >= span.start or subj.pos_ == "PRON":
         return None
     return span.doc[subj.left_edge.i : subj.i + 1]

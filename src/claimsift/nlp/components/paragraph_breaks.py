@@ -52,9 +52,9 @@ def break_at_paragraphs(doc: Doc) -> Doc:
             line_start = text.rfind("\n", 0, prev.idx) + 1
             if doc[i].text[:1].isupper() and _heading(text[line_start : prev.idx + len(prev.text)]):
                 doc[i].is_sent_start = True
-    if "—" in doc.text or "–" in doc.text or "--" in doc.text:
+    if "—" in text or "–" in text or "--" in text:
         starts = {t.idx: t.i for t in doc}
-        for m in DATELINE.finditer(doc.text):
+        for m in DATELINE.finditer(text):
             after = starts.get(m.end())
             if after is not None and 0 < after < len(doc):
                 doc[after].is_sent_start = True  # the dateline is where, not who: "WASHINGTON — Obama said"
