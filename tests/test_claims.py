@@ -686,3 +686,19 @@ def test_claims_condemning_a_thing_is_the_condemners_claim() -> None:
     claims = claims_of(_data("relay/un_sgsm21570_dprk_icbm.txt"), kind="statement", published="2022-11-04")
     c = claim_with(claims, "strongly condemns the launch")
     assert (c.source.name, c.cue) == ("Secretary-General", "condemns")
+
+
+def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
+    """VOA 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt): straight marks open after a space or
+    the line's start and close after a word, whatever marks came earlier in the text; curly marks say so."""
+    from claimsift.nlp.claims import _opening_mark
+    from claimsift.nlp.pipeline import load_pipeline
+
+    line = (
+        '"The first North Korean troops have already been shelled in the Kursk region," said Andrii Kovalenko, '
+        "the head of the counter-disinformation branch of Ukraine’s National Security and Defense Council."
+    )
+    for text in (line, '" ' + line, line.replace('"', "“", 1).replace('"', "”", 1)):
+        doc = load_pipeline()(text)
+        marks = [t for t in doc if t.is_quote and t.text != "’"]
+        assert [_opening_mark(t) for t in marks][-2:] == [True, False], text

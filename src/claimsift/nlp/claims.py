@@ -24,6 +24,8 @@ from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
 
 QUOTES = '"“”'
+OPENING_QUOTES = frozenset({"“", "‘", "``"})
+CLOSING_QUOTES = frozenset({"”", "’", "''"})
 QUOTE_RE = re.compile(r"[\"“”]|''")
 """A quotation mark: straight or curly double, or two apostrophes (the older newspaper archives' style)."""
 REPORTIVE_HEDGES = frozenset(
@@ -240,15 +242,36 @@ def _quote_speaker(span: Span) -> SourceRef | None:
 
     'On October 28, Anrij Yermak, a top aide to "We are at war ..."' lost its "said" with a missing
     line; the nearest person before the opening quotation mark is the speaker, not a name after it.
+    A piece that only closes a quotation looks before where it opened: 'Obama called the holiday "a
+    celebration ... and love."' is Obama's; '... to a John McCain or any other white who was running."'
+    closes a quotation opened sentences before, so a name inside it speaks nothing.
     """
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
         return None
-    persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= quote.i]
+    opened: int | None = quote.i
+    if not _opening_mark(quote):
+        opened = next((t.i for t in reversed(span.doc[span.sent.start : quote.i]) if _opening_mark(t)), None)
+        if opened is None:
+            return None
+    persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= opened]
     if not persons:
         return None
     p = persons[-1]
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
+
+
+def _opening_mark(tok: Token) -> bool:
+    """Whether a quotation mark opens rather than closes: curly marks say so; a straight one opens after
+    a space or a bracket (a local test: a stray mark earlier in the text does not turn every pair round)."""
+    if tok.text in CLOSING_QUOTES:
+        return False
+    if tok.text in OPENING_QUOTES:
+        return True
+    if not (tok.is_quote or tok.text in QUOTES):
+        return False
+    before = tok.doc.text[tok.idx - 1] if tok.idx else " "
+    return before.isspace() or before in "([{—–-"
 
 
 def _dates_for(
