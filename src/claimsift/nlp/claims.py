@@ -249,11 +249,12 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
         return None
-    opened: int | None = quote.i
-    if not _opening_mark(quote):
-        opened = next((t.i for t in reversed(span.doc[span.sent.start : quote.i]) if _opening_mark(t)), None)
-        if opened is None:
+    opening = quote if _opening_mark(quote) else None
+    if opening is None:
+        opening = next((t for t in reversed(span.doc[span.sent.start : quote.i]) if _opening_mark(t)), None)
+        if opening is None:
             return None
+    opened = opening.i
     persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= opened]
     if not persons:
         return None
