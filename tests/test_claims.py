@@ -669,13 +669,16 @@ def _voa_2012() -> list[Claim]:
 
 def test_claims_a_listed_source_keeps_its_list_and_they_continue_the_plural_subject() -> None:
     """ "Officials in Seoul, Tokyo and Washington say ..." keeps the whole list; "U.S. military officials
-    called it a Taepo Dong-2 missile. They say ..." gives "They" to those officials, not to the last
+    called it a Taepo Dong-2 missile" is theirs (calling a thing something says what it is); "They say ..."
+    gives "They" to those officials, not to the last
     organisation named; "An announcer on North Korean television ... says" is a person."""
     claims = _voa_2012()
     listed = claim_with(claims, "indeed blasted off")
     assert (listed.source.name, listed.source.kind) == ("Officials in Seoul, Tokyo and Washington", "anonymous")
     they = claim_with(claims, "tracked by satellite")
     assert (they.source.name, they.source.resolved_from) == ("U.S. military officials", "They")
+    called = claim_with(claims, "a Taepo Dong-2 missile")  # what they called it is a small clause: theirs
+    assert (called.source.name, called.cue) == ("U.S. military officials", "called")
     assert claim_with(claims, "did not succeed in reaching orbit").source.kind == "person"
 
 

@@ -172,7 +172,13 @@ def _governs_clause(verb: Token) -> bool:
             return True
         if child.dep_ == "dobj" and any(c.dep_ in ("xcomp", "acl", "oprd", "ccomp") for c in child.children):
             return True  # "called fellow Republicans to unendorse", "urged police to release"
-    return False
+    return _names_as(verb)
+
+
+def _names_as(verb: Token) -> bool:
+    """ "called her vote a mistake": an object and what it is called make a small clause, a proposition."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "oprd" in deps
 
 
 def _subject(verb: Token) -> Token | None:
@@ -219,8 +225,9 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
 
 def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     content: set[int] = set()
+    naming = _names_as(verb)
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in CONTENT_DEPS or (naming and child.dep_ == "oprd"):
             content |= _subtree_ids(child)
     if not content:  # broken parse: the words right after the cue, up to the next clause boundary
         content = _following_clause(verb)
