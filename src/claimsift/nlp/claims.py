@@ -756,7 +756,9 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
-        if not via and source.resolved_from:  # "They added ..." keeps the relay "they" came through
+        if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
+            # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
+            # relayed by whoever is quoted, not by who relayed a president before
             via = memory.vias.get(source.name, ())
         memory.seen.append(source)
         carrier = doc[cue.token]

@@ -198,6 +198,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _apposed(subj: Token | None) -> Token | None:
+    """ "the election, Minyon Moore, a senior adviser ..., called": a subject that is no source but has a
+    person or organisation in apposition was misparsed around a fronted phrase; the apposition speaks."""
+    if subj is None or is_source_like(subj) or subj.lower_ in RELATIVE_PRONOUNS:
+        return subj
+    return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), subj)
+
+
 def _left_phrase(cue: Token) -> tuple[int, int] | None:
     """The noun phrase right before a subjectless cue, for parses broken by a missing line.
 
@@ -266,7 +274,9 @@ def verb_cue(tok: Token) -> Cue | None:
         not _governs_clause(tok) or tok.dep_ == "relcl"
     ):
         return None  # "the people who want to break up the banks" describes them; it attributes nothing
-    subj = _subject(tok)
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return None  # "smart for the president to say ...": what someone might say, not what they said
+    subj = _apposed(_subject(tok))
     if (
         subj is not None
         and subj.lower_ in RELATIVE_PRONOUNS
