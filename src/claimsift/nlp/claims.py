@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import segments
-from claimsift.nlp.cues import Cue, sentence_cues
+from claimsift.nlp.cues import Cue, sentence_cues, source_phrase
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
 from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.hedging import hedge_cues
@@ -237,14 +237,16 @@ def _near_cue_text(span: Span, cue: Cue | None) -> str:
     return cue.text
 
 
-def _quote_speaker(span: Span) -> SourceRef | None:
-    """A quotation with no cue, after a person named earlier in the same sentence, is that person's.
+def _quote_speaker(span: Span, transcript: bool) -> SourceRef | None:
+    """A quotation with no cue is the words of whoever the sentence has speaking before it.
 
-    'On October 28, Anrij Yermak, a top aide to "We are at war ..."' lost its "said" with a missing
-    line; the nearest person before the opening quotation mark is the speaker, not a name after it.
-    A piece that only closes a quotation looks before where it opened: 'Obama called the holiday "a
-    celebration ... and love."' is Obama's; '... to a John McCain or any other white who was running."'
-    closes a quotation opened sentences before, so a name inside it speaks nothing.
+    In a transcript with missing lines ('On October 28, Anrij Yermak, a top aide to "We are at war ..."'
+    lost its "said") that is the nearest person named before the opening mark. In other text it is the
+    named subject of the clause that holds the quotation: 'Cruz called Trump a "pathological liar"',
+    'Trump openly admires Putin as a "strong leader"' (a person the sentence is about, "Black
+    Lawmakers Rip Donald Trump As A 'Disgusting Fraud'", is not). A piece that only closes a quotation
+    looks before where it opened, in the same sentence; one opened sentences before ('... to a John
+    McCain or any other white who was running."') belongs to that quotation's speaker, not to a name in it.
     """
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
@@ -254,12 +256,41 @@ def _quote_speaker(span: Span) -> SourceRef | None:
         opening = next((t for t in reversed(span.doc[span.sent.start : quote.i]) if _opening_mark(t)), None)
         if opening is None:
             return None
-    opened = opening.i
-    persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= opened]
+    if not transcript and (found := _quoting_subject(opening)) is not None:
+        return found
+    persons = [
+        e
+        for e in span.sent.ents
+        if e.label_ == "PERSON"
+        and e.end <= opening.i
+        and (transcript or e.root.dep_ in ("nsubj", "nsubjpass") or e.start == span.sent.start)
+    ]
     if not persons:
         return None
     p = persons[-1]
     return SourceRef(name=p.text, kind="person", start=p.start_char, end=p.end_char)
+
+
+def _quoting_subject(opening: Token) -> SourceRef | None:
+    """The named subject, before the quotation, of the nearest clause above its first word."""
+    sent = opening.sent
+    cur = opening.doc[opening.i + 1] if opening.i + 1 < sent.end else opening
+    for _ in range(len(sent)):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    else:
+        return None
+    if subj is not None and subj.lower_ == "who" and cur.dep_ == "relcl":
+        subj = cur.head  # "the parents, who called their son "an American hero.""
+    if subj is None or subj.i > opening.i or subj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    a, b = source_phrase(subj)
+    phrase = opening.doc[a:b]
+    if subj.ent_type_ == "PERSON":
+        return SourceRef(name=phrase.text, kind="person", start=phrase.start_char, end=phrase.end_char)
+    return SourceRef(name=phrase.text, kind="organization", start=phrase.start_char, end=phrase.end_char)
 
 
 def _opening_mark(tok: Token) -> bool:
@@ -770,7 +801,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         source = UNATTRIBUTED
         via = _via(cue, cues, doc, memory, in_quote)  # "X reported that, according to posts online, ..."
     else:
-        source = _quote_speaker(span) or _default_source(span, hedges)
+        source = _quote_speaker(span, ctx.transcript) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
     event, stated = _dates_for(ctx, span, _content_range(span, cue, source), source)
     text = ctx.text[start:end]
