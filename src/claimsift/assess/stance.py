@@ -38,6 +38,12 @@ from claimsift.lexicons import data_file
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
 
 ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
+DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|those)\b(?=\s*(?:$|[.,;:!?)]|(?:in|on|at|for|to|from|with|about|is|was|are|were|and|but|or|as"
+    r"|over|because|before|after)\b))",
+    re.IGNORECASE,
+)
+"""A demonstrative standing alone ("the Kremlin knows this in advance"): it points at what was just said."""
 CONTEXT_CHARS = 400
 """How far back a pronoun may reach for its source's previous claim."""
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
@@ -219,14 +225,18 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
     coreference. A run of "he ... he ... he", each within a few sentences of the one before, reaches back
     to that same claim, so its terms do not pile up over a whole speech."""
     named: dict[tuple[str, str, str], Claim] = {}
+    last: dict[tuple[str, str, str], Claim] = {}
     reach: dict[tuple[str, str, str], int] = {}  # where the run of pronoun claims reaching back has got to
     out = []
     for c in claims:
         key = (c.doc, c.source.kind, c.source.name)
-        prev, prop = named.get(key), c.prop or Proposition()
+        prev, recent, prop = named.get(key), last.get(key), c.prop or Proposition()
+        last[key] = c
         if not ANAPHOR.search(c.text) or _self_possessive(c):
             named[key], reach[key] = c, c.end
         elif prev is not None and 0 <= c.start - reach[key] <= CONTEXT_CHARS:
+            if recent is not None and DEMONSTRATIVE.search(c.text) and 0 <= c.start - recent.end <= CONTEXT_CHARS:
+                prev = recent  # "the Kremlin knows this": what was just said, not the subject named before
             terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
             c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
             reach[key] = c.end

@@ -29,8 +29,12 @@ STEM_CHARS = 6
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
-OPAQUE_HEADS = frozenset({"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"})
-"""Verbs whose negation leaves their clause unnegated: "did not say what the forces were doing"."""
+OPAQUE_HEADS = frozenset(
+    {"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"}
+    | {"want", "wish", "like", "hope", "intend", "mean"}
+)
+"""Verbs whose negation leaves their clause unnegated: "did not say what the forces were doing"; "we never
+want to see innocent lives lost in terrorist attacks" wishes, it denies no attack."""
 
 
 @cache
