@@ -163,7 +163,7 @@ def _governs_clause(verb: Token) -> bool:
             child.dep_ == "prep"
             and child.lower_ in ("for", "on", "about", "of")
             and any(
-                c.dep_ == "pobj"
+                c.dep_ in ("pobj", "pcomp")  # "called for steep new tariffs", "called for eliminating ..."
                 and c.ent_type_ not in ("DATE", "TIME")
                 and c.lemma_.lower() not in lexicons().frame_objects
                 for c in child.children
