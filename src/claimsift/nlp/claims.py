@@ -535,7 +535,10 @@ def document_claims(
                 continue
             if question and ctx.questioner_at(span.start_char):
                 continue  # a question states nothing, whatever cue it holds
-            pieces.append(_claim(ctx, span, cue, cues))
+            piece = _claim(ctx, span, cue, cues)
+            if _frame_alone(span, cue) and pieces and pieces[-1].source.name != piece.source.name:
+                continue  # '"People say, ...," said Charlie King.': the content went to the inner cue
+            pieces.append(piece)
         for claim in whole_contents(pieces, seams, text):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
             if claim.source.kind == "author" and not quoted and not _states_something(doc, text, claim, transcript):
@@ -550,6 +553,11 @@ def document_claims(
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
     return claims if transcript else quoted_sources(text, claims)
+
+
+def _frame_alone(span: Span, cue: Cue | None) -> bool:
+    """A piece holding only its cue's frame: all the cue's content lies before it."""
+    return cue is not None and bool(cue.content) and max(cue.content) < span.start <= cue.token < span.end
 
 
 def whole_contents(pieces: list[Claim], seams: Seams, text: str) -> list[Claim]:
