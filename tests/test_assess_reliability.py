@@ -198,6 +198,9 @@ def test_assess_reliability_override_does_not_leak_to_other_sources(key: str, so
         (US_OFFICIAL, "A U.S. official", "person", "official_statement", "D", "anonymous"),
         (CALLS, "unattributed", "unattributed", "intercepted_communication", "F", "unattributed"),
         (KYIV_POST, "author", "author", "analysis", "F", "author"),
+        # a named narrator (a briefing's official, a speech's speaker) is graded like any named source
+        (PUTIN, "Vladimir Putin", "author", "official_statement", "C", "state_organ"),
+        (KYIV_POST, "Kyiv Post", "author", "video", "B", "established_outlet_own_findings"),
         (KYIV_POST, "YouTube commentary channel", "organization", "video", "F", "other_outlet"),
     ],
 )
@@ -259,6 +262,8 @@ def test_assess_reliability_affiliation_of_a_source(source: str, party: str | No
         (NIS, "South Korea's National Intelligence Service", "organization", "refutes", "disinterested"),
         (CALLS, "unattributed", "unattributed", "refutes", "disinterested"),
         (KREMLIN, "Kremlin", "organization", "neutral", "disinterested"),
+        (KREMLIN, "Kremlin", "author", "refutes", "self_serving"),  # the Kremlin's own statement denying
+        (KREMLIN, "author", "author", "refutes", "disinterested"),
     ],
 )
 def test_assess_reliability_interest_of_a_source(

@@ -15,7 +15,8 @@ live in ``data/evidence_weights.json`` (``default_letters``):
     other named person or organisation                      C
     other outlet (not on the established list)              F
     anonymous or unnamed ("a source", "A U.S. official")    D
-    unattributed reporting, the document's author           F
+    unattributed reporting, an anonymous author             F
+    a named narrator (a briefing, speech or statement)      as the named source it is
     =====================================================  ======
 
 The digit follows the evidence, never the letter, to avoid the A1/B2 diagonal: 1 confirmed by an
@@ -85,7 +86,9 @@ def interest(
     confirming an accusation is interested; an admission against a party's interest is disinterested.
     """
     stance = claim.stance.get(hypothesis_id, "neutral")
-    if stance == "neutral" or claim.source.kind in ("author", "unattributed"):
+    if stance == "neutral" or claim.source.kind == "unattributed":
+        return "disinterested"
+    if claim.source.kind == "author" and not narrated(claim.source.name):
         return "disinterested"
     party = affiliation(claim.source.name)
     if party is None or party not in hypothesis_parties:
@@ -96,6 +99,12 @@ def interest(
     if against:
         return "interested" if stance == "supports" else "disinterested"
     return "self_serving" if stance == "refutes" else "disinterested"
+
+
+def narrated(name: str) -> bool:
+    """Whether the document's own voice has a name: a speech's speaker, a briefing's official, a statement's
+    issuer. Such a narrator is graded like any named source; an anonymous author is not."""
+    return bool(name) and name != "author"
 
 
 @cache
@@ -116,7 +125,7 @@ def source_category(claim: Claim) -> str:
 @lru_cache(maxsize=65536)
 def _category(kind: str, name: str, evidence_type: str) -> str:
     data = weights()
-    if kind in ("author", "unattributed"):
+    if kind == "unattributed" or (kind == "author" and not narrated(name)):
         return kind
     toks = tokens(name)
     named = any(t[:1].isupper() for _, t in toks)
