@@ -115,3 +115,15 @@ def test_file_names_case_add(folder: Path, tmp_path: Path) -> None:
 def test_file_names_display_path(path: str, shown: str) -> None:
     assert display_path(path) == shown
     display_path(path).encode("utf-8")
+
+
+def test_file_names_a_case_file_under_a_bad_name(tmp_path: Path) -> None:
+    """The case itself may have such a name: it is written, read read-only (a ``file:`` URI) and shown."""
+    case = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"case\xff.db"))
+    assert runner.invoke(app, ["case", "init", case]).exit_code == 0
+    assert runner.invoke(app, ["case", "hypothesis", case, H1]).exit_code == 0
+    shown = runner.invoke(app, ["case", "show", case])
+    assert shown.exit_code == 0, shown.output
+    assert "case\ufffd.db" in shown.stdout and H1 in shown.stdout
+    # nothing under another name (SQLite's -wal and -shm index files beside a WAL case are its own)
+    assert {name.split(b"-")[0] for name in os.listdir(os.fsencode(tmp_path))} == {b"case\xff.db"}

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 
 from claimsift.errors import StoreError
 from claimsift.model import Assessment, DocumentFacts, Hypothesis
+from claimsift.safe_text import display_path
 from claimsift.store import migrations, schema
 from claimsift.store.rows import content_hash, from_row, renamed, to_row
 
@@ -94,7 +95,7 @@ def _readonly_uri(path: Path) -> str:
     read-only and there is no ``-wal`` file, SQLite could not create one, and no writer can be at work either (a
     writer needs that file), so the file is opened ``immutable`` instead.
     """
-    uri = "file:" + urllib.parse.quote(str(path)) + "?mode=ro"
+    uri = "file:" + urllib.parse.quote(os.fsencode(path)) + "?mode=ro"  # bytes: a name need not be UTF-8
     wal = path.with_name(path.name + "-wal")
     if not os.access(path.parent, os.W_OK) and not wal.exists():
         uri += "&immutable=1"
@@ -165,7 +166,7 @@ class Store:
             raise ValueError("a case opened read-only cannot be created")
         url = database_url(case)
         sqlite = url.get_backend_name() == "sqlite"
-        location = str(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
+        location = display_path(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
         if sqlite and not create and not Path(url.database or "").is_file():
             raise StoreError(f"{location}: no such case; create it with: claimsift case init {location}")
         if sqlite and readonly and (problem := _sqlite_header_problem(Path(url.database or ""))):
