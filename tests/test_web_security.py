@@ -14,6 +14,9 @@ import html
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -266,3 +269,34 @@ def test_web_security_wildcard_bind_accepts_loopback_and_this_machine() -> None:
 )
 def test_web_security_cross_site_reason(method: str, headers: dict[str, str], refused: bool) -> None:
     assert (cross_site_reason(method, "localhost:8000", headers) is not None) is refused
+
+
+@pytest.mark.model
+def test_web_security_serve_command_guards_the_address_it_binds(built_case: Path, tmp_path: Path) -> None:
+    """``claimsift serve`` as a real process: the app it starts knows its address and port."""
+    case = tmp_path / "nk.db"
+    shutil.copy(built_case, case)
+    port = free_port()
+    command = [sys.executable, "-m", "claimsift", "serve", str(case), "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                ready = httpx.get(base + "/api/case", timeout=5)
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, "claimsift serve did not start"
+                time.sleep(0.2)
+        assert ready.status_code == 200
+        assert httpx.get(base + "/api/case", headers={"Host": f"localhost:{port}"}).status_code == 200
+        assert httpx.get(base + "/api/case", headers={"Host": f"rebound.example:{port}"}).status_code == 400
+        before = len(ready.json()["hypotheses"])
+        hostile = httpx.post(base + "/hypotheses", data={"text": "planted"}, headers={"Origin": EVIL})
+        assert hostile.status_code == 403
+        assert len(httpx.get(base + "/api/case").json()["hypotheses"]) == before
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=30)
+    assert f"claimsift: open http://127.0.0.1:{port}/" in stderr
