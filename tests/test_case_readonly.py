@@ -144,6 +144,11 @@ def test_case_readonly_works_on_a_read_only_file_in_a_read_only_folder(locked_do
     shown = run_unprivileged(["case", "show", str(locked_down)])
     assert casekit.DEPLOYED in shown.stdout and "2 documents" in shown.stdout
     assert sorted(os.listdir(locked_down.parent)) == listing  # no -wal or -shm appeared
+    link = out / "link.db"  # a symlink in a folder the user may write, to the case in the read-only one
+    link.symlink_to(locked_down)
+    through = run_unprivileged(["case", "show", str(link)])
+    assert through.returncode == 0 and casekit.DEPLOYED in through.stdout, through.stderr
+    assert fingerprint(locked_down) == before
     # a write command is refused on one line, and the file is still as it was
     refused = run_unprivileged(["case", "hypothesis", str(locked_down), "Pyongyang sent engineers"])
     assert refused.returncode == 1 and refused.stderr.startswith("claimsift: error: ")

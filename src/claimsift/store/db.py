@@ -96,8 +96,8 @@ def _readonly_uri(path: Path) -> str:
     writer needs that file), so the file is opened ``immutable`` instead.
     """
     uri = "file:" + urllib.parse.quote(os.fsencode(path)) + "?mode=ro"  # bytes: a name need not be UTF-8
-    wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
+    real = path.resolve()  # SQLite follows a symlink: the -wal file, if any, is beside the case itself
+    if not os.access(real.parent, os.W_OK) and not real.with_name(real.name + "-wal").exists():
         uri += "&immutable=1"
     return uri
 
