@@ -1,19 +1,26 @@
-"""Property-based tests (Hypothesis): readers raise nothing but InputError, the date finder nothing at all.
+"""Property-based tests (Hypothesis): readers raise nothing but InputError, the date finder nothing at all, the
+Markdown reports escape every input string, and the web app's handlers answer 4xx or do exactly what was asked.
 
 Arbitrary bytes go to every reader, and so do bytes shaped like each format (caption cues with broken timings,
 tag soup, nested JSON) in the encodings the decoder knows, so that the examples get past the decoder into the
 parsers. Arbitrary text and text made of date words go to ``find_dates`` and ``normalise``, with any reference
 date or none: they must not raise, and every date found must be the text at its offsets. The word lists quote
-the real articles in tests/data/*.txt. 150 examples per property (``CLAIMSIFT_FUZZ_EXAMPLES`` changes it), so
-the file runs in seconds.
+the real articles in tests/data/*.txt. The Markdown and web properties are the checks of fuzz/fuzz_outputs.py
+(the atheris harness), fed hostile strings (tags, links, control and bidi characters, foreign headers); the web
+ones post to the real app over a SQLite case and read the case back. 150 examples per property
+(``CLAIMSIFT_FUZZ_EXAMPLES`` changes it), so the file runs in seconds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +38,10 @@ WORDS = (
     "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said. "
     "The U.S. views North Korea as cobelligerents with Russia, she said."
 ).split()
+KURSK_TEXT = (
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy "
+    "Pentagon Press Secretary Sabrina Singh, who spoke to the media today."
+)
 DATE_WORDS = (
     "October 18 Oct 24 2024 on Thursday last week the day before two days later since 1990 in August "
     "early to mid-October Tuesday Monday yesterday today last year May 23, 2024 2024-10-23 10/23/2024 "
@@ -204,3 +215,106 @@ def test_fuzz_normalise(text: str, reference: dt.date | None) -> None:
         value, grain = result
         assert grain in ("day", "month", "year")
         assert isinstance(value, str) and value
+
+
+# --- Markdown report and web input handlers (the checks of fuzz/fuzz_outputs.py) ----------------------------------
+
+
+def _load_outputs_harness() -> Any:
+    """fuzz/fuzz_outputs.py, whose check functions need no atheris."""
+    path = Path(__file__).resolve().parent.parent / "fuzz" / "fuzz_outputs.py"
+    spec = importlib.util.spec_from_file_location("claimsift_fuzz_outputs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+outputs = _load_outputs_harness()
+HOSTILE_PIECES = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "<https://evil.example>",
+    "![x](https://evil.example/t.png)",
+    "`code`",
+    "**bold**",
+    "_em_",
+    "# heading",
+    "| cell |",
+    "\\",
+    "\\<b>",
+    "&lt;script&gt;",
+    "<!-- c -->",
+    "\x1b]0;title\x07",
+    "\u202etxt.exe",
+    "\n\n---\n",
+    "    indented",
+    "> quote",
+    "1. item",
+    "<",
+    ">",
+)
+_HOSTILE_TEXT = st.lists(
+    st.sampled_from(HOSTILE_PIECES) | st.sampled_from(WORDS) | st.text(max_size=8), max_size=12
+).map("".join)
+
+
+@FAST
+@given(fields=st.lists(_HOSTILE_TEXT | st.text(max_size=60), min_size=1, max_size=12))
+def test_fuzz_markdown_reports_escape_every_input_string(fields: list[str]) -> None:
+    outputs.check_markdown(fields)
+
+
+def test_fuzz_markdown_check_catches_an_unescaped_string() -> None:
+    """The check is not blind: Markdown with a raw tag, a link or a control character fails it."""
+    assert outputs.markdown_problems("- **C1** “\\<script\\>” (a:1-2)\n") == []
+    for leaked in ("<script>alert(1)</script>", "[x](https://evil.example)", "\\\\<b>bold</b>", "a\x1b]0;t\x07"):
+        assert outputs.markdown_problems(f"- **C1** “{leaked}”\n"), leaked
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return outputs.WebTarget(tmp_path_factory.mktemp("fuzzweb"))
+
+
+_FORM_TEXT = _HOSTILE_TEXT | st.text(max_size=40) | st.sampled_from(["A", "b", " F ", "Z", "", "2024-10-18", "KCNA"])
+_HEADER = st.sampled_from(
+    ["", "127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST:8000", "evil.example", "127.0.0.1:1"]
+) | st.text(max_size=12)
+
+
+@FAST
+@given(route=st.sampled_from([0, 1, 5]), fields=st.lists(_FORM_TEXT, min_size=1, max_size=4))
+def test_fuzz_web_forms_answer_4xx_or_do_what_they_say(web: Any, route: int, fields: list[str]) -> None:
+    web.check(route, fields)
+
+
+@FAST
+@given(
+    text=_FORM_TEXT,
+    host=_HEADER,
+    origin=st.sampled_from(["", "http://127.0.0.1:8000", "http://localhost:8000", "https://evil.example", "null"])
+    | st.text(max_size=12),
+    fetch_site=st.sampled_from(["", "same-origin", "none", "same-site", "cross-site"]) | st.text(max_size=8),
+)
+def test_fuzz_web_headers_never_let_a_foreign_request_through(
+    web: Any, text: str, host: str, origin: str, fetch_site: str
+) -> None:
+    web.check(4, [text, host, origin, fetch_site])
+
+
+@pytest.mark.model
+@settings(max_examples=max(EXAMPLES // 6, 1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    route=st.sampled_from([2, 3]),
+    fields=st.tuples(
+        _FORM_TEXT | st.sampled_from(["../../etc/passwd.txt", "x.vtt", "a.json", "b\ufffd.txt", "\u202etxt.exe"]),
+        st.sampled_from(["", "2024-11-18", "2024-02-30", "<i>soon</i>", "18/11/2024"]) | st.text(max_size=10),
+        st.sampled_from([KURSK_TEXT, "", "\x00\x01", "{}", "WEBVTT\n\n"]) | _HOSTILE_TEXT,
+    ),
+)
+def test_fuzz_web_paste_and_upload_answer_4xx_or_store_one_document(
+    web: Any, nlp: object, route: int, fields: tuple[str, str, str]
+) -> None:
+    web.check(route, list(fields))

@@ -52,10 +52,20 @@ def case(built_case: Path, tmp_path: Path) -> Path:
     return path
 
 
+BASE = "http://127.0.0.1:8000"
+"""Where the in-process app is served: create_app's default host and port (others' Host headers are refused)."""
+
+
 @pytest.fixture()
 def client(case: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(case), max_upload_bytes=20_000)) as c:
+    with TestClient(create_app(str(case), max_upload_bytes=20_000), base_url=BASE) as c:
         yield c
+
+
+def _post(client: TestClient, path: str, data: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """A POST as the app's own forms send it: with the CSRF token of the manage page."""
+    token = re.findall(r'name="csrf" value="([^"]+)"', client.get("/manage").text)[0]
+    return client.post(path, data={**(data or {}), "csrf": token}, **kwargs)
 
 
 def _case_json(client: TestClient) -> dict[str, Any]:
@@ -80,7 +90,7 @@ def test_web_report_shows_the_hypotheses_and_a_link_to_manage(client: TestClient
 
 def test_web_post_hypothesis_shows_on_the_report(client: TestClient) -> None:
     text = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
-    response = client.post("/hypotheses", data={"text": text}, follow_redirects=False)
+    response = _post(client, "/hypotheses", data={"text": text}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
     assert text in client.get("/").text
     assert [h["text"] for h in _case_json(client)["hypotheses"]] == [H1, text]
@@ -89,13 +99,13 @@ def test_web_post_hypothesis_shows_on_the_report(client: TestClient) -> None:
 def test_web_paste_adds_a_document(client: TestClient) -> None:
     before = _case_json(client)
     form = {"text": KURSK_SENTENCE, "title": "DOD News on Kursk", "published": "2024-11-18"}
-    response = client.post("/documents/paste", data=form, follow_redirects=False)
+    response = _post(client, "/documents/paste", data=form, follow_redirects=False)
     assert response.status_code == 303
     after = _case_json(client)
     assert len(after["documents"]) == len(before["documents"]) + 1
     assert len(after["claims"]) > len(before["claims"])
     assert "DOD News on Kursk" in client.get("/").text
-    again = client.post("/documents/paste", data=form)
+    again = _post(client, "/documents/paste", data=form)
     assert again.status_code == 400 and "already has this text" in again.text
 
 
@@ -104,7 +114,7 @@ def test_web_reliability_changes_a_claims_grade(client: TestClient) -> None:
     sources = re.findall(r'<select name="source">(.*?)</select>', client.get("/manage").text)[0]
     source = html.unescape(re.findall(r'<option value="([^"]*)">', sources)[0])
     for letter in ("F", "A"):
-        response = client.post("/reliability", data={"source": source, "letter": letter}, follow_redirects=False)
+        response = _post(client, "/reliability", data={"source": source, "letter": letter}, follow_redirects=False)
         assert response.status_code == 303
         after = {c["id"]: c["reliability"] for c in _case_json(client)["claims"]}
         changed = [cid for cid in after if after[cid] != before[cid]]
@@ -115,13 +125,13 @@ def test_web_reliability_changes_a_claims_grade(client: TestClient) -> None:
 
 
 def test_web_errors_are_one_line_400s(client: TestClient) -> None:
-    response = client.post("/reliability", data={"source": "<b>x</b>", "letter": "Z"})
+    response = _post(client, "/reliability", data={"source": "<b>x</b>", "letter": "Z"})
     assert response.status_code == 400
     assert "reliability letter must be one of" in response.text
     assert "Traceback" not in response.text
-    empty = client.post("/hypotheses", data={"text": "  "})
+    empty = _post(client, "/hypotheses", data={"text": "  "})
     assert empty.status_code == 400 and "claimsift: error:" in empty.text
-    bad_date = client.post("/documents/paste", data={"text": KURSK_SENTENCE, "published": "<i>soon</i>"})
+    bad_date = _post(client, "/documents/paste", data={"text": KURSK_SENTENCE, "published": "<i>soon</i>"})
     assert bad_date.status_code == 400 and "<i>" not in bad_date.text and "&lt;i&gt;" in bad_date.text
 
 
@@ -131,10 +141,10 @@ def test_web_oversized_upload_is_413(client: TestClient, case: Path) -> None:
         "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
         * 2000
     ).encode()
-    response = client.post("/documents/upload", files={"file": ("big.txt", big, "text/plain")})
+    response = _post(client, "/documents/upload", files={"file": ("big.txt", big, "text/plain")})
     assert response.status_code == 413
     assert "over the size limit of 20,000 bytes" in response.text
-    pasted = client.post("/documents/paste", data={"text": big.decode()})
+    pasted = _post(client, "/documents/paste", data={"text": big.decode()})
     assert pasted.status_code == 413
     assert len(_case_json(client)["documents"]) == 2
     assert case.stat().st_size == before
@@ -152,7 +162,8 @@ def test_web_upload_with_a_hostile_name_stays_in_the_case(client: TestClient, tm
         b"root:x:0:0:root:/root:/bin/bash\n"
         + b"A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them.\n"
     )
-    response = client.post(
+    response = _post(
+        client,
         "/documents/upload",
         files={"file": ("../../etc/passwd.txt", hostile, "text/plain")},
         data={"published": "2024-11-01"},
@@ -169,7 +180,7 @@ def test_web_upload_with_a_hostile_name_stays_in_the_case(client: TestClient, tm
 
 def test_web_script_in_a_document_renders_escaped(client: TestClient) -> None:
     text = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>'
-    response = client.post("/documents/paste", data={"text": text, "title": "<script>alert(2)</script>"})
+    response = _post(client, "/documents/paste", data={"text": text, "title": "<script>alert(2)</script>"})
     assert response.status_code == 200  # followed the redirect to the report
     page = response.text
     assert "<script>alert(1)</script>" not in page and "<script>alert(2)</script>" not in page
@@ -204,8 +215,8 @@ def test_web_large_upload_is_held_in_memory(case: Path, monkeypatch: pytest.Monk
             super().rollover()
 
     monkeypatch.setattr(starlette.formparsers, "SpooledTemporaryFile", Watched)
-    with TestClient(create_app(str(case))) as client:
-        response = client.post("/documents/upload", files={"file": ("big.txt", b"\0" * 2_000_000, "text/plain")})
+    with TestClient(create_app(str(case)), base_url=BASE) as client:
+        response = _post(client, "/documents/upload", files={"file": ("big.txt", b"\0" * 2_000_000, "text/plain")})
     assert response.status_code == 400 and "binary file" in response.text
     assert rolled == []  # Starlette alone would spool a part over 1 MB to a file in the temporary folder
 
@@ -228,8 +239,8 @@ def test_web_refuses_control_and_bidi_characters_in_input(client: TestClient) ->
     """A hypothesis or source holding a right-to-left override or an ESC sequence is refused with a 400 and
     nothing is stored (#10: such characters would later reach a terminal or a report)."""
     before = _case_json(client)["hypotheses"]
-    refused = client.post("/hypotheses", data={"text": "North Korean troops \u202eare deployed in Russia"})
+    refused = _post(client, "/hypotheses", data={"text": "North Korean troops \u202eare deployed in Russia"})
     assert refused.status_code == 400 and "control or bidi characters" in refused.text
-    escape = client.post("/reliability", data={"source": "KCNA\x1b]0;pwn\x07", "letter": "E"})
+    escape = _post(client, "/reliability", data={"source": "KCNA\x1b]0;pwn\x07", "letter": "E"})
     assert escape.status_code == 400
     assert _case_json(client)["hypotheses"] == before

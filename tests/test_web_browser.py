@@ -6,19 +6,21 @@ or the playwright package is missing.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
 
 from browserkit import ARGS, CHROMIUM
 from claimsift.case import add_hypothesis, add_paths, init_case
 from claimsift.web import create_app
+from serverkit import free_port, serving
 
 RELAY = Path(__file__).parent / "data" / "relay"
 H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
@@ -29,13 +31,6 @@ pytestmark = [
     pytest.mark.model,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium: run .ci/chromium.sh (apt-get) to install"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
@@ -54,20 +49,9 @@ def server(tmp_path: Path, nlp: object) -> Iterator[str]:
     init_case(str(case))
     assert len(add_paths(str(case), [str(RELAY)]).added) == 2
     add_hypothesis(str(case), H1)
-    port = _free_port()
-    config = uvicorn.Config(create_app(str(case)), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    port = free_port()
+    with serving(create_app(str(case), host="127.0.0.1", port=port), port) as base:
+        yield base
 
 
 def test_web_browser_report_click_claim_and_add_hypothesis(browser: Any, server: str, tmp_path: Path) -> None:
@@ -99,3 +83,37 @@ def test_web_browser_report_click_claim_and_add_hypothesis(browser: Any, server:
     page.screenshot(path=str(tmp_path / "web-after.png"), full_page=True)
     assert errors == []
     page.close()
+
+
+def _hypotheses(case: Path) -> list[str]:
+    with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True)) as db:
+        return [row[0] for row in db.execute("SELECT text FROM hypotheses ORDER BY position")]
+
+
+def test_web_browser_a_hostile_page_cannot_post_to_the_case(browser: Any, server: str, tmp_path: Path) -> None:
+    """A page on another origin (here another port of 127.0.0.1: same site, other origin) submits a form to the
+    app, with a guessed token and without; Chromium sends it with its Origin and Sec-Fetch-Site, and the app
+    answers 403 and stores nothing."""
+    case = tmp_path / "nk.db"
+    before = _hypotheses(case)
+    evil = (
+        "<!DOCTYPE html><html><body>"
+        f'<form id="a" method="post" action="{server}/hypotheses">'
+        '<input name="text" value="Pyongyang planted this hypothesis"><input name="csrf" value="guess"></form>'
+        f'<form id="b" method="post" action="{server}/reliability">'
+        '<input name="source" value="KCNA"><input name="letter" value="A"></form>'
+        "</body></html>"
+    )
+    attacker = Starlette(routes=[Route("/", lambda request: HTMLResponse(evil))])
+    port = free_port()
+    with serving(attacker, port) as evil_base:
+        page = browser.new_page()
+        for form in ("a", "b"):
+            page.goto(evil_base + "/")
+            with page.expect_navigation():
+                page.evaluate(f"document.getElementById('{form}').submit()")
+            assert page.url.startswith(server) and "claimsift: error: refused" in page.content()
+        page.close()
+    assert _hypotheses(case) == before
+    with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True)) as db:
+        assert db.execute("SELECT COUNT(*) FROM reliability").fetchone() == (0,)

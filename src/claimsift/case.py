@@ -162,9 +162,9 @@ def assess_case(case: str, *, record: bool = True) -> CaseAssessment:
     """Assess every hypothesis over the whole case from stored facts (nothing is parsed).
 
     Args:
-        record: Keep a snapshot of the verdicts in the case.
+        record: Keep a snapshot of the verdicts in the case; without it the case is opened read-only.
     """
-    with Store.open(case) as store:
+    with Store.open(case, readonly=not record) as store:
         result = _assess(store)
         if record:
             store.record(result.analysis.assessments, len(result.analysis.documents))
@@ -182,8 +182,11 @@ def _sources(analysis: Analysis) -> tuple[SourceLine, ...]:
 
 
 def show(case: str) -> CaseSummary:
-    """Documents, sources (canonical across documents) and the hypotheses with their current verdicts."""
-    with Store.open(case) as store:
+    """Documents, sources (canonical across documents) and the hypotheses with their current verdicts.
+
+    Reads only: the case is opened read-only (a read-only file works; a file that is not a case is left as is).
+    """
+    with Store.open(case, readonly=True) as store:
         result = _assess(store)
         overrides = store.reliability()
         location, version = store.location, store.version
@@ -224,8 +227,8 @@ def timeline(case: str) -> list[TimelineRow]:
 
 
 def check_case(case: str) -> list[str]:
-    """Problems found in the case, one line each (empty when it is whole)."""
-    with Store.open(case) as store:
+    """Problems found in the case, one line each (empty when it is whole); the case is opened read-only."""
+    with Store.open(case, readonly=True) as store:
         return check(store)
 
 

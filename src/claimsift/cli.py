@@ -181,11 +181,13 @@ def serve_cmd(
     from claimsift.web import create_app
 
     try:
-        web = create_app(case)
+        web = create_app(case, host=host, port=port)
     except ClaimsiftError as exc:
         raise fail(str(exc)) from None
     if host not in LOOPBACK:
         say(f"claimsift: warning: serving on {host}: anyone who can reach it can change the case")
+    shown = f"[{host}]" if ":" in host else host
+    say(f"claimsift: open http://{shown}:{port}/ (requests naming another host are refused)")
     uvicorn.run(web, host=host, port=port, log_level="info")
 
 

@@ -11,6 +11,8 @@ Only ``cli.py`` turns these into exit codes; library code raises them with ``rai
 
 from __future__ import annotations
 
+from claimsift.safe_text import display_path
+
 
 class ClaimsiftError(Exception):
     """Base class of every error claimsift raises on purpose."""
@@ -20,6 +22,7 @@ class InputError(ClaimsiftError):
     """A document could not be read: empty, binary, malformed, or unreadable."""
 
     def __init__(self, path: str, reason: str) -> None:
+        path = display_path(path)  # a file name that is not UTF-8 must not break the message's output
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

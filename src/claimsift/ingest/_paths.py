@@ -6,7 +6,8 @@ A file named explicitly is read whatever its extension (the format is then guess
 
 Every file is checked against the size limit (``max_bytes``, else ``CLAIMSIFT_MAX_BYTES``, else 50 MB) before
 it is read, and standard input is read no further than the limit. With ``on_error``, a path that cannot be read
-is reported through it and skipped, and the others are still read.
+is reported through it and skipped, and the others are still read. A file name that is not UTF-8 is read all
+the same; the document's path and id show its undecodable bytes as U+FFFD (``safe_text.display_path``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from claimsift.errors import InputError
 from claimsift.model import Document
+from claimsift.safe_text import display_path
 
 from ._limits import read_limited, read_limited_file, resolve_max_bytes, too_large
 from ._meta import check_published, load_sidecar
@@ -136,7 +138,7 @@ def read_file(path: Path, published: str | None = None, *, max_bytes: int | None
     Raises:
         InputError: The file or its sidecar cannot be read, is over the size limit, or is invalid.
     """
-    name = str(path)
+    name = display_path(path)  # the file is opened by its real name; documents carry one any output can hold
     data = read_limited_file(path, resolve_max_bytes(max_bytes))
     sidecar = load_sidecar(path)
     return read_data(data, name=name, path=name, published=published, sidecar=sidecar)

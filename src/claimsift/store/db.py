@@ -5,11 +5,20 @@ or Ctrl-C in the middle of ``claimsift case add`` leaves every document either w
 in WAL mode (readers never wait for the writer) with a busy timeout and foreign keys on, and write
 transactions start with ``BEGIN IMMEDIATE`` so two writers queue instead of deadlocking on a lock upgrade.
 Database errors are translated here, where they enter, into ``StoreError`` with a one-line reason.
+
+Opening never writes to a database that is not a case: the schema is read first, and only a case (or, with
+``create``, an empty database) is switched to WAL, migrated or given tables. ``readonly=True`` opens a SQLite
+file with ``mode=ro`` (no WAL pragma, no migration: the file is never written) and a PostgreSQL database with
+read-only transactions; the read commands (``case show``, ``timeline``, ``check``, ``export``, the web app's
+pages) open cases that way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sqlite3
+import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +29,7 @@ from sqlalchemy.engine import make_url
 
 from claimsift.errors import StoreError
 from claimsift.model import Assessment, DocumentFacts, Hypothesis
+from claimsift.safe_text import display_path
 from claimsift.store import migrations, schema
 from claimsift.store.rows import content_hash, from_row, renamed, to_row
 
@@ -27,6 +37,8 @@ BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
 _WRITE = "claimsift_write"
 _PG_SCHEMES = ("postgresql://", "postgres://")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file."""
 
 
 def _now() -> str:
@@ -62,14 +74,55 @@ def _reason(exc: sa.exc.SQLAlchemyError) -> str:
     return first
 
 
-def _sqlite_engine(url: sa.URL) -> sa.Engine:
-    engine = sa.create_engine(url)
+def _sqlite_header_problem(path: Path) -> str | None:
+    """Why a file cannot be a case, read from its first bytes (before SQLite touches it), or None."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        return f"cannot read the case file ({exc.strerror})"
+    if not head:
+        return "not a claimsift case (the file is empty)"
+    if head != SQLITE_MAGIC:
+        return "not a claimsift case (the file is not an SQLite database)"
+    return None
+
+
+def _readonly_uri(path: Path) -> str:
+    """The ``file:`` URI that opens a SQLite file read-only.
+
+    ``mode=ro`` never writes the database. A WAL database still needs its ``-shm`` index; where the folder is
+    read-only and there is no ``-wal`` file, SQLite could not create one, and no writer can be at work either (a
+    writer needs that file), so the file is opened ``immutable`` instead.
+    """
+    uri = "file:" + urllib.parse.quote(os.fsencode(path)) + "?mode=ro"  # bytes: a name need not be UTF-8
+    real = path.resolve()  # SQLite follows a symlink: the -wal file, if any, is beside the case itself
+    if not os.access(real.parent, os.W_OK) and not real.with_name(real.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def _sqlite_engine(url: sa.URL, *, readonly: bool) -> sa.Engine:
+    """An engine over a SQLite file; read-only ones connect through a ``mode=ro`` URI."""
+    if readonly:
+        uri = _readonly_uri(Path(url.database or ""))
+
+        def connect() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+        engine = sa.create_engine(url, creator=connect)
+    else:
+        engine = sa.create_engine(url)
+    # Only connection settings here: journal_mode=WAL is stored in the file, so it is set in _prepare, once
+    # the database is known to be a case.
+    pragmas = [f"busy_timeout={BUSY_TIMEOUT_MS}"]
+    pragmas += ["query_only=ON"] if readonly else ["foreign_keys=ON", "synchronous=NORMAL"]
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (SQLAlchemy's pysqlite recipe)
         cur = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", f"busy_timeout={BUSY_TIMEOUT_MS}", "foreign_keys=ON", "synchronous=NORMAL"):
+        for pragma in pragmas:
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
@@ -94,24 +147,39 @@ class Store:
         """The case as a person reads it (the file path, or the URL without its password)."""
         self.created = False
         """True when ``open`` made the case."""
+        self.readonly = False
+        """True when opened with ``readonly``: every write fails, nothing is migrated."""
 
     @classmethod
-    def open(cls, case: str | Path, *, create: bool = False) -> Store:
+    def open(cls, case: str | Path, *, create: bool = False, readonly: bool = False) -> Store:
         """Open a case, migrating an older schema; with ``create``, make it when it does not exist.
+
+        Args:
+            create: Make the case when the file does not exist or the database is empty.
+            readonly: Never write: open the database read-only, and refuse (not migrate) an older schema.
 
         Raises:
             StoreError: No such case (without ``create``), not a claimsift case, or the database fails.
+            ValueError: Both ``create`` and ``readonly``.
         """
+        if create and readonly:
+            raise ValueError("a case opened read-only cannot be created")
         url = database_url(case)
         sqlite = url.get_backend_name() == "sqlite"
-        location = str(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
+        location = display_path(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
         if sqlite and not create and not Path(url.database or "").is_file():
             raise StoreError(f"{location}: no such case; create it with: claimsift case init {location}")
+        if sqlite and readonly and (problem := _sqlite_header_problem(Path(url.database or ""))):
+            raise StoreError(f"{location}: {problem}")
         if sqlite:
-            engine = _sqlite_engine(url)
+            engine = _sqlite_engine(url, readonly=readonly)
         else:
-            engine = sa.create_engine(url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
+            connect_args: dict[str, Any] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+            if readonly:
+                connect_args["options"] = "-c default_transaction_read_only=on"
+            engine = sa.create_engine(url, connect_args=connect_args)
         store = cls(engine, location)
+        store.readonly = readonly
         try:
             store._prepare(create)
         except BaseException:
@@ -120,16 +188,35 @@ class Store:
         return store
 
     def _prepare(self, create: bool) -> None:
-        """Check the schema; create or migrate it when needed (only then is a write transaction taken)."""
+        """Check the schema; create or migrate it when needed (only then is a write transaction taken).
+
+        Nothing is written before the database is known to be a case, or an empty one ``create`` may fill:
+        a database with other tables is refused as it is.
+        """
         with self.reading() as conn:
             version = migrations.current(conn)
+            foreign = version is None and migrations.has_tables(conn)
         if version is None and not create:
             raise StoreError(f"{self.location}: not a claimsift case; create one with: claimsift case init")
+        if foreign:
+            raise StoreError(
+                f"{self.location}: not a claimsift case (the database holds other tables); "
+                "claimsift adds its tables only to an empty database: give a new file"
+            )
         try:
-            if version is not None and not migrations.pending(version):
-                return
+            todo = migrations.pending(version) if version is not None else None
         except ValueError as exc:
             raise StoreError(f"{self.location}: {exc}") from exc
+        if self.readonly:
+            if todo:
+                raise StoreError(
+                    f"{self.location}: the case has the older schema version {version}; "
+                    f"upgrade it with: claimsift case init {self.location}"
+                )
+            return
+        self._use_wal()
+        if todo == []:
+            return
         with self.transaction() as conn:
             version = migrations.current(conn)  # again, under the write lock: another process may have been first
             if version is None:
@@ -138,6 +225,24 @@ class Store:
                 return
             for step in migrations.pending(version):
                 migrations.apply(conn, step)
+
+    def _use_wal(self) -> None:
+        """Switch a SQLite case to WAL mode (stored in the file; done once, and never to a database that is not a
+        case)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with self.errors():
+            raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            cur.execute("PRAGMA journal_mode")
+            if str((cur.fetchone() or ("",))[0]).lower() != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            cur.close()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.location}: {exc}") from exc
+        finally:
+            raw.close()
 
     def close(self) -> None:
         """Release every connection."""

@@ -73,6 +73,11 @@ def current(conn: sa.Connection) -> int | None:
     return int(version) if version is not None else None
 
 
+def has_tables(conn: sa.Connection) -> bool:
+    """Whether the database holds any table (a database without claimsift's schema is then someone else's)."""
+    return bool(sa.inspect(conn).get_table_names())
+
+
 def create(conn: sa.Connection) -> None:
     """Create the latest schema in an empty database and stamp it with the latest version."""
     schema.metadata.create_all(conn)

@@ -3,12 +3,17 @@
 Nothing in a request names a file: uploads are read from bytes in memory with the same readers as
 ``claimsift case add`` (``ingest.read_bytes``) and stored in the case; the upload's name only picks the
 reader and the document id. Every ``ClaimsiftError`` answers 400 with its one-line message, escaped.
+
+``web._guard`` stands in front of every route: a foreign ``Host`` is refused (400), a state change from another
+origin too (403), and every form carries the app's CSRF token, which each POST route checks before it reads
+or changes anything.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import AsyncGenerator, Callable, MutableMapping
+import re
+from collections.abc import AsyncGenerator, Callable, Iterable, MutableMapping
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -24,12 +29,14 @@ from claimsift.ingest import read_bytes
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
+from claimsift.web._guard import Guard, Refused, allowed_hosts, check_token, error_page, new_token, token_field
 
 FORM_OVERHEAD = 64 * 1024
 """Bytes a multipart body may carry beyond the upload itself (boundaries, headers, the other fields)."""
 MANAGE_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 MANAGE_LINK = (
     '<p class="web-manage"><a href="/manage">Add documents or hypotheses, set a source\'s reliability</a></p>\n'
 )
@@ -51,14 +58,12 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _error_page(status: int, message: str) -> HTMLResponse:
-    one_line = " ".join(message.split())
-    body = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimsift: error</title></head>'
-        f'<body><p class="error">claimsift: error: {_esc(one_line)}</p><p><a href="/">Back to the case</a></p>'
-        "</body></html>"
-    )
-    return HTMLResponse(body, status_code=status, headers={"Content-Security-Policy": "default-src 'none'"})
+def _report_csp(page: str) -> str:
+    """The report's own policy (its ``<meta>`` tag) as a header, with ``frame-ancestors 'none'``, which only a
+    header can carry: the report cannot be framed by another site to trick a click."""
+    found = META_CSP.search(page)
+    policy = html.unescape(found.group(1)) if found else "default-src 'none'"
+    return policy.rstrip("; ") + "; frame-ancestors 'none'"
 
 
 def _back() -> RedirectResponse:
@@ -100,7 +105,8 @@ def _upload_name(name: str | None) -> str:
     return base if base not in ("", ".", "..") else "upload.txt"
 
 
-def _manage_page(case: str) -> str:
+def _manage_page(case: str, token: str) -> str:
+    """The forms page; every form carries the CSRF token (``web._guard``)."""
     summary = show(case)
     hypotheses = "".join(
         f"<li>{_esc(a.hypothesis.id)}: {_esc(a.hypothesis.text)} ({a.probability:.0%})</li>"
@@ -109,27 +115,30 @@ def _manage_page(case: str) -> str:
     sources = "".join(f'<option value="{_esc(s.name)}">{_esc(s.name)}</option>' for s in summary.sources)
     overrides = "".join(f"<li>{_esc(name)}: {_esc(letter)}</li>" for name, letter in sorted(summary.overrides.items()))
     letters = "".join(f'<option value="{x}">{x}</option>' for x in "ABCDEF")
+    csrf = token_field(token)
+    # same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with a POST, which the
+    # origin check must refuse; same-origin still sends nothing to other sites.
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
+<html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="same-origin">
 <title>claimsift: manage {_esc(summary.location)}</title><style>{STYLE}</style></head>
 <body>
 <h1>Case {_esc(summary.location)}</h1>
 <p><a href="/">Back to the report</a> · {len(summary.documents)} documents</p>
-<form id="paste" method="post" action="/documents/paste"><fieldset><legend>Paste a document</legend>
+<form id="paste" method="post" action="/documents/paste">{csrf}<fieldset><legend>Paste a document</legend>
 <label>Title <input type="text" name="title"></label>
 <label>Published (YYYY-MM-DD) <input type="text" name="published" pattern="\\d{{4}}-\\d{{2}}-\\d{{2}}"></label>
 <label>Text <textarea name="text" required></textarea></label>
 <button type="submit">Add</button></fieldset></form>
-<form id="upload" method="post" action="/documents/upload" enctype="multipart/form-data">
+<form id="upload" method="post" action="/documents/upload" enctype="multipart/form-data">{csrf}
 <fieldset><legend>Upload a document</legend>
 <label>File (text, Markdown, HTML, JSON, VTT, SRT) <input type="file" name="file" required></label>
 <label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
 <button type="submit">Upload</button></fieldset></form>
-<form id="hypothesis" method="post" action="/hypotheses"><fieldset><legend>Add a hypothesis</legend>
+<form id="hypothesis" method="post" action="/hypotheses">{csrf}<fieldset><legend>Add a hypothesis</legend>
 <ul>{hypotheses}</ul>
 <label>Hypothesis <input type="text" name="text" required></label>
 <button type="submit">Add</button></fieldset></form>
-<form id="reliability" method="post" action="/reliability"><fieldset><legend>Set a source's reliability</legend>
+<form id="reliability" method="post" action="/reliability">{csrf}<fieldset><legend>Set a source's reliability</legend>
 <ul>{overrides}</ul>
 <label>Source <select name="source">{sources}</select></label>
 <label>Admiralty letter <select name="letter">{letters}</select></label>
@@ -138,12 +147,22 @@ def _manage_page(case: str) -> str:
 """
 
 
-def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
-    """The web app over one existing case.
+def create_app(
+    case: str,
+    max_upload_bytes: int = 5_000_000,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    extra_hosts: Iterable[str] = (),
+) -> FastAPI:
+    """The web app over one existing case, to be served on ``host`` and ``port``.
 
     Args:
         case: The case (a SQLite file or a PostgreSQL URL), as ``claimsift case`` takes it.
         max_upload_bytes: Largest upload or pasted text; a larger one is refused with 413.
+        host: The address the server binds: requests under any other ``Host`` are refused (``web._guard``).
+        port: The port it listens on.
+        extra_hosts: More names the app is reached under (a reverse proxy's).
 
     Raises:
         StoreError: No such case, or not a claimsift case.
@@ -157,15 +176,21 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
         spool_max_size = max_upload_bytes + FORM_OVERHEAD
         """Keep an upload in memory: Starlette would otherwise spool parts over 1 MB to a temporary file."""
 
+    token = new_token()  # one per server start: every form served since then carries it
     app = FastAPI(title="claimsift", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, port, extra_hosts))
 
     @app.exception_handler(ClaimsiftError)
     async def _claimsift_error(request: Request, exc: ClaimsiftError) -> Response:
-        return _error_page(400, str(exc))
+        return error_page(400, str(exc))
 
     @app.exception_handler(TooLarge)
     async def _too_large(request: Request, exc: TooLarge) -> Response:
-        return _error_page(413, str(exc))
+        return error_page(413, str(exc))
+
+    @app.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused) -> Response:
+        return error_page(exc.status, str(exc))
 
     async def bounded_form(request: Request) -> Any:
         """The form, read with the body held in memory and refused (413) past the limit."""
@@ -202,6 +227,16 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
 
         return await Request(request.scope, receive=replay).form(max_files=1, max_fields=8, max_part_size=limit)
 
+    async def checked_form(request: Request) -> Any:
+        """The form of a POST, refused (403) unless it carries this app's CSRF token; before anything is stored."""
+        form = await bounded_form(request)
+        try:
+            check_token(form, token)
+        except Refused:
+            await form.close()  # an upload refused unread still holds its buffer
+            raise
+        return form
+
     @app.get("/", response_class=HTMLResponse)
     def report() -> HTMLResponse:
         page = render_html_report(assess_case(case, record=False))
@@ -209,11 +244,11 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
         if at >= 0:
             at += len("<body>")
             page = page[:at] + "\n" + MANAGE_LINK + page[at:]
-        return HTMLResponse(page)
+        return HTMLResponse(page, headers={"Content-Security-Policy": _report_csp(page)})
 
     @app.get("/manage", response_class=HTMLResponse)
     def manage() -> HTMLResponse:
-        return HTMLResponse(_manage_page(case), headers={"Content-Security-Policy": MANAGE_CSP})
+        return HTMLResponse(_manage_page(case, token), headers={"Content-Security-Policy": MANAGE_CSP})
 
     @app.get("/api/case")
     def api_case() -> Response:
@@ -221,7 +256,7 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
 
     @app.post("/documents/paste")
     async def paste(request: Request) -> Response:
-        form = await bounded_form(request)
+        form = await checked_form(request)
         text = form.get("text")
         if not isinstance(text, str) or not text.strip():
             raise UsageError("paste some text to add")
@@ -238,7 +273,7 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
 
     @app.post("/documents/upload")
     async def upload(request: Request) -> Response:
-        form = await bounded_form(request)
+        form = await checked_form(request)
         file = form.get("file")
         if not isinstance(file, UploadFile):
             raise UsageError("choose a file to upload")
@@ -253,13 +288,13 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
 
     @app.post("/hypotheses")
     async def hypothesis(request: Request) -> Response:
-        form = await bounded_form(request)
+        form = await checked_form(request)
         await _run(add_hypothesis, case, _text(form, "text"))
         return _back()
 
     @app.post("/reliability")
     async def reliability(request: Request) -> Response:
-        form = await bounded_form(request)
+        form = await checked_form(request)
         await _run(set_reliability, case, _text(form, "source"), _text(form, "letter"))
         return _back()
 
