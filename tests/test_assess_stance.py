@@ -98,6 +98,25 @@ def test_assess_stance_a_negated_hypothesis_flips_the_claim() -> None:
     assert polarity(c, hyp("Hackers linked to Iran's government stole Trump campaign material")) == "supports"
 
 
+def test_assess_stance_refuting_a_negated_hypothesis_supports_its_complement() -> None:
+    """Two hypotheses where one negates the other: a claim that only reaches the negated one (it refutes the
+    "no connection" hypothesis) supports the other; alternatives that merely exclude each other do not."""
+    texts = [
+        "Hackers working for Iran's government stole and distributed Trump campaign material in 2024",
+        "The 2024 theft of Trump campaign material was carried out by actors with no connection to Iran's government",
+    ]
+    props = hypothesis_terms(texts)
+    hs = [Hypothesis(id=f"H{i + 1}", text=t, prop=p) for i, (t, p) in enumerate(zip(texts, props, strict=True))]
+    # ODNI/FBI/CISA joint statement, 2024-09-18
+    emails = claim(
+        "Iranian malicious cyber actors in late June and early July sent unsolicited emails to individuals then "
+        "associated with President Biden’s campaign",
+        source=AUTHOR,
+    )
+    (found,) = stances([emails], hs)
+    assert found == {"H1": "supports", "H2": "refutes"}
+
+
 def test_assess_stance_one_shared_name_is_not_enough() -> None:
     h = hyp(LAUNCH_FAILED)
     # VOA: shares only "North Korea"

@@ -138,9 +138,15 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     return "refutes" if denied else "supports"
 
 
+def complementary(a: Proposition, b: Proposition) -> bool:
+    """One hypothesis negates what the other asserts ("... by actors with no connection to Iran's
+    government"): exactly one holds, so refuting one supports the other."""
+    return bool((set(a.negated) & set(b.terms)) - set(a.names) or (set(b.negated) & set(a.terms)) - set(b.names))
+
+
 def exclusive(a: Proposition, b: Proposition) -> bool:
     """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart."""
-    if (set(a.negated) & set(b.terms)) - set(a.names) or (set(b.negated) & set(a.terms)) - set(b.names):
+    if complementary(a, b):
         return True
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
@@ -199,6 +205,9 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
         ranked = counts.most_common(2)
         topic[doc] = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
     rivals = {h.id: [o.id for o in hypotheses if o.id != h.id and exclusive(hp[h.id], hp[o.id])] for h in hypotheses}
+    complements = {
+        h.id: [o.id for o in hypotheses if o.id != h.id and complementary(hp[h.id], hp[o.id])] for h in hypotheses
+    }
     out = []
     for c in claims:
         prop = c.prop or Proposition()
@@ -212,11 +221,21 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
         }
         out.append(
             {
-                h: ("refutes" if s == "neutral" and any(own[r] == "supports" for r in rivals[h]) else s)
+                h: _against_rivals(s, [own[r] for r in rivals[h]], [own[r] for r in complements[h]])
                 for h, s in own.items()
             }
         )
     return out
+
+
+def _against_rivals(own: Stance, rivals: Sequence[Stance], complements: Sequence[Stance]) -> Stance:
+    """A claim neutral on a hypothesis refutes it when it supports an exclusive rival, and supports it when
+    it refutes its complement (the hypothesis that negates it)."""
+    if own != "neutral":
+        return own
+    if "supports" in rivals:
+        return "refutes"
+    return "supports" if "refutes" in complements else own
 
 
 def _in_context(claims: Sequence[Claim]) -> list[Claim]:
