@@ -23,6 +23,7 @@ NIS = SourceRef(name="South Korea's National Intelligence Service", kind="organi
 AUTHOR = SourceRef(name="author", kind="author")
 LAUNCH_FAILED = "North Korea's launch of a military reconnaissance satellite failed"
 TROOPS = "North Korean troops are deployed in Russia to fight against Ukraine"
+TROOPS_IN_KURSK = "A small number of North Korean troops are already in the Kursk Oblast"
 TREATY = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
 
 
@@ -115,6 +116,27 @@ def test_assess_stance_refuting_a_negated_hypothesis_supports_its_complement() -
     )
     (found,) = stances([emails], hs)
     assert found == {"H1": "supports", "H2": "refutes"}
+
+
+def test_assess_stance_a_report_runs_on_through_its_source_s_next_claim() -> None:
+    """VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): what the Pentagon's spokesman says
+    right after troops are in Kursk ("a couple thousand more ... due to arrive imminently") shares no word
+    with the hypothesis but goes on with the same report; far away, or in the author's voice, it does not."""
+    text = (DATA / "voa_pentagon_kursk_small_number.txt").read_text(encoding="utf-8")
+    ryder = SourceRef(name="Pat Ryder", kind="person")
+    h = Hypothesis(id="H1", text=TROOPS_IN_KURSK, prop=hyp(TROOPS_IN_KURSK))
+
+    def at(sentence: str, source: SourceRef, shift: int = 0) -> Claim:
+        c = claim(sentence, source=source, cue="told")
+        start = text.index(sentence) + shift
+        return dataclasses.replace(c, start=start, end=start + len(sentence))
+
+    said = at("there's already a small number that are actually in the Kursk Oblast", ryder)
+    more = at("with a couple thousand more that are either almost there or due to arrive imminently", ryder)
+    assert stances([said, more], [h]) == [{"H1": "supports"}, {"H1": "supports"}]
+    far = dataclasses.replace(more, start=more.start + 2000, end=more.end + 2000)
+    assert stances([said, far], [h])[1] == {"H1": "neutral"}
+    assert stances([said, dataclasses.replace(more, source=AUTHOR)], [h])[1] == {"H1": "neutral"}
 
 
 def test_assess_stance_one_shared_name_is_not_enough() -> None:

@@ -225,6 +225,33 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
                 for h, s in own.items()
             }
         )
+    return _same_report(claims, out, hp, topic)
+
+
+REPORT_CHARS = 300
+"""How far a source's report runs on: a claim of the same source within this many characters continues it."""
+
+
+def _same_report(
+    claims: Sequence[Claim], found: list[dict[str, Stance]], hp: dict[str, Proposition], topic: dict[str, str | None]
+) -> list[dict[str, Stance]]:
+    """A source's reported claim that shares no term with any hypothesis ("by four landing ships and three
+    escort ships", after the agency said troops were deployed) continues that source's report just before
+    it: on the hypothesis its document is about, it takes the side the report took."""
+    last: dict[tuple[str, str], int] = {}  # (doc, source) -> index of its last claim on the document's topic
+    out = list(found)
+    for i, c in enumerate(claims):
+        about = topic.get(c.doc)
+        if about is None or c.source.kind in ("author", "unattributed") or c.cue is None:
+            continue  # a speaker's turn or speech runs over many things; a report runs on through its cues
+        key = (c.doc, c.source.name)
+        prop = c.prop or Proposition()
+        if found[i][about] != "neutral":
+            last[key] = i
+        elif key in last and not any(shared_terms(prop, h)[0] for h in hp.values()):
+            j = last[key]
+            if 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
+                out[i] = {**found[i], about: found[j][about]}
     return out
 
 
