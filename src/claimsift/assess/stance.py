@@ -235,7 +235,7 @@ REPORT_CHARS = 300
 def _same_report(
     claims: Sequence[Claim], found: list[dict[str, Stance]], hp: dict[str, Proposition], topic: dict[str, str | None]
 ) -> list[dict[str, Stance]]:
-    """A source's reported claim that shares no term with any hypothesis ("by four landing ships and three
+    """A source's reported claim that bears on no hypothesis by itself ("by four landing ships and three
     escort ships", after the agency said troops were deployed) continues that source's report just before
     it: on the hypothesis its document is about, it takes the side the report took."""
     last: dict[tuple[str, str], int] = {}  # (doc, source) -> index of its last claim on the document's topic
@@ -248,7 +248,7 @@ def _same_report(
         prop = c.prop or Proposition()
         if found[i][about] != "neutral":
             last[key] = i
-        elif key in last and not any(shared_terms(prop, h)[0] for h in hp.values()):
+        elif key in last and not any(relevance(prop, h) for h in hp.values()):
             j = last[key]
             if 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
                 out[i] = {**found[i], about: found[j][about]}
