@@ -536,7 +536,12 @@ def document_claims(
             if question and ctx.questioner_at(span.start_char):
                 continue  # a question states nothing, whatever cue it holds
             piece = _claim(ctx, span, cue, cues)
-            if _frame_alone(span, cue) and pieces and pieces[-1].source.name != piece.source.name:
+            if (
+                _frame_alone(span, cue)
+                and pieces
+                and pieces[-1].source.name != piece.source.name
+                and not pieces[-1].source.resolved_from  # '"..., I think ...," said X' is X's "I"
+            ):
                 continue  # '"People say, ...," said Charlie King.': the content went to the inner cue
             pieces.append(piece)
         for claim in whole_contents(pieces, seams, text):
@@ -688,7 +693,15 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
         lo, hi = bisect_left(starts, qs - MAX_CLAIM_CHARS), bisect_left(starts, qe + 2)
         near = range(lo, hi)
         inside = [i for i in near if qs <= out[i].start < qe]
-        speakers = [out[i] for i in near if out[i].start <= qe < out[i].end + 1 and out[i].cue]
+        # a claim ending with the quotation speaks it when it opens with it or its frame follows the closing
+        # mark ('"A. B," she said'); "I think that is a barrier."" inside the quotation does not
+        speakers = [
+            out[i]
+            for i in near
+            if out[i].start <= qe < out[i].end + 1
+            and out[i].cue
+            and (out[i].start <= qs + 1 or out[i].start + len(out[i].text.rstrip()) > qe + 1)
+        ]
         speakers += [out[i] for i in near if qs - 2 <= out[i].end <= qs + 1 and out[i].cue]
         # 'she said, adding, "A. B."': the quotation opens inside the claim whose cue introduces it
         speakers += [out[i] for i in near if out[i].start < qs < out[i].end and out[i].cue]
