@@ -41,12 +41,14 @@ def is_transcript(doc: Document) -> bool:
 
 def chunk_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     """[start, end) pieces of at most ``limit`` (default CHUNK_CHARS) characters, cut after a blank line,
-    a line or a sentence."""
+    a line or a sentence; on one long line without full stops, after a space rather than inside a word."""
     limit = limit or CHUNK_CHARS
     bounds, start = [], 0
     while len(text) - start > limit:
         window = text[start : start + limit]
         cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        if cut <= limit // 2:
+            cut = window.rfind(" ")
         end = start + (cut + 1 if cut > limit // 2 else limit)
         bounds.append((start, end))
         start = end
