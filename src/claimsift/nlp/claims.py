@@ -22,6 +22,7 @@ from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.hedging import hedge_cues
 from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
+from claimsift.nlp.spans import ents_within
 
 QUOTES = '"“”'
 QUOTE_RE = re.compile(r"[\"“”]|''")
@@ -244,7 +245,8 @@ def _quote_speaker(span: Span) -> SourceRef | None:
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
         return None
-    persons = [e for e in span.sent.ents if e.label_ == "PERSON" and e.end <= quote.i]
+    sent = span.sent
+    persons = [e for e in ents_within(span.doc, sent.start, quote.i) if e.label_ == "PERSON"]
     if not persons:
         return None
     p = persons[-1]
@@ -399,7 +401,10 @@ def _continue_report(
     first = next((t for t in span if t.is_alpha), None)
     if first is not None and first.lower_ in lexicons().narrator_transitions:
         return claim  # "Then on October 26, ..." moves the story on
-    if any(e.label_ in ("PERSON", "ORG") and e.text not in last.source.name for e in span.ents):
+    if any(
+        e.label_ in ("PERSON", "ORG") and e.text not in last.source.name
+        for e in ents_within(span.doc, span.start, span.end)
+    ):
         return claim  # a clause naming someone else is not the last source's
     if any(t.lemma_.lower() in lexicons().noun_polarity and t.pos_ == "NOUN" for t in span):
         return claim  # "His assertions were supported ...": the narrator talking about the report
@@ -734,7 +739,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
         if not via and source.resolved_from:  # "They added ..." keeps the relay "they" came through
             via = memory.vias.get(source.name, ())
-        memory.seen.append(source)
+        memory.remember(source)
         carrier = doc[cue.token]
         if carrier.pos_ == "NOUN" and source.kind not in ("author", "unattributed"):
             memory.carriers[carrier.lemma_.lower()] = source  # "the Panel's report": "the Report" is the Panel's

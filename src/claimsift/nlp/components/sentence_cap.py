@@ -17,6 +17,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimsift.nlp.components._sent_starts import set_sent_starts
+
 COMPONENT = "claimsift_sentence_cap"
 MAX_SENTENCE_TOKENS = 400
 """Longest run of tokens the parser may read as one sentence."""
@@ -37,6 +39,7 @@ def cap_sentence_length(doc: Doc, limit: int) -> Doc:
     """
     if limit < 2:
         raise ValueError(f"the sentence cap must be at least 2 tokens, got {limit}")
+    cuts: dict[int, bool] = {}
     start = 0  # first token of the current run
     stop = line = -1  # the latest word after a full stop, after a line break, in this run
     stopped = False  # a full stop went by, and no word after it yet
@@ -63,6 +66,6 @@ def cap_sentence_length(doc: Doc, limit: int) -> Doc:
             cut = i
         if doc[cut].is_sent_start is False:
             continue  # inside a name or a speaker label: the next token
-        doc[cut].is_sent_start = True
+        cuts[cut] = True
         start, stop, line = cut, (stop if stop > cut else -1), (line if line > cut else -1)
-    return doc
+    return set_sent_starts(doc, cuts)
