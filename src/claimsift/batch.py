@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
-from claimsift.errors import ModelError
+from claimsift.errors import ModelError, ParseTimeout
 from claimsift.model import Document, DocumentFacts
 
 IN_FLIGHT_PER_JOB = 2
@@ -47,27 +47,31 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _one(document: Document) -> Parsed:
+def _one(document: Document, deadline: float | None = None) -> Parsed:
     from claimsift.nlp.process import process
 
     try:
-        return Parsed(document, facts=next(iter(process([document], 1))))
-    except ModelError:
+        return Parsed(document, facts=next(iter(process([document], 1, deadline))))
+    except (ModelError, ParseTimeout):
         raise
     except Exception as exc:  # a broken document is reported, never fatal to the others
         return Parsed(document, error=f"cannot be parsed ({type(exc).__name__}: {exc})")
 
 
-def parse_batch(documents: list[Document], batch_size: int = 16) -> list[Parsed]:
-    """Parse a batch in one ``nlp.pipe`` run; if any document breaks it, parse them one by one to isolate it."""
+def parse_batch(documents: list[Document], batch_size: int = 16, deadline: float | None = None) -> list[Parsed]:
+    """Parse a batch in one ``nlp.pipe`` run; if any document breaks it, parse them one by one to isolate it.
+
+    Raises:
+        ParseTimeout: ``deadline`` (a ``time.monotonic()`` time) passed first.
+    """
     from claimsift.nlp.process import process
 
     try:
-        return [Parsed(f.document, facts=f) for f in process(documents, batch_size)]
-    except ModelError:
+        return [Parsed(f.document, facts=f) for f in process(documents, batch_size, deadline)]
+    except (ModelError, ParseTimeout):
         raise
     except Exception:  # retried one by one below, where the culprit is named
-        return [_one(d) for d in documents]
+        return [_one(d, deadline) for d in documents]
 
 
 def available_cores() -> int:
@@ -126,19 +130,27 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def parse_stream(documents: Iterable[Document], *, jobs: int = 1, batch_size: int = 16) -> Iterator[Parsed]:
+def parse_stream(
+    documents: Iterable[Document], *, jobs: int = 1, batch_size: int = 16, deadline: float | None = None
+) -> Iterator[Parsed]:
     """Every document's facts or error, in input order, parsed ``batch_size`` at a time by ``jobs`` processes.
 
+    Args:
+        deadline: A ``time.monotonic()`` time past which parsing stops (in this process only: ``jobs`` 1).
+
     Raises:
-        ValueError: ``jobs`` or ``batch_size`` is below 1.
+        ValueError: ``jobs`` or ``batch_size`` is below 1, or a deadline is given with ``jobs`` above 1.
         ModelError: The spaCy pipeline cannot be loaded.
+        ParseTimeout: The deadline passed first.
     """
     if jobs < 1 or batch_size < 1:
         raise ValueError(f"jobs and batch size must be at least 1, got jobs={jobs}, batch_size={batch_size}")
+    if deadline is not None and jobs > 1:
+        raise ValueError("a parse deadline is kept in this process only: give it with jobs=1")
     batches = batched(documents, batch_size)
     if jobs == 1:
         for batch in batches:
-            yield from parse_batch(batch, batch_size)
+            yield from parse_batch(batch, batch_size, deadline)
         return
     yield from _parallel(batches, jobs, batch_size)
 

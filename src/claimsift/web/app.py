@@ -3,11 +3,16 @@
 Nothing in a request names a file: uploads are read from bytes in memory with the same readers as
 ``claimsift case add`` (``ingest.read_bytes``) and stored in the case; the upload's name only picks the
 reader and the document id. Every ``ClaimsiftError`` answers 400 with its one-line message, escaped.
+
+Parsing is the one slow step, so it is bounded twice: at most ``max_parses`` requests parse at once (more
+answer 503 at once, rather than queueing behind a long paste), and each stops after ``parse_seconds`` (503,
+nothing of that document stored).
 """
 
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import AsyncGenerator, Callable, MutableMapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -19,7 +24,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from claimsift.batch import parse_stream
 from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
-from claimsift.errors import ClaimsiftError, UsageError
+from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
 from claimsift.ingest import read_bytes
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
@@ -45,6 +50,13 @@ class TooLarge(Exception):
 
     def __init__(self, limit: int) -> None:
         super().__init__(f"the upload is over the size limit of {limit:,} bytes")
+
+
+class Busy(Exception):
+    """Every parsing slot is taken."""
+
+    def __init__(self, slots: int) -> None:
+        super().__init__(f"the server is busy parsing {slots} other document(s); try again in a minute")
 
 
 def _esc(value: object) -> str:
@@ -76,14 +88,15 @@ def _text(form: Any, key: str) -> str:
     return value.strip()
 
 
-def _store_documents(case: str, documents: list[Document]) -> list[str]:
-    """Parse and store the documents not yet in the case; the ids of those added."""
+def _store_documents(case: str, documents: list[Document], seconds: float) -> list[str]:
+    """Parse and store the documents not yet in the case, giving up after ``seconds``; the ids of those added."""
     from claimsift import __version__
 
     added: list[str] = []
+    deadline = time.monotonic() + seconds
     with Store.open(case) as store:
         new = [d for d in documents if not store.has_document(content_hash(d.text))]
-        for parsed in parse_stream(new):
+        for parsed in parse_stream(new, batch_size=1, deadline=deadline):  # one piece at a time: a prompt stop
             if parsed.facts is None:
                 raise UsageError(f"{parsed.document.path}: {parsed.error or 'cannot be parsed'}")
             doc_id = store.add(parsed.facts, extractor=__version__)
@@ -138,19 +151,25 @@ def _manage_page(case: str) -> str:
 """
 
 
-def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
+def create_app(
+    case: str, max_upload_bytes: int = 5_000_000, max_parses: int = 2, parse_seconds: float = 60.0
+) -> FastAPI:
     """The web app over one existing case.
 
     Args:
         case: The case (a SQLite file or a PostgreSQL URL), as ``claimsift case`` takes it.
         max_upload_bytes: Largest upload or pasted text; a larger one is refused with 413.
+        max_parses: Requests that may parse documents at once; one more is answered 503 straight away.
+        parse_seconds: Longest a request may parse; past it the request is answered 503.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
-        UsageError: ``max_upload_bytes`` is not positive.
+        UsageError: ``max_upload_bytes`` or ``max_parses`` is not positive, or ``parse_seconds`` is not.
     """
     if max_upload_bytes < 1:
         raise UsageError(f"the upload limit must be at least 1 byte, got {max_upload_bytes}")
+    if max_parses < 1 or not parse_seconds > 0:
+        raise UsageError(f"parses at once and seconds per parse must be positive, got {max_parses}, {parse_seconds}")
     Store.open(case).close()  # fail now, not at the first request
 
     class InMemoryParser(MultiPartParser):
@@ -166,6 +185,26 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
     @app.exception_handler(TooLarge)
     async def _too_large(request: Request, exc: TooLarge) -> Response:
         return _error_page(413, str(exc))
+
+    @app.exception_handler(Busy)
+    @app.exception_handler(ParseTimeout)
+    async def _unavailable(request: Request, exc: Exception) -> Response:
+        page = _error_page(503, str(exc))
+        page.headers["Retry-After"] = "60"
+        return page
+
+    parsing = 0  # requests parsing now; read and changed on the event loop only, so no lock is needed
+
+    async def parse_and_store(documents: list[Document]) -> None:
+        """Parse and store in a worker thread, if a parsing slot is free (else Busy, 503)."""
+        nonlocal parsing
+        if parsing >= max_parses:
+            raise Busy(max_parses)
+        parsing += 1
+        try:
+            await _run(_store_documents, case, documents, parse_seconds)
+        finally:
+            parsing -= 1
 
     async def bounded_form(request: Request) -> Any:
         """The form, read with the body held in memory and refused (413) past the limit."""
@@ -233,7 +272,7 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
             meta["title"] = title
         published = _text(form, "published") or None
         documents = read_bytes(data, "pasted.txt", published, meta, max_bytes=max_upload_bytes)
-        await _run(_store_documents, case, documents)
+        await parse_and_store(documents)
         return _back()
 
     @app.post("/documents/upload")
@@ -248,7 +287,7 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
             raise TooLarge(max_upload_bytes)
         published = _text(form, "published") or None
         documents = read_bytes(data, _upload_name(file.filename), published, max_bytes=max_upload_bytes)
-        await _run(_store_documents, case, documents)
+        await parse_and_store(documents)
         return _back()
 
     @app.post("/hypotheses")

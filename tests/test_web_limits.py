@@ -1,0 +1,90 @@
+"""The web app bounds parsing: a few parses at once (503 beyond), and a time limit per request (503 past it).
+
+In-process over ASGI (httpx), on a real case, with real texts; nothing is stored by a refused request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import pytest
+
+from claimsift.case import add_paths, init_case
+from claimsift.errors import UsageError
+from claimsift.store import Store
+from claimsift.web import create_app
+
+pytestmark = pytest.mark.model
+
+DATA = Path(__file__).parent / "data"
+TRANSCRIPT = (DATA / "nk_troops_transcript.txt").read_text(encoding="utf-8")
+SHORT = (DATA / "voa_pentagon_kursk_small_number.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def case(tmp_path: Path, nlp: object) -> str:
+    path = str(tmp_path / "nk.db")
+    init_case(path)
+    add_paths(path, [str(DATA / "relay")])
+    return path
+
+
+def _documents(case: str) -> int:
+    with Store.open(case) as store:
+        return len(list(store.facts()))
+
+
+async def _paste(client: httpx.AsyncClient, text: str, delay: float = 0.0) -> httpx.Response:
+    await asyncio.sleep(delay)
+    return await client.post("/documents/paste", data={"text": text})
+
+
+def _both(case: str, max_parses: int) -> tuple[httpx.Response, httpx.Response]:
+    """A long paste, and a short one sent while the long one is being parsed."""
+
+    async def run() -> tuple[httpx.Response, httpx.Response]:
+        app = create_app(case, max_parses=max_parses)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            long, short = await asyncio.gather(_paste(client, TRANSCRIPT), _paste(client, SHORT, delay=0.3))
+        return long, short
+
+    return asyncio.run(run())
+
+
+def test_web_limits_a_parse_beyond_the_slots_is_503_and_stores_nothing(case: str) -> None:
+    before = _documents(case)
+    long, short = _both(case, max_parses=1)
+    assert long.status_code == 303
+    assert short.status_code == 503
+    assert short.headers["retry-after"] == "60"
+    assert "claimsift: error: the server is busy parsing 1 other document(s); try again in a minute" in short.text
+    assert _documents(case) == before + 1
+
+
+def test_web_limits_two_slots_take_both(case: str) -> None:
+    before = _documents(case)
+    long, short = _both(case, max_parses=2)
+    assert (long.status_code, short.status_code) == (303, 303)
+    assert _documents(case) == before + 2
+
+
+def test_web_limits_a_parse_past_its_time_is_503_and_stores_nothing(case: str) -> None:
+    before = _documents(case)
+
+    async def run() -> httpx.Response:
+        app = create_app(case, parse_seconds=0.001)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            return await _paste(client, TRANSCRIPT)
+
+    response = asyncio.run(run())
+    assert response.status_code == 503
+    assert "parsing took longer than it was given; try a shorter text" in response.text
+    assert _documents(case) == before
+
+
+@pytest.mark.parametrize(("parses", "seconds"), [(0, 60.0), (2, 0.0), (2, -1.0)])
+def test_web_limits_must_be_positive(case: str, parses: int, seconds: float) -> None:
+    with pytest.raises(UsageError, match="must be positive"):
+        create_app(case, max_parses=parses, parse_seconds=seconds)
