@@ -92,11 +92,10 @@ def _alpha_counts(sent: Span) -> list[int]:
     return counts
 
 
-def segments(sent: Span) -> list[tuple[int, int]]:
-    """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
+def _runs(sent: Span, owners: list[int]) -> list[list[int]]:
+    """[start, end) token ranges of consecutive tokens with one owner; punctuation goes with the run before."""
     runs: list[list[int]] = []
     prev_owner: int | None = None
-    owners = clause_owners(sent)
     for tok in sent:
         own = owners[tok.i - sent.start]
         if runs and (own == prev_owner or tok.is_punct):
@@ -105,6 +104,13 @@ def segments(sent: Span) -> list[tuple[int, int]]:
             runs.append([tok.i, tok.i + 1])
         if not tok.is_punct:
             prev_owner = own
+    return runs
+
+
+def segments(sent: Span) -> list[tuple[int, int]]:
+    """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
+    owners = clause_owners(sent)
+    runs = _runs(sent, owners)
     counts = _alpha_counts(sent)
 
     def words(a: int, b: int) -> int:
