@@ -60,9 +60,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = nlp_process.process
 
-    def counting(documents: Sequence[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
+    def counting(
+        documents: Sequence[Document], batch_size: int = 8, deadline: float | None = None
+    ) -> Iterator[DocumentFacts]:
         seen.extend(d.id for d in documents)
-        return real(documents, batch_size)
+        return real(documents, batch_size, deadline)
 
     monkeypatch.setattr(nlp_process, "process", counting)
     return seen

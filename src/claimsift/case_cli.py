@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimsift import case as lib
+from claimsift.batch import available_cores
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.safe_text import strip_controls
@@ -73,7 +74,9 @@ def add_cmd(
     published: Annotated[
         str | None, typer.Option(help="Reference date YYYY-MM-DD for every document; overrides sidecar metadata.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes that parse documents.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes that parse documents (at most one per core).")
+    ] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents parsed per batch (memory grows with it).")] = 16,
 ) -> None:
     """Add documents: only new ones are parsed; repeats (same text) are skipped, bad files reported.
@@ -84,6 +87,10 @@ def add_cmd(
 
         claimsift case add nk_troops.db reports/ statement.txt --jobs 2
     """
+    cores = available_cores()
+    if jobs > cores:  # more workers than cores only compete for them, each holding a pipeline in memory
+        say(f"claimsift: note: --jobs {jobs} is more than the {cores} cores available; using {cores}")
+        jobs = cores
     with _errors(), _progress() as bar:
         task = bar.add_task("adding", total=None)
 

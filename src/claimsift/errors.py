@@ -3,6 +3,7 @@
     ClaimsiftError
      ├── InputError        a user's file or text cannot be read (names the file and the reason)
      ├── ModelError        the spaCy pipeline is missing or broken
+     ├── ParseTimeout      parsing went past the time it was given (the web app's bound per request)
      ├── StoreError        a case database cannot be opened, read or written
      └── UsageError        an argument is invalid (a bad date, an unknown format)
 
@@ -30,6 +31,10 @@ class InputError(ClaimsiftError):
 
 class ModelError(ClaimsiftError):
     """The spaCy English pipeline could not be loaded."""
+
+
+class ParseTimeout(ClaimsiftError):
+    """Parsing went past the deadline it was given; nothing of the unfinished document is kept."""
 
 
 class StoreError(ClaimsiftError):

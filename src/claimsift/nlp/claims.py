@@ -22,6 +22,7 @@ from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.hedging import hedge_cues
 from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
+from claimsift.nlp.spans import ents_within
 
 QUOTES = '"“”'
 OPENING_QUOTES = frozenset({"“", "‘", "``"})
@@ -258,12 +259,11 @@ def _quote_speaker(span: Span, transcript: bool) -> SourceRef | None:
             return None
     if not transcript and (found := _quoting_subject(opening)) is not None:
         return found
+    sent = span.sent
     persons = [
         e
-        for e in span.sent.ents
-        if e.label_ == "PERSON"
-        and e.end <= opening.i
-        and (transcript or e.root.dep_ in ("nsubj", "nsubjpass") or e.start == span.sent.start)
+        for e in ents_within(span.doc, sent.start, opening.i)
+        if e.label_ == "PERSON" and (transcript or e.root.dep_ in ("nsubj", "nsubjpass") or e.start == sent.start)
     ]
     if not persons:
         return None
@@ -454,7 +454,10 @@ def _continue_report(
     first = next((t for t in span if t.is_alpha), None)
     if first is not None and first.lower_ in lexicons().narrator_transitions:
         return claim  # "Then on October 26, ..." moves the story on
-    if any(e.label_ in ("PERSON", "ORG") and e.text not in last.source.name for e in span.ents):
+    if any(
+        e.label_ in ("PERSON", "ORG") and e.text not in last.source.name
+        for e in ents_within(span.doc, span.start, span.end)
+    ):
         return claim  # a clause naming someone else is not the last source's
     if any(t.lemma_.lower() in lexicons().noun_polarity and t.pos_ == "NOUN" for t in span):
         return claim  # "His assertions were supported ...": the narrator talking about the report
@@ -812,7 +815,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
             # relayed by whoever is quoted, not by who relayed a president before
             via = memory.vias.get(source.name, ())
-        memory.seen.append(source)
+        memory.remember(source)
         carrier = doc[cue.token]
         if carrier.pos_ == "NOUN" and source.kind not in ("author", "unattributed"):
             memory.carriers[carrier.lemma_.lower()] = source  # "the Panel's report": "the Report" is the Panel's

@@ -15,6 +15,11 @@ MIN_WORDS = 5
 
 def is_clause_head(tok: Token) -> bool:
     """Verbs (and copulas) that head their own clause."""
+    return _heads_clause(tok, {c.dep_ for c in tok.children})
+
+
+def _heads_clause(tok: Token, child_deps: set[str] | frozenset[str]) -> bool:
+    """is_clause_head, given the dependency labels of the token's children (gathered once per sentence)."""
     if tok.dep_ not in CLAUSE_DEPS:
         return False
     if tok.dep_ == "ROOT":
@@ -23,24 +28,54 @@ def is_clause_head(tok: Token) -> bool:
         return False
     if tok.dep_ in ("xcomp", "acl"):
         # "expected to be deployed" and "troops deployed to ..." stay inside their clause
-        return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+        return bool(child_deps & {"nsubj", "nsubjpass", "mark"})
     if tok.dep_ == "conj":
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        return bool(child_deps & {"nsubj", "nsubjpass"})
     return True
 
 
-def owner(tok: Token, sent: Span) -> int:
-    """Doc index of the clause head a token belongs to."""
-    cur = tok
-    while not is_clause_head(cur) and cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
-        cur = cur.head
-    return cur.i
+def _child_deps(sent: Span) -> list[set[str]]:
+    """The dependency labels of each token's children, in one pass over the sentence (``Token.children``
+    scans a token's whole subtree, which on a chain of heads is most of the sentence)."""
+    deps: list[set[str]] = [set() for _ in sent]
+    for tok in sent:
+        head = tok.head.i
+        if head != tok.i and sent.start <= head < sent.end:
+            deps[head - sent.start].add(tok.dep_)
+    return deps
 
 
-def _run_head(run: Span, sent: Span) -> int | None:
-    """The clause head a run of tokens belongs to (its first word's)."""
+def clause_owners(sent: Span) -> list[int]:
+    """Doc index of the clause head each token of a sentence belongs to, in sentence order.
+
+    A token's owner is itself if it heads a clause (or its head is itself or outside the sentence), else its
+    head's owner. Each owner is found once and remembered, and the walk up the tree is a loop, not recursion:
+    a long chain of heads ("the commander of the unit of the brigade of ...") costs one pass, where walking
+    up from every token took time quadratic in the sentence's length.
+    """
+    start, end, doc = sent.start, sent.end, sent.doc
+    child_deps = _child_deps(sent)
+    owners = [-1] * (end - start)  # -1: not known yet
+    for tok in sent:
+        path: list[int] = []  # tokens walked through, whose owner is the one the walk ends at
+        cur = tok
+        while owners[cur.i - start] < 0:
+            head = cur.head.i
+            stop = head == cur.i or not start <= head < end or len(path) >= end - start  # (a cycle would loop)
+            if stop or _heads_clause(cur, child_deps[cur.i - start]):
+                owners[cur.i - start] = cur.i
+                break
+            path.append(cur.i)
+            cur = doc[head]
+        for i in path:
+            owners[i - start] = owners[cur.i - start]
+    return owners
+
+
+def _run_head(run: Span, owners: list[int], sent_start: int) -> int | None:
+    """The clause head a run of tokens belongs to (its first word's), from the sentence's ``owners``."""
     first = next((t for t in run if not t.is_punct), None)
-    return owner(first, sent) if first is not None else None
+    return owners[first.i - sent_start] if first is not None else None
 
 
 def _introduces(doc: Doc, head: int, nxt: int | None) -> bool:
@@ -48,30 +83,47 @@ def _introduces(doc: Doc, head: int, nxt: int | None) -> bool:
     return nxt is not None and doc[nxt].head.i == head and doc[nxt].dep_ in ("ccomp", "xcomp") and nxt > head
 
 
-def _words(doc_slice: Span) -> int:
-    return sum(1 for t in doc_slice if t.is_alpha)
+def _alpha_counts(sent: Span) -> list[int]:
+    """Running count of words: entry k is the number of alphabetic tokens among the sentence's first k, so the
+    words of any stretch cost one subtraction instead of a scan."""
+    counts = [0]
+    for tok in sent:
+        counts.append(counts[-1] + tok.is_alpha)
+    return counts
 
 
-def segments(sent: Span) -> list[tuple[int, int]]:
-    """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
+def _runs(sent: Span, owners: list[int]) -> list[list[int]]:
+    """[start, end) token ranges of consecutive tokens with one owner; punctuation goes with the run before."""
     runs: list[list[int]] = []
     prev_owner: int | None = None
     for tok in sent:
-        own = owner(tok, sent)
+        own = owners[tok.i - sent.start]
         if runs and (own == prev_owner or tok.is_punct):
             runs[-1][1] = tok.i + 1
         else:
             runs.append([tok.i, tok.i + 1])
         if not tok.is_punct:
             prev_owner = own
+    return runs
+
+
+def segments(sent: Span) -> list[tuple[int, int]]:
+    """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
+    owners = clause_owners(sent)
+    runs = _runs(sent, owners)
+    counts = _alpha_counts(sent)
+
+    def words(a: int, b: int) -> int:
+        return counts[b - sent.start] - counts[a - sent.start]
+
     merged: list[list[int]] = []
     doc = sent.doc
-    heads = [_run_head(doc[a:b], sent) for a, b in runs]
+    heads = [_run_head(doc[a:b], owners, sent.start) for a, b in runs]
     pending: int | None = None  # start of a tiny run that introduces the next one
     for k, run in enumerate(runs):
         start = run[0] if pending is None else pending
         pending = None
-        tiny = _words(doc[run[0] : run[1]]) < MIN_WORDS
+        tiny = words(run[0], run[1]) < MIN_WORDS
         head = heads[k]
         if tiny and k + 1 < len(runs) and head is not None and _introduces(doc, head, heads[k + 1]):
             # "though she acknowledged | it was unlikely": the frame goes with what it frames, and takes its
@@ -83,7 +135,7 @@ def segments(sent: Span) -> list[tuple[int, int]]:
             continue
         if merged and tiny:
             merged[-1][1] = run[1]
-        elif merged and _words(doc[merged[-1][0] : merged[-1][1]]) < MIN_WORDS:
+        elif merged and words(merged[-1][0], merged[-1][1]) < MIN_WORDS:
             merged[-1][1] = run[1]
         else:
             merged.append([start, run[1]])
@@ -91,7 +143,7 @@ def segments(sent: Span) -> list[tuple[int, int]]:
         merged.append([pending, sent.end])
     out: list[tuple[int, int]] = []
     for a, b in merged:
-        out += _split_long(doc[a:b])
+        out += _split_long(doc[a:b], words(a, b))
     return out
 
 
@@ -101,15 +153,17 @@ PIECE_WORDS = 8
 BREAKS = frozenset({",", ";", '"', "“", "”", "—", "–"})
 
 
-def _split_long(span: Span) -> list[tuple[int, int]]:
-    """Cut an over-long segment at commas, dashes and quotation marks into pieces of a clause's size."""
-    if _words(span) <= LONG_WORDS:
+def _split_long(span: Span, n_words: int) -> list[tuple[int, int]]:
+    """Cut an over-long segment (``n_words`` words) at commas, dashes and quotation marks into pieces of a
+    clause's size."""
+    if n_words <= LONG_WORDS:
         return [(span.start, span.end)]
     pieces: list[tuple[int, int]] = []
-    start, words = span.start, 0
+    start, words, seen = span.start, 0, 0
     for tok in span:
         words += tok.is_alpha
-        rest = _words(span.doc[tok.i + 1 : span.end])
+        seen += tok.is_alpha
+        rest = n_words - seen  # words after this token
         if tok.text in BREAKS and words >= PIECE_WORDS and rest >= MIN_WORDS:
             pieces.append((start, tok.i + 1 if tok.text in (",", ";") else tok.i))
             start, words = (tok.i + 1 if tok.text in (",", ";") else tok.i), 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
+from claimsift.nlp.spans import ents_within
 from claimsift.nlp.turns import note_label
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
@@ -516,7 +517,7 @@ def _name_at(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
     end = i
     while end < limit and part(doc[end]):
         end += 1
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and i <= e.start and e.end <= end]
+    persons = [e for e in ents_within(doc, i, end) if e.label_ == "PERSON"]
     return (persons[-1].start, persons[-1].end) if persons else (i, end)
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from claimsift.errors import ParseTimeout
 from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, TimeExpr
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.evidence import narrated
@@ -41,12 +43,14 @@ def is_transcript(doc: Document) -> bool:
 
 def chunk_bounds(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     """[start, end) pieces of at most ``limit`` (default CHUNK_CHARS) characters, cut after a blank line,
-    a line or a sentence."""
+    a line or a sentence; on one long line without full stops, after a space rather than inside a word."""
     limit = limit or CHUNK_CHARS
     bounds, start = [], 0
     while len(text) - start > limit:
         window = text[start : start + limit]
         cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        if cut <= limit // 2:
+            cut = window.rfind(" ")
         end = start + (cut + 1 if cut > limit // 2 else limit)
         bounds.append((start, end))
         start = end
@@ -135,12 +139,24 @@ def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document
             yield parse_text(document.text[start:end]), (document, start, k == len(bounds) - 1)
 
 
-def process(documents: Iterable[Document], batch_size: int = 8) -> Iterator[DocumentFacts]:
-    """Parse documents in batches (spaCy ``nlp.pipe``) and yield their facts in input order."""
+def process(
+    documents: Iterable[Document], batch_size: int = 8, deadline: float | None = None
+) -> Iterator[DocumentFacts]:
+    """Parse documents in batches (spaCy ``nlp.pipe``) and yield their facts in input order.
+
+    Args:
+        deadline: A ``time.monotonic()`` time after which no further piece of text is started (a piece is at
+            most CHUNK_CHARS long, and parsing time is linear in its length, so the overrun is bounded).
+
+    Raises:
+        ParseTimeout: The deadline passed before the last document was done.
+    """
     nlp = load_pipeline()
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
     parts: list[DocumentFacts] = []
     for parsed, (document, offset, last) in nlp.pipe(_pieces(documents), as_tuples=True, batch_size=batch_size):
+        if deadline is not None and time.monotonic() > deadline:
+            raise ParseTimeout(f"{document.path}: parsing took longer than it was given; try a shorter text")
         original = document.text[offset : offset + len(parsed.text)]  # the parser may have seen parse_text's
         piece = document if offset == 0 and last else dataclasses.replace(document, text=original)
         dates = find_dates(parsed.text, document.id, _published(document))

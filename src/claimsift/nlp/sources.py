@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import alias_types, lexicons
 from claimsift.model import SourceRef
+from claimsift.nlp.spans import ents_within
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we"})
@@ -26,7 +27,9 @@ QUOTE_CLOSERS = ('"', "”", "''")
 class SourceMemory:
     """Sources met so far in a document, most recent last, and its named people and organisations.
 
-    The entity lists are sorted by end offset so a back-reference is a binary search, not a scan.
+    The entity lists are sorted by end offset so a back-reference is a binary search, not a scan; the sources
+    met are indexed by kind, by word and by surname as they are remembered, so looking one up does not
+    rescan every source of the document (which made long documents quadratic).
     """
 
     seen: list[SourceRef]
@@ -36,13 +39,31 @@ class SourceMemory:
     orgs: list[Span] = field(default_factory=list)
     carriers: dict[str, SourceRef] = field(default_factory=dict)
     """Carrier noun -> whose it was when last named with its owner ("the Panel's report")."""
+    by_kind: dict[str, list[SourceRef]] = field(default_factory=dict)
+    by_word: dict[str, list[SourceRef]] = field(default_factory=dict)
+    """Lower-case word -> the sources met whose name holds it."""
+    surnames: set[str] = field(default_factory=set)
+    """Last words of the persons met as sources."""
+    person_ends: dict[str, int] = field(default_factory=dict)
+    """Last word of a person the text names -> where the first such name ends."""
 
     @classmethod
     def for_doc(cls, doc: Doc) -> SourceMemory:
         ents = sorted(doc.ents, key=lambda e: e.end_char)
-        return cls(
-            seen=[], persons=[e for e in ents if e.label_ == "PERSON"], orgs=[e for e in ents if e.label_ == "ORG"]
-        )
+        persons = [e for e in ents if e.label_ == "PERSON"]
+        ends: dict[str, int] = {}
+        for e in persons:
+            ends.setdefault(e[-1].text, e.end_char)  # (sorted by end: the first is the earliest)
+        return cls(seen=[], persons=persons, orgs=[e for e in ents if e.label_ == "ORG"], person_ends=ends)
+
+    def remember(self, ref: SourceRef) -> None:
+        """Add a source met, most recent last."""
+        self.seen.append(ref)
+        self.by_kind.setdefault(ref.kind, []).append(ref)
+        for word in dict.fromkeys(ref.name.lower().split()):
+            self.by_word.setdefault(word, []).append(ref)
+        if ref.kind == "person" and ref.name.split():
+            self.surnames.add(ref.name.split()[-1])
 
     @staticmethod
     def before(spans: list[Span], offset: int) -> Span | None:
@@ -50,8 +71,13 @@ class SourceMemory:
         i = _bisect_end(spans, offset)
         return spans[i - 1] if i else None
 
-    def last(self, kind: str | None, before: int) -> SourceRef | None:
-        for ref in reversed(self.seen):
+    def last(self, kind: str | None, before: int, word: str | None = None) -> SourceRef | None:
+        """The source met last that starts before an offset, of a kind and with a word in its name if given."""
+        if word is not None:
+            refs = self.by_word.get(word, [])
+        else:
+            refs = self.seen if kind is None else self.by_kind.get(kind, [])
+        for ref in reversed(refs):
             if ref.start is not None and ref.start < before and (kind is None or ref.kind == kind):
                 return ref
         return None
@@ -196,9 +222,7 @@ def _known_surname(span: Span, memory: SourceMemory) -> bool:
     if len(span) != 1 or not (span[0].pos_ == "PROPN" or span[0].is_title):
         return False
     word = span[0].text
-    return any(p.kind == "person" and p.name.split()[-1] == word for p in memory.seen) or any(
-        e[-1].text == word for e in memory.persons if e.end_char <= span.start_char
-    )
+    return word in memory.surnames or memory.person_ends.get(word, span.start_char + 1) <= span.start_char
 
 
 def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] | None:
@@ -212,7 +236,8 @@ def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] 
     subj = _main_subject(before)
     if subj is None or not subj.is_title or subj.pos_ not in ("PROPN", "NOUN"):
         return None
-    ent = next((e for e in before.ents if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
+    ents = ents_within(span.doc, before.start, before.end)
+    ent = next((e for e in ents if e.start <= subj.i < e.end and e.label_ == "PERSON"), None)
     if ent is not None:
         return _clean(ent.text), ent.start_char, ent.end_char
     # the small model often misses a surname ("Trump" as an organisation): a person's it is when the
@@ -252,11 +277,7 @@ def _sentence_subject(span: Span) -> Span | None:
 
 def _same_head(span: Span, memory: SourceMemory) -> SourceRef | None:
     """The last source named with the same head noun: "the officials" after "two U.S. officials"."""
-    head = span.root.lower_
-    for ref in reversed(memory.seen):
-        if ref.start is not None and ref.start < span.start_char and head in ref.name.lower().split():
-            return ref
-    return None
+    return memory.last(None, span.start_char, word=span.root.lower_)
 
 
 def _nearest_org(before: int, memory: SourceMemory) -> SourceRef | None:

@@ -7,12 +7,17 @@ reader and the document id. Every ``ClaimsiftError`` answers 400 with its one-li
 ``web._guard`` stands in front of every route: a foreign ``Host`` is refused (400), a state change from another
 origin too (403), and every form carries the app's CSRF token, which each POST route checks before it reads
 or changes anything.
+
+Parsing is the one slow step, so it is bounded twice: at most ``max_parses`` requests parse at once (more
+answer 503 at once, rather than queueing behind a long paste), and each stops after ``parse_seconds`` (503,
+nothing of that document stored).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import AsyncGenerator, Callable, Iterable, MutableMapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,7 +29,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from claimsift.batch import parse_stream
 from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
-from claimsift.errors import ClaimsiftError, UsageError
+from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
 from claimsift.ingest import read_bytes
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
@@ -54,6 +59,13 @@ class TooLarge(Exception):
         super().__init__(f"the upload is over the size limit of {limit:,} bytes")
 
 
+class Busy(Exception):
+    """Every parsing slot is taken."""
+
+    def __init__(self, slots: int) -> None:
+        super().__init__(f"the server is busy parsing {slots} other document(s); try again in a minute")
+
+
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -81,14 +93,15 @@ def _text(form: Any, key: str) -> str:
     return value.strip()
 
 
-def _store_documents(case: str, documents: list[Document]) -> list[str]:
-    """Parse and store the documents not yet in the case; the ids of those added."""
+def _store_documents(case: str, documents: list[Document], seconds: float) -> list[str]:
+    """Parse and store the documents not yet in the case, giving up after ``seconds``; the ids of those added."""
     from claimsift import __version__
 
     added: list[str] = []
+    deadline = time.monotonic() + seconds
     with Store.open(case) as store:
         new = [d for d in documents if not store.has_document(content_hash(d.text))]
-        for parsed in parse_stream(new):
+        for parsed in parse_stream(new, batch_size=1, deadline=deadline):  # one piece at a time: a prompt stop
             if parsed.facts is None:
                 raise UsageError(f"{parsed.document.path}: {parsed.error or 'cannot be parsed'}")
             doc_id = store.add(parsed.facts, extractor=__version__)
@@ -154,6 +167,8 @@ def create_app(
     host: str = "127.0.0.1",
     port: int = 8000,
     extra_hosts: Iterable[str] = (),
+    max_parses: int = 2,
+    parse_seconds: float = 60.0,
 ) -> FastAPI:
     """The web app over one existing case, to be served on ``host`` and ``port``.
 
@@ -163,13 +178,17 @@ def create_app(
         host: The address the server binds: requests under any other ``Host`` are refused (``web._guard``).
         port: The port it listens on.
         extra_hosts: More names the app is reached under (a reverse proxy's).
+        max_parses: Requests that may parse documents at once; one more is answered 503 straight away.
+        parse_seconds: Longest a request may parse; past it the request is answered 503.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
-        UsageError: ``max_upload_bytes`` is not positive.
+        UsageError: ``max_upload_bytes`` or ``max_parses`` is not positive, or ``parse_seconds`` is not.
     """
     if max_upload_bytes < 1:
         raise UsageError(f"the upload limit must be at least 1 byte, got {max_upload_bytes}")
+    if max_parses < 1 or not parse_seconds > 0:
+        raise UsageError(f"parses at once and seconds per parse must be positive, got {max_parses}, {parse_seconds}")
     Store.open(case).close()  # fail now, not at the first request
 
     class InMemoryParser(MultiPartParser):
@@ -191,6 +210,26 @@ def create_app(
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused) -> Response:
         return error_page(exc.status, str(exc))
+
+    @app.exception_handler(Busy)
+    @app.exception_handler(ParseTimeout)
+    async def _unavailable(request: Request, exc: Exception) -> Response:
+        page = error_page(503, str(exc))
+        page.headers["Retry-After"] = "60"
+        return page
+
+    parsing = 0  # requests parsing now; read and changed on the event loop only, so no lock is needed
+
+    async def parse_and_store(documents: list[Document]) -> None:
+        """Parse and store in a worker thread, if a parsing slot is free (else Busy, 503)."""
+        nonlocal parsing
+        if parsing >= max_parses:
+            raise Busy(max_parses)
+        parsing += 1
+        try:
+            await _run(_store_documents, case, documents, parse_seconds)
+        finally:
+            parsing -= 1
 
     async def bounded_form(request: Request) -> Any:
         """The form, read with the body held in memory and refused (413) past the limit."""
@@ -268,7 +307,7 @@ def create_app(
             meta["title"] = title
         published = _text(form, "published") or None
         documents = read_bytes(data, "pasted.txt", published, meta, max_bytes=max_upload_bytes)
-        await _run(_store_documents, case, documents)
+        await parse_and_store(documents)
         return _back()
 
     @app.post("/documents/upload")
@@ -283,7 +322,7 @@ def create_app(
             raise TooLarge(max_upload_bytes)
         published = _text(form, "published") or None
         documents = read_bytes(data, _upload_name(file.filename), published, max_bytes=max_upload_bytes)
-        await _run(_store_documents, case, documents)
+        await parse_and_store(documents)
         return _back()
 
     @app.post("/hypotheses")

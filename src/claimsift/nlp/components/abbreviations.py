@@ -14,6 +14,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from claimsift.lexicons import data_file
+from claimsift.nlp.components._sent_starts import set_sent_starts
 
 COMPONENT = "claimsift_title_abbreviations"
 
@@ -37,7 +38,5 @@ def add_title_special_cases(nlp: Language) -> None:
 def keep_titles_in_sentences(doc: Doc) -> Doc:
     """Mark the token after a title abbreviation as not starting a sentence."""
     titles = _abbreviations()
-    for tok in doc[:-1]:
-        if tok.text in titles and doc[tok.i + 1].is_title:
-            doc[tok.i + 1].is_sent_start = False
-    return doc
+    starts = {tok.i + 1: False for tok in doc[:-1] if tok.text in titles and doc[tok.i + 1].is_title}
+    return set_sent_starts(doc, starts)

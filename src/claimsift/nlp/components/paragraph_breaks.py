@@ -13,6 +13,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimsift.nlp.components._sent_starts import set_sent_starts
+
 COMPONENT = "claimsift_paragraph_breaks"
 
 
@@ -42,20 +44,21 @@ def break_at_paragraphs(doc: Doc) -> Doc:
     """Mark the first token after a blank line, after a heading line, and after a dateline as sentence
     starts."""
     text = doc.text
+    breaks: dict[int, bool] = {}
     for i in range(1, len(doc)):
         prev = doc[i - 1]
         if doc[i].is_space:
             continue
         if prev.is_space and prev.text.count("\n") >= 2:
-            doc[i].is_sent_start = True
+            breaks[i] = True
         elif "\n" in prev.text or "\n" in prev.whitespace_:
             line_start = text.rfind("\n", 0, prev.idx) + 1
             if doc[i].text[:1].isupper() and _heading(text[line_start : prev.idx + len(prev.text)]):
-                doc[i].is_sent_start = True
+                breaks[i] = True
     if "—" in text or "–" in text or "--" in text:
         starts = {t.idx: t.i for t in doc}
         for m in DATELINE.finditer(text):
             after = starts.get(m.end())
             if after is not None and 0 < after < len(doc):
-                doc[after].is_sent_start = True  # the dateline is where, not who: "WASHINGTON — Obama said"
-    return doc
+                breaks[after] = True  # the dateline is where, not who: "WASHINGTON — Obama said"
+    return set_sent_starts(doc, breaks)

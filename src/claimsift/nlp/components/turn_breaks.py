@@ -12,6 +12,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimsift.nlp.components._sent_starts import set_sent_starts
 from claimsift.nlp.turns import label_spans
 
 COMPONENT = "claimsift_turn_breaks"
@@ -24,11 +25,12 @@ def break_at_turns(doc: Doc) -> Doc:
     if not spans:
         return doc
     idx = [tok.idx for tok in doc]
+    starts: dict[int, bool] = {}  # written in this order, so a later label's values win, as set one by one
     for label_start, content_start in spans:
         first, after = bisect_left(idx, label_start), bisect_left(idx, content_start)
         for i in (first, after):
             if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+                starts[i] = True
         for i in range(first + 1, min(after, len(doc))):
-            doc[i].is_sent_start = False
-    return doc
+            starts[i] = False
+    return set_sent_starts(doc, starts)
