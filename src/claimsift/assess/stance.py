@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from claimsift.lexicons import data_file
+from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
 
 ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
@@ -228,6 +228,22 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
     return _same_report(claims, out, hp, topic)
 
 
+def _directive(claim: Claim) -> bool:
+    """A claim that calls for, wants or promises something ("reiterates his calls on the DPRK to desist"):
+    what it reports is not a fact, so it does not carry a report's side."""
+    words = (claim.cue or "").lower().split()
+    return (bool(words) and any(words[0].startswith(v) for v in lexicons().clausal_verbs)) or bool(
+        _calls().search(claim.text)
+    )
+
+
+@cache
+def _calls() -> re.Pattern[str]:
+    """ "calls on X to", "urged the council to", "an appeal for": a clausal verb or noun followed by its addressee."""
+    verbs = "|".join(sorted(lexicons().clausal_verbs))
+    return re.compile(rf"\b(?:{verbs})\w*\s+(?:on|upon|for)\b", re.IGNORECASE)
+
+
 REPORT_CHARS = 300
 """How far a source's report runs on: a claim of the same source within this many characters continues it."""
 
@@ -242,7 +258,7 @@ def _same_report(
     out = list(found)
     for i, c in enumerate(claims):
         about = topic.get(c.doc)
-        if about is None or c.source.kind in ("author", "unattributed") or c.cue is None:
+        if about is None or c.source.kind in ("author", "unattributed") or c.cue is None or _directive(c):
             continue  # a speaker's turn or speech runs over many things; a report runs on through its cues
         key = (c.doc, c.source.name)
         prop = c.prop or Proposition()
