@@ -1,6 +1,7 @@
 """Paths to documents: files, folders walked recursively, and ``-`` for standard input.
 
-A folder yields, in sorted order, every file with a readable extension (.txt .md .vtt .srt .html .htm .json)
+A folder yields, in sorted order, every file with a readable extension (.txt .md .vtt .srt .html .htm .json
+.pdf .docx)
 under it, except sidecars (``*.meta.json``), gold annotations (``*.gold.json``) and hidden files and folders.
 A file named explicitly is read whatever its extension (the format is then guessed from its content).
 
@@ -139,7 +140,7 @@ def read_file(path: Path, published: str | None = None, *, max_bytes: int | None
     name = str(path)
     data = read_limited_file(path, resolve_max_bytes(max_bytes))
     sidecar = load_sidecar(path)
-    return read_data(data, name=name, path=name, published=published, sidecar=sidecar)
+    return read_data(data, name=name, path=name, published=published, sidecar=sidecar, max_bytes=max_bytes)
 
 
 def read_stdin(published: str | None = None, *, max_bytes: int | None = None) -> list[Document]:
