@@ -21,6 +21,7 @@ from ._limits import resolve_max_bytes, too_large
 from ._meta import Meta, Part, check_meta, check_published, merge
 from ._pdf import read_pdf
 from ._text import read_markdown, read_text, sniff_format
+from ._youtube import is_json3, is_panel, is_srv, read_json3, read_panel, read_srv
 
 FORMATS: dict[str, str] = {
     ".txt": "text",
@@ -32,6 +33,9 @@ FORMATS: dict[str, str] = {
     ".json": "json",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".json3": "json3",
+    ".srv3": "srv3",
+    ".srv1": "srv3",
 }
 """Extension (lower case) to format; data with another extension is sniffed."""
 BINARY_FORMATS = frozenset({"pdf", "docx"})
@@ -44,6 +48,9 @@ _READERS: dict[str, Callable[[str, str], list[Part]]] = {
     "srt": lambda text, name: [read_captions(text, "srt", name)],
     "html": lambda text, name: [read_html(text, name)],
     "json": read_json,
+    "json3": lambda text, name: [read_json3(text, name)],
+    "srv3": lambda text, name: [read_srv(text, name)],
+    "panel": lambda text, name: [read_panel(text, name)],
 }
 
 
@@ -104,7 +111,7 @@ def read_data(
     text, warnings = decode(data, name)
     if not text.strip():
         raise InputError(name, "empty file (only whitespace)")
-    fmt = fmt or sniff_format(text)
+    fmt = _refine(fmt or sniff_format(text), text)
     try:
         parts = _READERS[fmt](text, name)
     except RecursionError as exc:  # a last guard: every reader avoids deep recursion on its own
@@ -120,6 +127,17 @@ def read_data(
         )
         for part in parts
     ]
+
+
+def _refine(fmt: str, text: str) -> str:
+    """YouTube's captions in a generic file: json3 in a ``.json``, srv3 XML, a transcript panel in a ``.txt``."""
+    if fmt == "json" and is_json3(text):
+        return "json3"
+    if fmt == "text" and is_srv(text):
+        return "srv3"
+    if fmt == "text" and is_panel(text):
+        return "panel"
+    return fmt
 
 
 def _document(

@@ -335,9 +335,22 @@ def where(c: Claim, document: Document | None) -> tuple[str, str | None]:
     if seconds is None:
         return "", None
     whole = int(seconds)
-    label = f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}".removeprefix("0:")
+    minutes = f"{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else f"{whole // 60}:{whole % 60:02d}"
+    label = f"{whole // 3600}:{minutes}" if whole >= 3600 else minutes
     url = safe_url(document.url)
-    return label, (f"{url}{'&' if '?' in url else '?'}t={whole}" if url else None)
+    if not url or not is_video_address(url):
+        return label, None
+    return label, f"{url}{'&' if '?' in url else '?'}t={whole}"
+
+
+VIDEO_HOSTS = ("youtube.com", "youtu.be")
+"""Hosts whose video pages start at ``?t=SECONDS``."""
+
+
+def is_video_address(url: str) -> bool:
+    """True for a YouTube video address, where ``?t=`` means a moment of the video."""
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS)
 
 
 def _claim_row(c: Claim, document: Document | None = None) -> dict[str, Any]:
