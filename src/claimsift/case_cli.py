@@ -69,7 +69,12 @@ def _progress() -> Progress:
 @case_app.command("add")
 def add_cmd(
     case: CaseArg,
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.", show_default=False)],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, web addresses (https://...), or - for standard input.", show_default=False
+        ),
+    ] = None,
     published: Annotated[
         str | None, typer.Option(help="Reference date YYYY-MM-DD for every document; overrides sidecar metadata.")
     ] = None,
@@ -82,7 +87,7 @@ def add_cmd(
 
     Example:
 
-        claimsift case add nk_troops.db reports/ statement.txt --jobs 2
+        claimsift case add nk_troops.db reports/ statement.txt https://www.state.gov/briefings/... --jobs 2
     """
     with _errors(), _progress() as bar:
         task = bar.add_task("adding", total=None)
@@ -98,7 +103,14 @@ def add_cmd(
             bar.update(task, total=files)
 
         report = lib.add_paths(
-            case, paths, published=published, jobs=jobs, batch_size=batch_size, on_event=on_event, on_start=on_start
+            case,
+            paths or [],
+            published=published,
+            jobs=jobs,
+            batch_size=batch_size,
+            on_event=on_event,
+            on_start=on_start,
+            allow_private=True,  # the command line may read pages served on its user's own machine
         )
     say(report.summary())
     if report.interrupted:

@@ -20,7 +20,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from claimsift.batch import parse_stream
 from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
 from claimsift.errors import ClaimsiftError, UsageError
-from claimsift.ingest import read_bytes
+from claimsift.ingest import read_bytes, read_url
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
@@ -94,6 +94,11 @@ def _store_documents(case: str, documents: list[Document]) -> list[str]:
     return added
 
 
+def _fetch_page(url: str, published: str | None, max_bytes: int, allow_private: bool) -> list[Document]:
+    """The documents of a web page (an ``InputError`` becomes a 400 with its one-line reason)."""
+    return read_url(url, published, max_bytes=max_bytes, allow_private=allow_private)
+
+
 def _upload_name(name: str | None) -> str:
     """The file name alone: no folder of the client's survives (``../../etc/passwd.txt`` is ``passwd.txt``)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
@@ -120,9 +125,14 @@ def _manage_page(case: str) -> str:
 <label>Published (YYYY-MM-DD) <input type="text" name="published" pattern="\\d{{4}}-\\d{{2}}-\\d{{2}}"></label>
 <label>Text <textarea name="text" required></textarea></label>
 <button type="submit">Add</button></fieldset></form>
+<form id="address" method="post" action="/documents/url"><fieldset><legend>Add a web page</legend>
+<label>Address (http or https) <input type="url" name="url" required></label>
+<label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
+<button type="submit">Fetch and add</button></fieldset></form>
 <form id="upload" method="post" action="/documents/upload" enctype="multipart/form-data">
 <fieldset><legend>Upload a document</legend>
-<label>File (text, Markdown, HTML, JSON, VTT, SRT) <input type="file" name="file" required></label>
+<label>File (text, Markdown, HTML, JSON, PDF, Word, VTT, SRT, YouTube json3 and srv3)
+<input type="file" name="file" required></label>
 <label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
 <button type="submit">Upload</button></fieldset></form>
 <form id="hypothesis" method="post" action="/hypotheses"><fieldset><legend>Add a hypothesis</legend>
@@ -138,12 +148,14 @@ def _manage_page(case: str) -> str:
 """
 
 
-def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
+def create_app(case: str, max_upload_bytes: int = 5_000_000, *, allow_private_fetch: bool = False) -> FastAPI:
     """The web app over one existing case.
 
     Args:
         case: The case (a SQLite file or a PostgreSQL URL), as ``claimsift case`` takes it.
-        max_upload_bytes: Largest upload or pasted text; a larger one is refused with 413.
+        max_upload_bytes: Largest upload, pasted text or fetched page; a larger one is refused.
+        allow_private_fetch: Let the address form fetch loopback, private and link-local addresses. Off by
+            default: anyone who can reach the app could otherwise make it read the network it runs in.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
@@ -248,6 +260,17 @@ def create_app(case: str, max_upload_bytes: int = 5_000_000) -> FastAPI:
             raise TooLarge(max_upload_bytes)
         published = _text(form, "published") or None
         documents = read_bytes(data, _upload_name(file.filename), published, max_bytes=max_upload_bytes)
+        await _run(_store_documents, case, documents)
+        return _back()
+
+    @app.post("/documents/url")
+    async def address(request: Request) -> Response:
+        form = await bounded_form(request)
+        url = _text(form, "url")
+        if not url:
+            raise UsageError("give the address of a page, such as https://www.state.gov/briefings/...")
+        published = _text(form, "published") or None
+        documents = await _run(_fetch_page, url, published, max_upload_bytes, allow_private_fetch)
         await _run(_store_documents, case, documents)
         return _back()
 
