@@ -20,7 +20,7 @@ from claimsift.assess.history import Step, as_dicts, belief_history
 from claimsift.assess.reliability import LETTERS
 from claimsift.batch import Parsed, parse_stream
 from claimsift.errors import InputError, UsageError
-from claimsift.ingest import expand, is_address, read_documents
+from claimsift.ingest import expand, is_address, read_documents, read_feed
 from claimsift.model import Analysis, Document, Hypothesis
 from claimsift.report.html import render_html
 from claimsift.report.json_report import to_dict
@@ -331,6 +331,56 @@ def add_paths(
     return report
 
 
+def add_feed(
+    case: str,
+    feed: str,
+    *,
+    published: str | None = None,
+    jobs: int = 1,
+    batch_size: int = 16,
+    on_event: Emit | None = None,
+    on_start: Callable[[int], None] | None = None,
+    allow_private: bool = False,
+) -> AddReport:
+    """Add the entries of an RSS or Atom feed that the case does not have yet; run it again to follow the feed.
+
+    An entry whose address a document of the case came from is skipped without fetching; the others are
+    fetched and added like web pages by ``add_paths``, where a page whose text the case already has is skipped.
+
+    Args:
+        feed: The feed's address.
+        Others: as for ``add_paths``.
+
+    Raises:
+        InputError: The feed cannot be fetched or is no feed.
+
+    Example:
+        >>> add_feed("nk_troops.db", "https://www.state.gov/rss-feed/press-releases/feed/").summary()
+    """
+    read_documents([], published=published)  # validates the date first: raises UsageError
+    entries = read_feed(feed, allow_private=allow_private)
+    with Store.open(case) as store:
+        known = store.addresses()
+    emit: Emit = on_event or (lambda event: None)
+    old = [AddEvent(kind="skipped", path=e.url, message="already in the case") for e in entries if e.url in known]
+    for event in old:
+        emit(event)
+    new = [e.url for e in entries if e.url not in known]
+    report = add_paths(
+        case,
+        new,
+        published=published,
+        jobs=jobs,
+        batch_size=batch_size,
+        on_event=on_event,
+        on_start=on_start,
+        allow_private=allow_private,
+    )
+    report.skipped[:0] = old
+    report.files += len(old)
+    return report
+
+
 def _store_one(store: Store, parsed: Parsed, weight: float, report: AddReport, emit: Emit) -> None:
     """Store one parsed document (one transaction) and report what became of it."""
     document = parsed.document
@@ -385,6 +435,7 @@ __all__ = [
     "SourceLine",
     "TimelineRow",
     "add_hypothesis",
+    "add_feed",
     "add_paths",
     "assess_case",
     "check_case",

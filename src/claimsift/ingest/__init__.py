@@ -16,12 +16,14 @@ batch past bad files, reporting each one.
 from __future__ import annotations
 
 from ._decode import decode
+from ._feed import FeedEntry, read_feed
 from ._fetch import FetchPolicy, check_address, fetch, is_address
 from ._paths import expand, read_documents
 from ._read import read_bytes
 from ._url import read_url
 
 __all__ = [
+    "FeedEntry",
     "FetchPolicy",
     "check_address",
     "decode",
@@ -30,5 +32,6 @@ __all__ = [
     "is_address",
     "read_bytes",
     "read_documents",
+    "read_feed",
     "read_url",
 ]
