@@ -129,3 +129,9 @@ def test_ingest_youtube_report_shows_the_time_without_a_link_for_a_page_address(
     result = analyze([str(FILES["vtt"])])
     html = render_html(result)
     assert '<span class="where">0:39</span>' in html and '<a class="where"' not in html
+
+
+def test_ingest_youtube_panel_with_windows_line_ends_is_recognised() -> None:
+    panel = FILES["panel"].read_text(encoding="utf-8").replace("\n", "\r\n")
+    doc = read_bytes(panel.encode(), "copied.txt")[0]
+    assert doc.format == "panel" and doc.text == TRANSCRIPT

@@ -31,6 +31,8 @@ _SPOKEN = re.compile(r"[ \t]*\d+ (?:hours?|minutes?|seconds?)(?:,? \d+ (?:minute
 _JSON3_HINT = re.compile(r'"(?:wireMagic|events)"\s*:')
 _SRV_HINT = re.compile(r"\A(?:\ufeff?\s*<\?xml[^>]*>)?\s*<(?:timedtext|transcript)\b")
 _MIN_STAMPS = 2
+_FIRST_LINE = re.compile(r"\s*([^\r\n]{0,40})")
+"""The first non-blank line, or its start: a timestamp line is short."""
 
 
 def _part(spans: list[tuple[str, int]], name: str, what: str) -> Part:
@@ -112,8 +114,11 @@ def is_panel(text: str) -> bool:
     Only then is a ``.txt`` read as a transcript rather than verbatim: at least two timestamp lines, and at least
     one line in four is one (the panel alternates them with the text).
     """
+    first = _FIRST_LINE.match(text)
+    if first is None or not _STAMP.fullmatch(first.group(1)):
+        return False  # decided without splitting the text: most .txt files stop here
     lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < 2 * _MIN_STAMPS or not _STAMP.fullmatch(lines[0]):
+    if len(lines) < 2 * _MIN_STAMPS:
         return False
     stamps = sum(1 for line in lines if _STAMP.fullmatch(line))
     return stamps >= _MIN_STAMPS and stamps * 4 >= len(lines)
