@@ -59,7 +59,19 @@ def _copy(tmp_path: Path, *names: str) -> Path:
 
 def test_ingest_exports_sorted_public_api() -> None:
     assert claimsift.ingest.__all__ == sorted(claimsift.ingest.__all__)
-    assert claimsift.ingest.__all__ == ["decode", "expand", "read_bytes", "read_documents"]
+    assert claimsift.ingest.__all__ == [
+        "FeedEntry",
+        "FetchPolicy",
+        "check_address",
+        "decode",
+        "expand",
+        "fetch",
+        "is_address",
+        "read_bytes",
+        "read_documents",
+        "read_feed",
+        "read_url",
+    ]
 
 
 @pytest.mark.parametrize(

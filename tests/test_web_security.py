@@ -74,7 +74,7 @@ def served(built_case: Path, tmp_path: Path) -> Iterator[Served]:
     with serving(create_app(str(case), host="127.0.0.1", port=port), port) as base:
         manage = httpx.get(base + "/manage")
         token = re.findall(r'name="csrf" value="([^"]+)"', manage.text)
-        assert len(token) == 4 and len(set(token)) == 1  # every form carries it
+        assert len(token) == 5 and len(set(token)) == 1  # every form carries it
         yield Served(base, port, case, token[0])
 
 
@@ -151,6 +151,18 @@ def test_web_security_upload_without_the_token_is_403(served: Served) -> None:
     )
     assert ok.status_code == 303
     assert len(served.state()["documents"]) == len(before["documents"]) + 1
+
+
+@pytest.mark.model
+def test_web_security_the_address_form_needs_the_token_and_the_origin(served: Served) -> None:
+    """A cross-site POST to the address form is refused before anything is fetched (no request forgery
+    through the analyst's browser)."""
+    before = served.state()
+    page = {"url": "https://www.state.gov/briefings/"}
+    assert httpx.post(served.base + "/documents/url", data=page).status_code == 403
+    hostile = httpx.post(served.base + "/documents/url", data={**page, "csrf": served.token}, headers={"Origin": EVIL})
+    assert hostile.status_code == 403 and "claimsift: error: refused" in hostile.text
+    assert served.state() == before
 
 
 @pytest.mark.model

@@ -166,18 +166,20 @@ def analyze(
     progress: Progress | None = None,
     reliability: str | Path | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    allow_private: bool = False,
 ) -> Analysis:
-    """Read files (or "-" for stdin), extract claims, dates and entities, and assess the hypotheses.
+    """Read files, web addresses (or "-" for stdin), extract claims, dates and entities, assess the hypotheses.
 
     Args:
         reliability: a claimsift.toml or YAML file whose ``reliability`` table sets Admiralty letters
             per source ("South Korea's National Intelligence Service" = "B"), overriding the defaults.
         on_error: called with (path, reason) for each file that cannot be read, which is then skipped;
             without it the first such file raises InputError. When nothing can be read it raises anyway.
+        allow_private: fetch web addresses on loopback, private and link-local networks too.
 
     Example:
         >>> result = analyze(["report.txt"], hypotheses=["North Korean troops are deployed in Russia"])
     """
     overrides = load_overrides(reliability) if reliability is not None else {}
-    documents = read_documents(list(paths), published=published, on_error=on_error)
+    documents = read_documents(list(paths), published=published, on_error=on_error, allow_private=allow_private)
     return analyze_documents(documents, make_hypotheses(hypotheses, prior), progress, overrides)

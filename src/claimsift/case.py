@@ -20,7 +20,7 @@ from claimsift.assess.history import Step, as_dicts, belief_history
 from claimsift.assess.reliability import LETTERS
 from claimsift.batch import Parsed, parse_stream
 from claimsift.errors import InputError, UsageError
-from claimsift.ingest import expand, read_documents
+from claimsift.ingest import expand, is_address, read_documents, read_feed
 from claimsift.model import Analysis, Document, Hypothesis
 from claimsift.report.html import render_html
 from claimsift.report.json_report import to_dict
@@ -242,8 +242,8 @@ def _inputs(paths: Sequence[str], report: AddReport, emit: Emit) -> list[str]:
     """The files (and ``-``) the arguments name, folders expanded; a missing path is reported and skipped."""
     files: list[str] = []
     for arg in paths:
-        if arg == STDIN:
-            files.append(STDIN)
+        if arg == STDIN or is_address(arg):
+            files.append(arg)
             continue
         try:
             files += [str(p) for p in expand(arg)]
@@ -258,13 +258,19 @@ def _note(report: AddReport, emit: Emit, event: AddEvent) -> None:
 
 
 def _new_documents(
-    files: Sequence[str], published: str | None, store: Store, report: AddReport, emit: Emit, weights: deque[float]
+    files: Sequence[str],
+    published: str | None,
+    store: Store,
+    report: AddReport,
+    emit: Emit,
+    weights: deque[float],
+    allow_private: bool = False,
 ) -> Iterator[Document]:
     """The documents of each file not yet in the case, read one file at a time; repeats reported as skipped."""
     seen: set[str] = set()
     for name in files:
         try:
-            documents = read_documents([name], published=published)
+            documents = read_documents([name], published=published, allow_private=allow_private)
         except InputError as exc:
             _note(report, emit, AddEvent(kind="failed", path=exc.path, message=exc.reason))
             continue
@@ -288,6 +294,7 @@ def add_paths(
     batch_size: int = 16,
     on_event: Emit | None = None,
     on_start: Callable[[int], None] | None = None,
+    allow_private: bool = False,
 ) -> AddReport:
     """Read, parse and store every new document the paths name, each in its own transaction.
 
@@ -296,12 +303,13 @@ def add_paths(
     it lists as added is whole in the case.
 
     Args:
-        paths: Files, folders (walked recursively) or ``-`` for standard input.
+        paths: Files, folders (walked recursively), web addresses or ``-`` for standard input.
         published: YYYY-MM-DD; overrides every document's publication date.
         jobs: Worker processes that parse (each loads the pipeline once); the caller's process writes.
         batch_size: Documents per ``nlp.pipe`` batch; with ``jobs``, bounds the documents held in memory.
         on_event: Called for every document added, skipped or failed, as it happens.
         on_start: Called once with the number of input files, before the first is read (for a progress bar).
+        allow_private: Fetch web addresses on loopback, private and link-local networks too.
 
     Example:
         >>> add_paths("nk_troops.db", ["reports/"], jobs=2).summary()
@@ -317,12 +325,62 @@ def add_paths(
         if on_start:
             on_start(report.files)
         weights: deque[float] = deque()
-        documents = _new_documents(files, published, store, report, emit, weights)
+        documents = _new_documents(files, published, store, report, emit, weights, allow_private)
         try:
             for parsed in parse_stream(documents, jobs=jobs, batch_size=batch_size):
                 _store_one(store, parsed, weights.popleft(), report, emit)
         except KeyboardInterrupt:
             report.interrupted = True
+    return report
+
+
+def add_feed(
+    case: str,
+    feed: str,
+    *,
+    published: str | None = None,
+    jobs: int = 1,
+    batch_size: int = 16,
+    on_event: Emit | None = None,
+    on_start: Callable[[int], None] | None = None,
+    allow_private: bool = False,
+) -> AddReport:
+    """Add the entries of an RSS or Atom feed that the case does not have yet; run it again to follow the feed.
+
+    An entry whose address a document of the case came from is skipped without fetching; the others are
+    fetched and added like web pages by ``add_paths``, where a page whose text the case already has is skipped.
+
+    Args:
+        feed: The feed's address.
+        Others: as for ``add_paths``.
+
+    Raises:
+        InputError: The feed cannot be fetched or is no feed.
+
+    Example:
+        >>> add_feed("nk_troops.db", "https://www.state.gov/rss-feed/press-releases/feed/").summary()
+    """
+    read_documents([], published=published)  # validates the date first: raises UsageError
+    entries = read_feed(feed, allow_private=allow_private)
+    with Store.open(case) as store:
+        known = store.addresses()
+    emit: Emit = on_event or (lambda event: None)
+    old = [AddEvent(kind="skipped", path=e.url, message="already in the case") for e in entries if e.url in known]
+    for event in old:
+        emit(event)
+    new = [e.url for e in entries if e.url not in known]
+    report = add_paths(
+        case,
+        new,
+        published=published,
+        jobs=jobs,
+        batch_size=batch_size,
+        on_event=on_event,
+        on_start=on_start,
+        allow_private=allow_private,
+    )
+    report.skipped[:0] = old
+    report.files += len(old)
     return report
 
 
@@ -380,6 +438,7 @@ __all__ = [
     "SourceLine",
     "TimelineRow",
     "add_hypothesis",
+    "add_feed",
     "add_paths",
     "assess_case",
     "check_case",

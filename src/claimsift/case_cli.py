@@ -70,7 +70,12 @@ def _progress() -> Progress:
 @case_app.command("add")
 def add_cmd(
     case: CaseArg,
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.", show_default=False)],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders, web addresses (https://...), or - for standard input.", show_default=False
+        ),
+    ] = None,
     published: Annotated[
         str | None, typer.Option(help="Reference date YYYY-MM-DD for every document; overrides sidecar metadata.")
     ] = None,
@@ -78,19 +83,39 @@ def add_cmd(
         int, typer.Option("--jobs", "-j", help="Worker processes that parse documents (at most one per core).")
     ] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents parsed per batch (memory grows with it).")] = 16,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option("--feed", help="An RSS or Atom feed: add its entries the case does not have yet (repeatable)."),
+    ] = None,
 ) -> None:
-    """Add documents: only new ones are parsed; repeats (same text) are skipped, bad files reported.
+    """Add documents: only new ones are parsed; repeats (same text or address) are skipped, bad files reported.
 
     Exit status 1 when any document failed (the others are stored), 130 when interrupted.
 
     Example:
 
-        claimsift case add nk_troops.db reports/ statement.txt --jobs 2
+        claimsift case add nk_troops.db reports/ statement.txt https://www.state.gov/briefings/... --jobs 2
+
+        claimsift case add nk_troops.db --feed https://www.state.gov/rss-feed/press-releases/feed/
     """
     cores = available_cores()
     if jobs > cores:  # more workers than cores only compete for them, each holding a pipeline in memory
         say(f"claimsift: note: --jobs {jobs} is more than the {cores} cores available; using {cores}")
         jobs = cores
+    if not paths and not feed:
+        raise fail("nothing to add: give files, folders, web addresses, - for standard input, or --feed URL")
+    reports = [_add(case, paths or [], None, published, jobs, batch_size)] if paths else []
+    reports += [_add(case, [], url, published, jobs, batch_size) for url in feed or []]
+    if any(r.interrupted for r in reports):
+        raise typer.Exit(code=INTERRUPTED)
+    if any(r.failed for r in reports):
+        raise typer.Exit(code=1)
+
+
+def _add(
+    case: str, paths: list[str], feed: str | None, published: str | None, jobs: int, batch_size: int
+) -> lib.AddReport:
+    """Add paths, or a feed's new entries, with a progress bar; print the summary line."""
     with _errors(), _progress() as bar:
         task = bar.add_task("adding", total=None)
 
@@ -104,14 +129,31 @@ def add_cmd(
         def on_start(files: int) -> None:
             bar.update(task, total=files)
 
-        report = lib.add_paths(
-            case, paths, published=published, jobs=jobs, batch_size=batch_size, on_event=on_event, on_start=on_start
-        )
-    say(report.summary())
-    if report.interrupted:
-        raise typer.Exit(code=INTERRUPTED)
-    if report.failed:
-        raise typer.Exit(code=1)
+        # the command line may read pages served on its user's own machine
+        if feed is None:
+            report = lib.add_paths(
+                case,
+                paths,
+                published=published,
+                jobs=jobs,
+                batch_size=batch_size,
+                on_event=on_event,
+                on_start=on_start,
+                allow_private=True,
+            )
+        else:
+            report = lib.add_feed(
+                case,
+                feed,
+                published=published,
+                jobs=jobs,
+                batch_size=batch_size,
+                on_event=on_event,
+                on_start=on_start,
+                allow_private=True,
+            )
+    say(report.summary() if feed is None else f"{feed}: {report.summary()}")
+    return report
 
 
 @case_app.command("hypothesis")

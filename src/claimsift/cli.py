@@ -62,7 +62,10 @@ def _report_skipped(skipped: list[tuple[str, str]]) -> None:
 def analyze_cmd(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or folders (.txt .md .vtt .srt .html .htm .json), or - for stdin."),
+        typer.Argument(
+            help="Files or folders (.txt .md .vtt .srt .html .htm .json .pdf .docx .json3 .srv3), web addresses"
+            " (https://...; loopback and private addresses too), or - for stdin."
+        ),
     ],
     hypothesis: Annotated[
         list[str] | None,
@@ -90,7 +93,7 @@ def analyze_cmd(
 
     Example:
 
-        claimsift analyze report.txt -H "North Korean troops are deployed in Russia" -f markdown
+        claimsift analyze report.txt https://www.state.gov/briefings/... -H "North Korean troops are deployed in Russia"
     """
     quiet = not err.is_terminal
 
@@ -110,6 +113,7 @@ def analyze_cmd(
             progress=progress,
             reliability=reliability,
             on_error=lambda path, reason: skipped.append((path, reason)),
+            allow_private=True,  # the command line reads what its user points it at, on their own machine too
         )
     except ClaimsiftError as exc:
         _report_skipped(skipped[:-1] if len(skipped) > 1 else [])
@@ -169,6 +173,13 @@ def serve_cmd(
     ],
     host: Annotated[str, typer.Option(help="Address to bind; loopback unless you name another.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_private_fetch: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-fetch",
+            help="Let the web page form fetch loopback, private and link-local addresses (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Browse a case in the browser: add documents and hypotheses, set reliability, see the verdict change.
 
@@ -181,7 +192,7 @@ def serve_cmd(
     from claimsift.web import create_app
 
     try:
-        web = create_app(case, host=host, port=port)
+        web = create_app(case, host=host, port=port, allow_private_fetch=allow_private_fetch)
     except ClaimsiftError as exc:
         raise fail(str(exc)) from None
     if host not in LOOPBACK:

@@ -6,6 +6,7 @@ instead of mutating old ones, so a record seen in a report is exactly what the s
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -57,9 +58,27 @@ class Document:
     kind: str | None = None
     """transcript | article | statement | ..."""
     format: str = "text"
-    """Reader that produced the text: text, markdown, vtt, srt, html, json."""
+    """Reader that produced the text: text, markdown, vtt, srt, html, json, pdf, docx, json3, srv3."""
     warnings: tuple[str, ...] = ()
     """What the reader had to repair (decoding, dropped cues), for the user to see."""
+    author: str | None = None
+    pages: tuple[int, ...] = ()
+    """Offset where each page's text starts (PDF; DOCX with page breaks): page n starts at ``pages[n - 1]``."""
+    times: tuple[tuple[int, int], ...] = ()
+    """Captions: ``(offset, milliseconds from the start)`` of each timed span, in text order."""
+    fetched: str | None = None
+    """When the text was fetched from ``url`` (ISO 8601, UTC); None for files."""
+    original: str | None = None
+    """The page exactly as fetched (HTML), kept so that a case never fetches it again."""
+
+    def page_at(self, offset: int) -> int | None:
+        """The page (from 1) that holds this offset; None when the document has no pages."""
+        return bisect_right(self.pages, offset) or None if self.pages else None
+
+    def time_at(self, offset: int) -> float | None:
+        """Seconds from the start of the recording at this offset; None when the document has no times."""
+        i = bisect_right(self.times, (offset, 2**62))
+        return self.times[i - 1][1] / 1000 if i else (self.times[0][1] / 1000 if self.times else None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,7 +1,9 @@
 """Ingest: read files, folders, stdin or bytes into ``Document`` records whose text later offsets point into.
 
 Readers: plain text and Markdown (verbatim), WebVTT and SRT captions (YouTube roll-up captions de-duplicated),
-HTML pages (main text by trafilatura), and JSON documents. Sidecar ``NAME.meta.json`` files add metadata.
+HTML pages (main text by trafilatura), JSON documents, PDF (pdfminer.six) and Word (python-docx) files, YouTube
+caption downloads (json3, srv3, the pasted transcript panel), and web addresses fetched with limits (``_fetch``).
+Sidecar ``NAME.meta.json`` files add metadata.
 Anything unreadable raises ``InputError`` naming the file and a one-line reason; nothing else escapes a reader.
 
 Hostile input is expected: binary and compressed files are refused by their signature (never decompressed),
@@ -14,7 +16,22 @@ batch past bad files, reporting each one.
 from __future__ import annotations
 
 from ._decode import decode
+from ._feed import FeedEntry, read_feed
+from ._fetch import FetchPolicy, check_address, fetch, is_address
 from ._paths import expand, read_documents
 from ._read import read_bytes
+from ._url import read_url
 
-__all__ = ["decode", "expand", "read_bytes", "read_documents"]
+__all__ = [
+    "FeedEntry",
+    "FetchPolicy",
+    "check_address",
+    "decode",
+    "expand",
+    "fetch",
+    "is_address",
+    "read_bytes",
+    "read_documents",
+    "read_feed",
+    "read_url",
+]

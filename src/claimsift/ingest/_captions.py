@@ -71,10 +71,26 @@ def read_captions(text: str, fmt: str, name: str) -> Part:
         warnings.append(note)
     else:
         lines = _cue_texts(cues)
-    joined = " ".join(line for line in lines if line)
+    joined, times = join_spans(lines)
     if not joined:
         raise InputError(name, "caption file has cues but no text")
-    return Part(text=joined, warnings=tuple(warnings))
+    return Part(text=joined, warnings=tuple(warnings), times=times)
+
+
+def join_spans(spans: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Non-empty span texts joined by single spaces, and the (offset, milliseconds) where each starts."""
+    parts: list[str] = []
+    times: list[tuple[int, int]] = []
+    offset = 0
+    for text, millis in spans:
+        if not text:
+            continue
+        if parts:
+            offset += 1
+        times.append((offset, max(millis, 0)))
+        parts.append(text)
+        offset += len(text)
+    return " ".join(parts), tuple(times)
 
 
 def parse_cues(text: str, fmt: str) -> tuple[list[Cue], list[str]]:
@@ -171,8 +187,8 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def _cue_texts(cues: list[Cue]) -> list[str]:
-    """One text per cue, its lines joined by spaces, with ``Name: `` where the voice changes."""
+def _cue_texts(cues: list[Cue]) -> list[tuple[str, int]]:
+    """One text per cue with its start, its lines joined by spaces, with ``Name: `` where the voice changes."""
     texts = []
     last_voice: str | None = None
     for cue in cues:
@@ -183,22 +199,22 @@ def _cue_texts(cues: list[Cue]) -> list[str]:
             text = f"{voice}: {text}"
         if voice:
             last_voice = voice
-        texts.append(text)
+        texts.append((text, cue.start))
     return texts
 
 
-def dedupe_rollup(cues: list[Cue]) -> tuple[list[str], str]:
-    """The lines of roll-up captions, each once; and a note of what was dropped."""
-    kept: list[str] = []
+def dedupe_rollup(cues: list[Cue]) -> tuple[list[tuple[str, int]], str]:
+    """The lines of roll-up captions, each once with the start of the cue that brought it; what was dropped."""
+    kept: list[tuple[str, int]] = []
     bridges = repeats = 0
     for cue in cues:
         if 0 <= cue.end - cue.start < BRIDGE_MS:
             bridges += 1
             continue
         lines = [line for line in map(clean_line, cue.raw.split("\n")) if line]
-        if lines and kept and lines[0] == kept[-1]:
+        if lines and kept and lines[0] == kept[-1][0]:
             lines = lines[1:]
             repeats += 1
-        kept.extend(lines)
+        kept.extend((line, cue.start) for line in lines)
     note = f"roll-up auto-captions: dropped {bridges} bridge cue(s) under {BRIDGE_MS} ms and {repeats} repeated line(s)"
     return kept, note

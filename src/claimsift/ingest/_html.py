@@ -121,7 +121,7 @@ def _drop_hidden(root: lxml.html.HtmlElement, keep_head: bool) -> lxml.html.Html
 
 
 def _page_meta(text: str) -> Meta:
-    """Title, outlet (site name), published (YYYY-MM-DD) and URL that the page's markup states."""
+    """Title, outlet (site name), author, published (YYYY-MM-DD) and URL the page's meta tags and JSON-LD state."""
     try:
         found = trafilatura.extract_metadata(text[:_META_CHARS], date_config=_DATE_CONFIG)
     except _PARSER_FAILURES:
@@ -129,7 +129,8 @@ def _page_meta(text: str) -> Meta:
     if found is None:
         return {}
     meta: Meta = {}
-    for key, value in (("title", found.title), ("outlet", found.sitename), ("url", found.url)):
+    fields = (("title", found.title), ("outlet", found.sitename), ("url", found.url), ("author", found.author))
+    for key, value in fields:
         if isinstance(value, str) and value.strip():
             meta[key] = value.strip()
     if isinstance(found.date, str) and is_iso_date(found.date):

@@ -23,7 +23,7 @@ from claimsift.errors import InputError, UsageError
 from ._decode import decode
 from ._limits import SIDECAR_MAX_BYTES, read_limited_file
 
-FIELDS: tuple[str, ...] = ("title", "outlet", "url", "published", "kind")
+FIELDS: tuple[str, ...] = ("title", "outlet", "url", "published", "kind", "author")
 """Metadata fields a sidecar, a JSON document or a reader can set."""
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -32,7 +32,13 @@ Meta = dict[str, str]
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """JSON's ``\\ud800`` escapes give strings that no UTF-8 output can write."""
-_DEFAULT_KIND = {"vtt": "transcript", "srt": "transcript", "html": "article"}
+_DEFAULT_KIND = {
+    "vtt": "transcript",
+    "srt": "transcript",
+    "json3": "transcript",
+    "srv3": "transcript",
+    "html": "article",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,10 @@ class Part:
     """Metadata stated for this one document (a JSON object's keys); overrides a sidecar."""
     id: str | None = None
     warnings: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()
+    """Offset where each page starts (see ``Document.pages``)."""
+    times: tuple[tuple[int, int], ...] = ()
+    """``(offset, milliseconds)`` of each timed span (see ``Document.times``)."""
 
 
 def is_iso_date(value: str) -> bool:

@@ -1,6 +1,7 @@
-"""Paths to documents: files, folders walked recursively, and ``-`` for standard input.
+"""Paths to documents: files, folders walked recursively, web addresses, and ``-`` for standard input.
 
-A folder yields, in sorted order, every file with a readable extension (.txt .md .vtt .srt .html .htm .json)
+A folder yields, in sorted order, every file with a readable extension (.txt .md .vtt .srt .html .htm .json
+.pdf .docx)
 under it, except sidecars (``*.meta.json``), gold annotations (``*.gold.json``) and hidden files and folders.
 A file named explicitly is read whatever its extension (the format is then guessed from its content).
 
@@ -22,9 +23,11 @@ from claimsift.errors import InputError
 from claimsift.model import Document
 from claimsift.safe_text import display_path
 
+from ._fetch import is_address
 from ._limits import read_limited, read_limited_file, resolve_max_bytes, too_large
 from ._meta import check_published, load_sidecar
 from ._read import FORMATS, read_data, unique_ids
+from ._url import read_url
 
 OnError = Callable[[str, str], None]
 """Told ``(path, reason)`` of every path that cannot be read, when a batch goes on past bad files."""
@@ -41,16 +44,19 @@ def read_documents(
     *,
     max_bytes: int | None = None,
     on_error: OnError | None = None,
+    allow_private: bool = False,
 ) -> list[Document]:
     """Read every document the paths name, in order, with unique ids.
 
     Args:
-        paths: Files, folders (walked recursively, sorted), or ``"-"`` for standard input.
+        paths: Files, folders (walked recursively, sorted), web addresses (``https://...``), or ``"-"`` for
+            standard input.
         published: YYYY-MM-DD; overrides the publication date of every document.
         max_bytes: Largest file (or standard input) read, in bytes; default ``CLAIMSIFT_MAX_BYTES``, else 50 MB.
         on_error: Called with ``(path, reason)`` for each path that cannot be read, which is then skipped; the
             good ones are still read. When no path could be read, the first error is raised after all were
             reported. Without it, the first bad path raises at once.
+        allow_private: Fetch addresses on loopback, private and link-local networks (see ``_fetch``).
 
     Raises:
         InputError: A path is missing, or a file is empty, binary, too large, not decodable or malformed; the
@@ -63,7 +69,7 @@ def read_documents(
     limit = resolve_max_bytes(max_bytes)
     documents: list[Document] = []
     first_error: InputError | None = None
-    for read in _readers(paths, published, limit):
+    for read in _readers(paths, published, limit, allow_private):
         try:
             documents.extend(read())
         except InputError as exc:
@@ -76,11 +82,17 @@ def read_documents(
     return unique_ids(documents)
 
 
-def _readers(paths: Sequence[str], published: str | None, limit: int) -> Iterator[Callable[[], list[Document]]]:
-    """One call per file (or stdin) to read, in order; a path that cannot be expanded yields a call that raises."""
+def _readers(
+    paths: Sequence[str], published: str | None, limit: int, allow_private: bool
+) -> Iterator[Callable[[], list[Document]]]:
+    """One call per file, address or stdin to read, in order; a path that cannot be expanded yields a call that
+    raises."""
     for arg in paths:
         if arg == STDIN:
             yield partial(read_stdin, published, max_bytes=limit)
+            continue
+        if is_address(arg):
+            yield partial(read_url, arg.strip(), published, max_bytes=limit, allow_private=allow_private)
             continue
         try:
             files = expand(arg)
@@ -141,7 +153,7 @@ def read_file(path: Path, published: str | None = None, *, max_bytes: int | None
     name = display_path(path)  # the file is opened by its real name; documents carry one any output can hold
     data = read_limited_file(path, resolve_max_bytes(max_bytes))
     sidecar = load_sidecar(path)
-    return read_data(data, name=name, path=name, published=published, sidecar=sidecar)
+    return read_data(data, name=name, path=name, published=published, sidecar=sidecar, max_bytes=max_bytes)
 
 
 def read_stdin(published: str | None = None, *, max_bytes: int | None = None) -> list[Document]:

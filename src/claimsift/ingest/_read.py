@@ -14,11 +14,14 @@ from claimsift.model import Document
 
 from ._captions import read_captions
 from ._decode import decode
+from ._docx import read_docx
 from ._html import read_html
 from ._json import read_json
 from ._limits import resolve_max_bytes, too_large
 from ._meta import Meta, Part, check_meta, check_published, merge
+from ._pdf import read_pdf
 from ._text import read_markdown, read_text, sniff_format
+from ._youtube import is_json3, is_panel, is_srv, read_json3, read_panel, read_srv
 
 FORMATS: dict[str, str] = {
     ".txt": "text",
@@ -28,8 +31,15 @@ FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".json": "json",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".json3": "json3",
+    ".srv3": "srv3",
+    ".srv1": "srv3",
 }
 """Extension (lower case) to format; data with another extension is sniffed."""
+BINARY_FORMATS = frozenset({"pdf", "docx"})
+"""Formats read from bytes (never decoded as text); only a file's extension selects them."""
 
 _READERS: dict[str, Callable[[str, str], list[Part]]] = {
     "text": lambda text, name: [read_text(text)],
@@ -38,6 +48,9 @@ _READERS: dict[str, Callable[[str, str], list[Part]]] = {
     "srt": lambda text, name: [read_captions(text, "srt", name)],
     "html": lambda text, name: [read_html(text, name)],
     "json": read_json,
+    "json3": lambda text, name: [read_json3(text, name)],
+    "srv3": lambda text, name: [read_srv(text, name)],
+    "panel": lambda text, name: [read_panel(text, name)],
 }
 
 
@@ -70,7 +83,7 @@ def read_bytes(
     if len(data) > limit:
         raise InputError(name, too_large(len(data), limit))
     sidecar = check_meta(meta, name) if meta is not None else {}
-    return unique_ids(read_data(data, name=name, path=name, published=published, sidecar=sidecar))
+    return unique_ids(read_data(data, name=name, path=name, published=published, sidecar=sidecar, max_bytes=limit))
 
 
 def read_data(
@@ -81,6 +94,7 @@ def read_data(
     published: str | None,
     sidecar: Meta,
     id_base: str | None = None,
+    max_bytes: int | None = None,
 ) -> list[Document]:
     """Documents from one file's bytes; ids are the stem (or ``id_base``), not yet unique.
 
@@ -89,11 +103,15 @@ def read_data(
     """
     if not data:
         raise InputError(name, "empty file")
+    base = id_base or PurePath(name).stem or "document"
+    fmt = FORMATS.get(PurePath(name).suffix.lower())
+    if fmt in BINARY_FORMATS:
+        parts = [read_pdf(data, name) if fmt == "pdf" else read_docx(data, name, resolve_max_bytes(max_bytes))]
+        return [_document(parts[0], fmt=fmt, path=path, doc_id=base, meta=merge(fmt, parts[0], sidecar, published))]
     text, warnings = decode(data, name)
     if not text.strip():
         raise InputError(name, "empty file (only whitespace)")
-    fmt = FORMATS.get(PurePath(name).suffix.lower()) or sniff_format(text)
-    base = id_base or PurePath(name).stem or "document"
+    fmt = _refine(fmt or sniff_format(text), text)
     try:
         parts = _READERS[fmt](text, name)
     except RecursionError as exc:  # a last guard: every reader avoids deep recursion on its own
@@ -111,7 +129,20 @@ def read_data(
     ]
 
 
-def _document(part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warnings: tuple[str, ...]) -> Document:
+def _refine(fmt: str, text: str) -> str:
+    """YouTube's captions in a generic file: json3 in a ``.json``, srv3 XML, a transcript panel in a ``.txt``."""
+    if fmt == "json" and is_json3(text):
+        return "json3"
+    if fmt == "text" and is_srv(text):
+        return "srv3"
+    if fmt == "text" and is_panel(text):
+        return "panel"
+    return fmt
+
+
+def _document(
+    part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warnings: tuple[str, ...] | None = None
+) -> Document:
     return Document(
         id=doc_id,
         path=path,
@@ -122,7 +153,10 @@ def _document(part: Part, *, fmt: str, path: str, doc_id: str, meta: Meta, warni
         published=meta.get("published"),
         kind=meta.get("kind"),
         format=fmt,
-        warnings=warnings,
+        warnings=part.warnings if warnings is None else warnings,
+        author=meta.get("author"),
+        pages=part.pages,
+        times=part.times,
     )
 
 

@@ -59,6 +59,7 @@ def render_html(
         title: the page title; by default built from the documents.
     """
     js, css = _static("report.js"), _static("report.css")
+    docs = {d.id: d for d in analysis.documents}
     page = (
         _environment()
         .get_template("report.html.j2")
@@ -74,7 +75,7 @@ def render_html(
             graph=Markup(sourcegraph.source_graph(analysis)),
             ach=_ach(analysis),
             documents=[_document(analysis, d) for d in analysis.documents],
-            claims=[_claim_row(c) for c in analysis.claims],
+            claims=[_claim_row(c, docs.get(c.doc)) for c in analysis.claims],
             data={"claims": _claim_details(analysis), "hypotheses": [a.hypothesis.id for a in analysis.assessments]},
             stance_colours=svg.STANCE_COLOURS,
             script=Markup(js),
@@ -322,10 +323,43 @@ def _claim_detail(
     }
 
 
-def _claim_row(c: Claim) -> dict[str, Any]:
+def where(c: Claim, document: Document | None) -> tuple[str, str | None]:
+    """Where a claim is in its original: ``p. 3`` (PDF), ``1:02:05`` (captions, with a ``?t=`` link to the
+    video when the document has its address), or nothing."""
+    if document is None:
+        return "", None
+    page = document.page_at(c.start)
+    if page is not None:
+        return f"p. {page}", None
+    seconds = document.time_at(c.start)
+    if seconds is None:
+        return "", None
+    whole = int(seconds)
+    minutes = f"{whole // 60 % 60:02d}:{whole % 60:02d}" if whole >= 3600 else f"{whole // 60}:{whole % 60:02d}"
+    label = f"{whole // 3600}:{minutes}" if whole >= 3600 else minutes
+    url = safe_url(document.url)
+    if not url or not is_video_address(url):
+        return label, None
+    return label, f"{url}{'&' if '?' in url else '?'}t={whole}"
+
+
+VIDEO_HOSTS = ("youtube.com", "youtu.be")
+"""Hosts whose video pages start at ``?t=SECONDS``."""
+
+
+def is_video_address(url: str) -> bool:
+    """True for a YouTube video address, where ``?t=`` means a moment of the video."""
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in VIDEO_HOSTS)
+
+
+def _claim_row(c: Claim, document: Document | None = None) -> dict[str, Any]:
+    place, link = where(c, document)
     return {
         "id": c.id,
         "doc": c.doc,
+        "where": place,
+        "where_url": link,
         "source": source_label(c),
         "via": " → ".join(c.via),
         "cue": c.cue or "",

@@ -39,6 +39,9 @@ def _document(
         ],
         "stance": {h: {"label": st.label, "claims": list(st.claims)} for h, st in (stance or {}).items()},
     }
+    for key, value in (("author", d.author), ("fetched", d.fetched)):
+        if value:
+            out[key] = value
     if d.warnings:
         out["warnings"] = list(d.warnings)
     if include_text:
@@ -55,7 +58,17 @@ def _entity(e: Entity) -> dict[str, Any]:
     }
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def provenance(c: Claim, document: Document | None) -> dict[str, Any]:
+    """Where the claim is in the original: its ``page`` (PDF) or ``time`` in seconds (captions), when known."""
+    out: dict[str, Any] = {}
+    if document is not None and document.pages:
+        out["page"] = document.page_at(c.start)
+    if document is not None and document.times:
+        out["time"] = document.time_at(c.start)
+    return out
+
+
+def _claim(c: Claim, document: Document | None = None) -> dict[str, Any]:
     source: dict[str, Any] = {"name": c.source.name, "kind": c.source.kind, "entity": c.source.entity}
     if c.source.start is not None:
         source["start"], source["end"] = c.source.start, c.source.end
@@ -81,6 +94,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "reliability": c.reliability,
         "reliability_default": c.reliability_default,
         "group": c.group,
+        **provenance(c, document),
     }
 
 
@@ -104,6 +118,7 @@ def _hypothesis(a: Assessment) -> dict[str, Any]:
 
 def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
     """The whole analysis as plain JSON-ready data."""
+    docs = {d.id: d for d in analysis.documents}
     return {
         "schema": SCHEMA,
         "documents": [
@@ -111,7 +126,7 @@ def to_dict(analysis: Analysis, include_text: bool = False) -> dict[str, Any]:
             for d in analysis.documents
         ],
         "entities": [_entity(e) for e in analysis.entities],
-        "claims": [_claim(c) for c in analysis.claims],
+        "claims": [_claim(c, docs.get(c.doc)) for c in analysis.claims],
         "dates": [_date(d) for d in analysis.dates],
         "hypotheses": [_hypothesis(a) for a in analysis.assessments],
         "groups": [_group(g) for g in analysis.groups],

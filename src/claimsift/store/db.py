@@ -290,6 +290,13 @@ class Store:
         with self.reading() as conn:
             return conn.execute(query).first() is not None
 
+    def addresses(self) -> set[str]:
+        """Every address the case's documents came from (their ``url`` and, for fetched ones, ``path``)."""
+        d = schema.documents
+        with self.reading() as conn:
+            rows = conn.execute(sa.select(d.c.url, d.c.path)).all()
+        return {value for row in rows for value in row if value and "://" in value}
+
     def add(self, facts: DocumentFacts, *, extractor: str) -> str | None:
         """Store one document and its facts in one transaction; its id, or None when the case already has it.
 

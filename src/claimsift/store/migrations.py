@@ -36,6 +36,13 @@ class Migration:
 
 MIGRATIONS: list[Migration] = []
 """Every migration, in version order."""
+_PROVENANCE = (
+    ("author", "TEXT"),
+    ("fetched", "VARCHAR(32)"),
+    ("pages", "TEXT"),
+    ("times", "TEXT"),
+    ("original", "TEXT"),
+)
 
 
 def migration(version: int, description: str) -> Callable[[Step], Step]:
@@ -54,6 +61,12 @@ def migration(version: int, description: str) -> Callable[[Step], Step]:
 @migration(1, "initial schema: documents, facts, hypotheses, reliability, assessments")
 def _initial(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=[t for t in schema.TABLES if t is not schema.schema_version])
+
+
+@migration(2, "documents.author, fetched, pages, times, original: where a document and its claims came from")
+def _provenance(conn: sa.Connection) -> None:
+    for column, kind in _PROVENANCE:
+        conn.execute(sa.text(f"ALTER TABLE documents ADD COLUMN {column} {kind}"))
 
 
 def latest() -> int:

@@ -60,6 +60,11 @@ def to_row(facts: DocumentFacts, *, extractor: str, added: str | None = None) ->
         "warnings": _dump(list(d.warnings)),
         "text": d.text,
         "added": added or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "author": d.author,
+        "fetched": d.fetched,
+        "pages": _dump(list(d.pages)) if d.pages else None,
+        "times": _dump([list(t) for t in d.times]) if d.times else None,
+        "original": d.original,
     }
     row: Row = {
         "extractor": extractor,
@@ -97,6 +102,11 @@ def document_from_row(row: RowLike) -> Document:
         kind=row["kind"],
         format=row["format"],
         warnings=tuple(json.loads(row["warnings"])),
+        author=row.get("author"),
+        fetched=row.get("fetched"),
+        pages=tuple(json.loads(row["pages"])) if row.get("pages") else (),
+        times=tuple((int(o), int(ms)) for o, ms in json.loads(row["times"])) if row.get("times") else (),
+        original=row.get("original"),
     )
 
 

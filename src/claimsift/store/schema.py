@@ -40,8 +40,15 @@ documents = sa.Table(
     sa.Column("warnings", sa.Text, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("added", sa.String(32), nullable=False),
+    sa.Column("author", sa.Text),
+    sa.Column("fetched", sa.String(32)),
+    sa.Column("pages", sa.Text),
+    sa.Column("times", sa.Text),
+    sa.Column("original", sa.Text),
 )
-"""One row per document; ``sha256`` is the hash of its UTF-8 text, which is how a repeat is recognised."""
+"""One row per document; ``sha256`` is the hash of its UTF-8 text, which is how a repeat is recognised.
+``pages`` and ``times`` are JSON lists (``Document.pages``, ``Document.times``); ``original`` is a fetched page's
+HTML as it was read, so that assessing a case never fetches it again."""
 
 facts = sa.Table(
     "facts",

@@ -30,7 +30,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from claimsift.batch import parse_stream
 from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
 from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
-from claimsift.ingest import read_bytes
+from claimsift.ingest import read_bytes, read_url
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
@@ -112,6 +112,11 @@ def _store_documents(case: str, documents: list[Document], seconds: float) -> li
     return added
 
 
+def _fetch_page(url: str, published: str | None, max_bytes: int, allow_private: bool) -> list[Document]:
+    """The documents of a web page (an ``InputError`` becomes a 400 with its one-line reason)."""
+    return read_url(url, published, max_bytes=max_bytes, allow_private=allow_private)
+
+
 def _upload_name(name: str | None) -> str:
     """The file name alone: no folder of the client's survives (``../../etc/passwd.txt`` is ``passwd.txt``)."""
     base = PurePosixPath((name or "").replace("\\", "/")).name.strip()
@@ -142,9 +147,14 @@ def _manage_page(case: str, token: str) -> str:
 <label>Published (YYYY-MM-DD) <input type="text" name="published" pattern="\\d{{4}}-\\d{{2}}-\\d{{2}}"></label>
 <label>Text <textarea name="text" required></textarea></label>
 <button type="submit">Add</button></fieldset></form>
+<form id="address" method="post" action="/documents/url">{csrf}<fieldset><legend>Add a web page</legend>
+<label>Address (http or https) <input type="url" name="url" required></label>
+<label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
+<button type="submit">Fetch and add</button></fieldset></form>
 <form id="upload" method="post" action="/documents/upload" enctype="multipart/form-data">{csrf}
 <fieldset><legend>Upload a document</legend>
-<label>File (text, Markdown, HTML, JSON, VTT, SRT) <input type="file" name="file" required></label>
+<label>File (text, Markdown, HTML, JSON, PDF, Word, VTT, SRT, YouTube json3 and srv3)
+<input type="file" name="file" required></label>
 <label>Published (YYYY-MM-DD, optional) <input type="text" name="published"></label>
 <button type="submit">Upload</button></fieldset></form>
 <form id="hypothesis" method="post" action="/hypotheses">{csrf}<fieldset><legend>Add a hypothesis</legend>
@@ -169,17 +179,20 @@ def create_app(
     extra_hosts: Iterable[str] = (),
     max_parses: int = 2,
     parse_seconds: float = 60.0,
+    allow_private_fetch: bool = False,
 ) -> FastAPI:
     """The web app over one existing case, to be served on ``host`` and ``port``.
 
     Args:
         case: The case (a SQLite file or a PostgreSQL URL), as ``claimsift case`` takes it.
-        max_upload_bytes: Largest upload or pasted text; a larger one is refused with 413.
+        max_upload_bytes: Largest upload, pasted text or fetched page; a larger one is refused.
         host: The address the server binds: requests under any other ``Host`` are refused (``web._guard``).
         port: The port it listens on.
         extra_hosts: More names the app is reached under (a reverse proxy's).
         max_parses: Requests that may parse documents at once; one more is answered 503 straight away.
         parse_seconds: Longest a request may parse; past it the request is answered 503.
+        allow_private_fetch: Let the address form fetch loopback, private and link-local addresses. Off by
+            default: anyone who can reach the app could otherwise make it read the network it runs in.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
@@ -322,6 +335,17 @@ def create_app(
             raise TooLarge(max_upload_bytes)
         published = _text(form, "published") or None
         documents = read_bytes(data, _upload_name(file.filename), published, max_bytes=max_upload_bytes)
+        await parse_and_store(documents)
+        return _back()
+
+    @app.post("/documents/url")
+    async def address(request: Request) -> Response:
+        form = await checked_form(request)
+        url = _text(form, "url")
+        if not url:
+            raise UsageError("give the address of a page, such as https://www.state.gov/briefings/...")
+        published = _text(form, "published") or None
+        documents = await _run(_fetch_page, url, published, max_upload_bytes, allow_private_fetch)
         await parse_and_store(documents)
         return _back()
 

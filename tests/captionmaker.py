@@ -1,0 +1,128 @@
+"""Build YouTube-style caption files from an open transcript already in tests/data.
+
+The State Department's transcript of its press briefing of 28 September 2023 (public domain; the source
+address is in tests/data/state_briefing_2023_09_28.meta.json) is cut into caption lines of eight words, spoken
+at 300 ms a word, and written the four ways people get YouTube captions: yt-dlp's roll-up auto-captions
+(``.en.vtt`` with inline word timings and 10 ms bridge cues), ``.en.json3``, ``.en.srv3``, and the transcript
+panel pasted as text. The timings are made up; the words are the transcript's. ``python tests/captionmaker.py``
+wrote the files in tests/data/captions.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+SOURCE = DATA / "state_briefing_2023_09_28.txt"
+OUT = DATA / "captions"
+STEM = "state_briefing_2023_09_28"
+WORDS_PER_LINE = 8
+WORD_MS = 300
+FIRST_MS = 1_000
+
+
+def caption_lines(path: Path = SOURCE) -> list[tuple[int, list[str]]]:
+    """(start in ms, words) of each caption line."""
+    words = path.read_text(encoding="utf-8").split()
+    lines = [words[i : i + WORDS_PER_LINE] for i in range(0, len(words), WORDS_PER_LINE)]
+    starts = [FIRST_MS + i * WORDS_PER_LINE * WORD_MS for i in range(len(lines))]
+    return list(zip(starts, lines, strict=True))
+
+
+def _vtt_time(ms: int) -> str:
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _panel_time(ms: int) -> str:
+    seconds = ms // 1000
+    if seconds >= 3600:
+        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def vtt(lines: list[tuple[int, list[str]]]) -> str:
+    """yt-dlp roll-up auto-captions: each cue shows the line before on top and builds the new one word by word."""
+    out = ["WEBVTT", "Kind: captions", "Language: en", ""]
+    previous = " "
+    for start, words in lines:
+        end = start + len(words) * WORD_MS
+        timed = html.escape(words[0], quote=False) + "".join(
+            f"<{_vtt_time(start + i * WORD_MS)}><c> {html.escape(w, quote=False)}</c>" for i, w in enumerate(words) if i
+        )
+        out += [f"{_vtt_time(start)} --> {_vtt_time(end)} align:start position:0%", previous, timed, ""]
+        finished = html.escape(" ".join(words), quote=False)
+        out += [f"{_vtt_time(end)} --> {_vtt_time(end + 10)} align:start position:0%", finished, " ", ""]
+        previous = finished
+    return "\n".join(out)
+
+
+def json3(lines: list[tuple[int, list[str]]]) -> str:
+    """YouTube json3: a window event, then per line an event of word segments and a line-break event."""
+    events: list[dict[str, object]] = [{"tStartMs": 0, "dDurationMs": lines[-1][0] + 10_000, "id": 1, "wpWinPosId": 1}]
+    for start, words in lines:
+        segs: list[dict[str, object]] = [{"utf8": words[0], "acAsrConf": 0}]
+        segs += [{"utf8": f" {w}", "tOffsetMs": i * WORD_MS, "acAsrConf": 0} for i, w in enumerate(words) if i]
+        duration = len(words) * WORD_MS
+        events.append({"tStartMs": start, "dDurationMs": duration * 2, "wWinId": 1, "segs": segs})
+        events.append(
+            {"tStartMs": start + duration, "dDurationMs": duration, "wWinId": 1, "aAppend": 1, "segs": [{"utf8": "\n"}]}
+        )
+    return json.dumps({"wireMagic": "pb3", "pens": [{}], "events": events}, ensure_ascii=False)
+
+
+def srv3(lines: list[tuple[int, list[str]]]) -> str:
+    """YouTube srv3: a ``<p>`` of ``<s>`` word segments per line, and an appended line break."""
+    body = ['<w t="0" id="1" wp="1" ws="1"/>']
+    for start, words in lines:
+        duration = len(words) * WORD_MS
+        segs = "".join(
+            f'<s t="{i * WORD_MS}" ac="0">{html.escape((" " if i else "") + w)}</s>'
+            if i
+            else f'<s ac="0">{html.escape(w)}</s>'
+            for i, w in enumerate(words)
+        )
+        body.append(f'<p t="{start}" d="{duration * 2}" w="1">{segs}</p>')
+        body.append(f'<p t="{start + duration}" d="{duration}" w="1" a="1">\n</p>')
+    head = '<head><ws id="0"/><ws id="1" mh="2" ju="0" sd="3"/><wp id="0"/><wp id="1" ap="6" ah="20" av="100"/></head>'
+    return (
+        '<?xml version="1.0" encoding="utf-8" ?><timedtext format="3">\n'
+        + head
+        + "<body>\n"
+        + "\n".join(body)
+        + "\n</body></timedtext>\n"
+    )
+
+
+def panel(lines: list[tuple[int, list[str]]]) -> str:
+    """The transcript panel copied from YouTube: a timestamp line, then that line's text."""
+    return "".join(f"{_panel_time(start)}\n{' '.join(words)}\n" for start, words in lines)
+
+
+def main() -> None:
+    """Write the four files and their sidecars in tests/data/captions."""
+    OUT.mkdir(exist_ok=True)
+    lines = caption_lines()
+    source = json.loads((DATA / "state_briefing_2023_09_28.meta.json").read_text(encoding="utf-8"))
+    made = (
+        "Generated by tests/captionmaker.py from tests/data/state_briefing_2023_09_28.txt (the State Department "
+        "transcript at the url above): eight words a caption line, 300 ms a word; the timings are made up, the "
+        "words are the transcript's. Not downloaded from YouTube."
+    )
+    meta = dict(source, title="Department Press Briefing – September 28, 2023 (excerpt, as captions)", made=made)
+    for name, text in (
+        (f"{STEM}.en.vtt", vtt(lines)),
+        (f"{STEM}.en.json3", json3(lines)),
+        (f"{STEM}.en.srv3", srv3(lines)),
+        (f"{STEM}_panel.txt", panel(lines)),
+    ):
+        (OUT / name).write_text(text, encoding="utf-8")
+        print(OUT / name)
+    for stem in (f"{STEM}.en", f"{STEM}_panel"):
+        (OUT / f"{stem}.meta.json").write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
