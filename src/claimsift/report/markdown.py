@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from claimsift.model import Analysis, Assessment, Claim
+from claimsift.model import Analysis, Assessment, Claim, Document
 from claimsift.safe_text import strip_controls
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
@@ -27,7 +27,17 @@ def _source_label(c: Claim) -> str:
     return c.source.name
 
 
-def _claim_line(c: Claim) -> str:
+def _place(c: Claim, document: Document | None) -> str:
+    """Where a claim is: document and offsets, and its page (PDF) or time (captions) when the reader knew it."""
+    where = f"{c.doc}:{c.start}-{c.end}"
+    if document is not None and (page := document.page_at(c.start)) is not None:
+        where += f", p. {page}"
+    if document is not None and (seconds := document.time_at(c.start)) is not None:
+        where += f", {int(seconds) // 60}:{int(seconds) % 60:02d}"
+    return where
+
+
+def _claim_line(c: Claim, document: Document | None = None) -> str:
     via = f" (via {', '.join(escape(v) for v in c.via)})" if c.via else ""
     flags = [c.evidence_type.replace("_", " "), c.reliability or ""]
     if c.hedged:
@@ -35,7 +45,7 @@ def _claim_line(c: Claim) -> str:
     if c.fragmentary:
         flags.append("fragmentary")
     stance = ", ".join(f"{h}: {s}" for h, s in c.stance.items() if s != "neutral")
-    where = f"{c.doc}:{c.start}-{c.end}"
+    where = _place(c, document)
     return (
         f"- **{c.id}** “{escape(c.text)}”{via} — {'; '.join(f for f in flags if f)}"
         f"{'; ' + stance if stance else ''} ({escape(where)})"
@@ -56,12 +66,13 @@ def render_markdown(analysis: Analysis) -> str:
             lines.append(f"- **{a.hypothesis.id}** {escape(a.hypothesis.text)}: {escape(a.summary)}")
         lines.append("")
     lines += _documents_table(analysis)
+    docs = {d.id: d for d in analysis.documents}
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for c in analysis.claims:
         by_source[_source_label(c)].append(c)
     lines += ["## Claims by source", ""]
     for name, claims in sorted(by_source.items(), key=lambda kv: -len(kv[1])):
-        lines += [f"### {escape(name)} ({len(claims)})", ""] + [_claim_line(c) for c in claims] + [""]
+        lines += [f"### {escape(name)} ({len(claims)})", ""] + [_claim_line(c, docs.get(c.doc)) for c in claims] + [""]
     lines += ["## Timeline", ""]
     dated = sorted(
         (c for c in analysis.claims if c.event_date or c.stated_date),
