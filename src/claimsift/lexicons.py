@@ -50,6 +50,10 @@ class Lexicons:
     """ "on condition of anonymity", "on behalf of": how someone spoke, never what."""
     noun_polarity: dict[str, str]
     """Reporting noun lemma -> assert | deny."""
+    attitude_nouns: frozenset[str]
+    """ "concern", "support": what a light verb puts forward ("expressed concern over ...")."""
+    light_verbs: frozenset[str]
+    """ "express", "voice", "renew": verbs that only put an attitude noun forward."""
     carrier_nouns: frozenset[str]
     """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
     topical_carriers: frozenset[str]
@@ -101,8 +105,14 @@ def lexicons() -> Lexicons:
         evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
-            {k: v for k, v in _load("reporting_nouns.json").items() if k not in ("carriers", "topical")}
+            {
+                k: v
+                for k, v in _load("reporting_nouns.json").items()
+                if k not in ("carriers", "topical", "attitude", "light_verbs")
+            }
         ),
+        attitude_nouns=frozenset(_load("reporting_nouns.json")["attitude"]),
+        light_verbs=frozenset(_load("reporting_nouns.json")["light_verbs"]),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
         hedge_words=frozenset(hedges["words"]),

@@ -339,6 +339,39 @@ def noun_cue(tok: Token) -> Cue | None:
     return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
 
 
+ATTITUDE_PREPS = frozenset({"over", "about", "at", "for", "on", "regarding", "with", "in", "to"})
+DOUBTING = frozenset({"doubt", "doubts", "skepticism", "scepticism"})
+
+
+def attitude_cue(tok: Token) -> Cue | None:
+    """ "X expressed deep concern over Y", "voiced support for", "renewed his call for": a light verb whose
+    object is an attitude noun gives its subject that attitude about what the noun governs."""
+    lex = lexicons()
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj":
+        return None
+    if tok.lemma_.lower() not in lex.attitude_nouns and tok.lower_ not in lex.attitude_nouns:
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return None
+    subj = _apposed(_subject(verb))
+    if subj is None or not (is_source_like(subj) or _speaks(subj, verb)):
+        return None
+    content = {
+        t.i
+        for c in tok.children
+        if (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS) or c.dep_ in ("acl", "ccomp", "relcl")
+        for t in c.subtree
+    }
+    if not content:
+        return None  # "expressed concern" about nothing named: no content to attribute
+    source = source_phrase(subj)
+    frame = _frame(verb, source) | {tok.i} | {c.i for c in tok.children if c.dep_ in ("amod", "det", "poss")}
+    polarity = "neutral" if tok.lower_ in DOUBTING else "assert"
+    words = tok.doc[min(verb.i, tok.i) : max(verb.i, tok.i) + 1].text  # as written: "expressed deep concern"
+    return Cue(tok.i, words, polarity, source, frozenset(content - frame), frozenset(frame))
+
+
 def carrier_cue(tok: Token) -> Cue | None:
     """ "videos on Kyiv Post", "a report by the ministry": a named carrier of information is the source.
 
@@ -566,7 +599,12 @@ def _relayed_by(inner: Cue, outer: Cue, doc: Doc) -> bool:
 
 def sentence_cues(sent: Span) -> list[Cue]:
     """Every cue of a sentence; a verb cue whose object is a noun cue relays it ("X cited Y's claim")."""
-    cues = [c for t in sent for c in (verb_cue(t), noun_cue(t), carrier_cue(t), according_cue(t)) if c is not None]
+    cues = [
+        c
+        for t in sent
+        for c in (verb_cue(t), noun_cue(t) or attitude_cue(t), carrier_cue(t), according_cue(t))
+        if c is not None
+    ]
     label = label_cue(sent)
     if label is not None and not any(c.token < label.token for c in cues):
         cues.append(label)
