@@ -266,8 +266,8 @@ def _frame(verb: Token, source: tuple[int, int] | None) -> set[int]:
 def verb_cue(tok: Token) -> Cue | None:
     """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
     polarity = _verb_polarity(tok)
-    if polarity is None or tok.pos_ not in ("VERB", "AUX"):
-        return None
+    if polarity is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+        return None  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return None  # "denied him medical care": withholding, not a denial
