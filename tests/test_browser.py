@@ -73,7 +73,7 @@ class Watched:
 
 @pytest.fixture(scope="module")
 def transcript(nlp: object) -> Analysis:
-    return analyze([str(DATA / "nk_troops_transcript.txt")], hypotheses=HYPOTHESES)
+    return analyze([str(DATA / "seams" / "kursk_open_seams.txt")], hypotheses=HYPOTHESES)
 
 
 @pytest.fixture()

@@ -103,11 +103,11 @@ def test_claims_question_is_not_a_claim() -> None:
     assert claims == []
 
 
-def test_claims_spans_are_clauses_not_paragraphs(dev_transcript: str) -> None:
-    claims = claims_of(dev_transcript)
+def test_claims_spans_are_clauses_not_paragraphs(torn_transcript: str) -> None:
+    claims = claims_of(torn_transcript)
     assert len(claims) > 30
     assert max(c.end - c.start for c in claims) < 400
-    assert all(dev_transcript[c.start : c.end] == c.text for c in claims)
+    assert all(torn_transcript[c.start : c.end] == c.text for c in claims)
 
 
 def test_claims_author_and_unattributed_defaults() -> None:
@@ -491,7 +491,7 @@ def test_claims_the_title_repeated_as_the_first_line_is_not_a_claim() -> None:
 
     from claimsift.ingest import read_documents
 
-    (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_satellite_failure.txt")])))
+    (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_rocket_failed_2012.txt")])))
     assert facts.document.title and facts.document.title.startswith("North Korea says its latest satellite")
     assert not any(c.text.startswith("North Korea says its latest satellite") for c in facts.claims)
     assert any(c.text.startswith("North Korea said its attempt") for c in facts.claims)

@@ -22,7 +22,7 @@ import claimsift
 from claimsift.cli import app
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
 EXCERPT = DATA / "ingest" / "nk_troops_excerpt.txt"
 QUOTES = DATA / "ingest" / "nk_troops_quotes.json"
 OPENING_VTT = DATA / "ingest" / "nk_troops_opening.vtt"
@@ -72,7 +72,7 @@ def test_cli_json_has_schema_documents_and_hypotheses(transcript_report: dict[st
     assert data["schema"] == "claimsift/1"
     assert [(h["id"], h["text"]) for h in data["hypotheses"]] == [("H1", DEPLOYED), ("H2", TREATY)]
     (doc,) = data["documents"]
-    assert doc["id"] == "nk_troops_transcript"
+    assert doc["id"] == "kursk_open_seams"
     assert doc["path"] == str(TRANSCRIPT)
     # metadata from the sidecar nk_troops_transcript.meta.json
     assert (doc["published"], doc["kind"], doc["outlet"]) == (
@@ -189,13 +189,13 @@ def test_cli_bad_prior_is_a_one_line_error(prior: str) -> None:
 
 
 @pytest.mark.model
-def test_cli_reads_stdin(nlp: object, dev_transcript: str) -> None:
-    data = report(invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=dev_transcript))
+def test_cli_reads_stdin(nlp: object, torn_transcript: str) -> None:
+    data = report(invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=torn_transcript))
     (doc,) = data["documents"]
     assert (doc["id"], doc["path"], doc["published"]) == ("stdin", "-", "2024-11-05")
-    assert doc["text"] == dev_transcript
+    assert doc["text"] == torn_transcript
     assert data["claims"]
-    assert all(dev_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
+    assert all(torn_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
     assert date_values(data)["October 18"] == "2024-10-18"
 
 

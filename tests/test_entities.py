@@ -16,7 +16,7 @@ from claimsift.model import Entity, Mention
 from claimsift.resolve.entities import group_entities
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
 YERMAK_SRT = DATA / "ingest" / "nk_troops_yermak.srt"
 
 
@@ -202,12 +202,12 @@ def test_entities_transcript_different_things_stay_apart(
 
 @pytest.mark.model
 def test_entities_transcript_mentions_are_spans_in_one_entity_each(
-    transcript_entities: list[Entity], dev_transcript: str
+    transcript_entities: list[Entity], torn_transcript: str
 ) -> None:
     seen: set[tuple[int, int]] = set()
     for e in transcript_entities:
         for m in e.mentions:
-            assert dev_transcript[m.start : m.end] == m.text
+            assert torn_transcript[m.start : m.end] == m.text
             assert (m.start, m.end) not in seen
             seen.add((m.start, m.end))
     assert [e.id for e in transcript_entities] == [f"E{i}" for i in range(1, len(transcript_entities) + 1)]
@@ -218,10 +218,10 @@ def test_entities_same_person_across_transcript_and_captions(nlp: object) -> Non
     result = analyze([str(TRANSCRIPT), str(YERMAK_SRT)])
     yermak = entity_of(list(result.entities), "Anrij Yermak")
     assert yermak.name == "Andriy Yermak"
-    assert {m.doc for m in yermak.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
+    assert {m.doc for m in yermak.mentions} == {"kursk_open_seams", "nk_troops_yermak"}
     rutte = entity_of(list(result.entities), "Mark Rutte")
     assert rutte is not yermak
-    assert {m.doc for m in rutte.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
+    assert {m.doc for m in rutte.mentions} == {"kursk_open_seams", "nk_troops_yermak"}
 
 
 @pytest.mark.model

@@ -25,7 +25,7 @@ BRIEFING = DATA / "state_briefing_2023_09_28.txt"
 MCDONOUGH = DATA / "wh_mcdonough_briefing.txt"
 PORTS = DATA / "wh_ports_cyber_call.txt"
 STATEMENT = DATA / "wh_statement_families.txt"
-VOA = DATA / "voa_nk_satellite_failure.txt"
+VOA = DATA / "voa_nk_rocket_failed_2012.txt"
 
 
 def _text(path: Path) -> str:
@@ -160,7 +160,7 @@ def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None: 
     assert narrator(remarks, nlp) == "Biden"
     (article,) = read_documents([str(VOA)])
     assert narrator(article, nlp) is None
-    meta = json.loads((DATA / "voa_nk_satellite_failure.meta.json").read_text(encoding="utf-8"))
+    meta = json.loads((DATA / "voa_nk_rocket_failed_2012.meta.json").read_text(encoding="utf-8"))
     assert meta["kind"] == "article"
 
 
