@@ -168,8 +168,13 @@ def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None: 
 @pytest.mark.parametrize(
     ("needle", "name", "kind", "evidence"),
     [
-        ("had earlier reported that the launch", "Officials in South Korea and Japan", "anonymous", "anonymous_source"),
-        ("disappeared over the Yellow Sea", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "person", None),
+        (
+            "blasted off from the launch pad",
+            "Officials in Seoul, Tokyo and Washington",
+            "anonymous",
+            "anonymous_source",
+        ),
+        ("other two stages failed", "North American Aerospace Defense Command", "organization", None),
     ],
 )
 def test_sources_unnamed_are_anonymous_named_are_not(needle: str, name: str, kind: str, evidence: str | None) -> None:
