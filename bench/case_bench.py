@@ -1,8 +1,8 @@
 """Cases at scale, measured in one run (issue 4): incremental add, worker processes, peak memory.
 
 Documents are real text recombined: sentences of the open news reports in tests/data and the dev transcript in
-../shared/eval/dev, drawn with a fixed seed into documents of about ``--words`` words, so every document's hash differs and the
-language is what claimsift meets in use. Every figure is timed on the command line as a user runs it
+../shared/eval/dev, drawn with a fixed seed into documents of about ``--words`` words, so every document's hash
+differs and the language is what claimsift meets in use. Every figure is timed on the command line as a user runs it
 (``claimsift case add``, ``claimsift analyze``: a fresh process each, pipeline load included) and printed
 with its ratio:
 
