@@ -74,11 +74,11 @@ def test_cli_json_has_schema_documents_and_hypotheses(transcript_report: dict[st
     (doc,) = data["documents"]
     assert doc["id"] == "kursk_open_seams"
     assert doc["path"] == str(TRANSCRIPT)
-    # metadata from the sidecar nk_troops_transcript.meta.json
+    # metadata from the sidecar kursk_open_seams.meta.json
     assert (doc["published"], doc["kind"], doc["outlet"]) == (
-        "2024-11-05",
+        "2024-11-18",
         "transcript",
-        "YouTube commentary channel",
+        "U.S. government (White House, VOA, DOD News)",
     )
     assert data["claims"] and data["entities"] and data["dates"]
     assert all(set(c["stance"]) == {"H1", "H2"} for c in data["claims"])
@@ -126,8 +126,8 @@ def test_cli_markdown_to_stdout(nlp: object) -> None:
     assert "## Verdicts" in out and "## Claims by source" in out and "## Timeline" in out
     assert f"**H1** {DEPLOYED}:" in out
     assert "## Documents" in out and "| document | title | H1 |" in out
-    assert re.search(r"\| nk\\_troops\\_transcript \| .* \| (agrees|disagrees|discusses) \|", out)
-    assert "2024-10-18" in out  # "On October 18" in the transcript, dated against the sidecar's 2024-11-05
+    assert re.search(r"\| kursk\\_open\\_seams \| .* \| (agrees|disagrees|discusses) \|", out)
+    assert "2024-11-12" in out  # "said Tuesday" in the transcript, dated against the sidecar's Monday 2024-11-18
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)
 
@@ -161,21 +161,21 @@ def test_cli_output_file_that_cannot_be_written(nlp: object, tmp_path: Path) -> 
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("published", "expected_published", "october_18"),
+    ("published", "expected_published", "last_month"),
     [
-        (None, "2024-11-05", "2024-10-18"),  # the sidecar's date
-        ("2024-11-05", "2024-11-05", "2024-10-18"),
-        ("2023-11-05", "2023-11-05", "2023-10-18"),  # the option wins over the sidecar
-        ("2025-01-15", "2025-01-15", "2024-10-18"),  # a month after the reference date is last year's
+        (None, "2024-11-18", "2024-10"),  # the sidecar's date
+        ("2024-11-18", "2024-11-18", "2024-10"),
+        ("2023-11-05", "2023-11-05", "2023-10"),  # the option wins over the sidecar
+        ("2025-01-15", "2025-01-15", "2024-12"),  # "last month" before January is last year's December
     ],
 )
 def test_cli_published_sets_the_reference_date(
-    nlp: object, published: str | None, expected_published: str, october_18: str
+    nlp: object, published: str | None, expected_published: str, last_month: str
 ) -> None:
     args = [str(TRANSCRIPT)] + (["--published", published] if published else [])
     data = report(invoke(*args))
     assert data["documents"][0]["published"] == expected_published
-    assert date_values(data)["October 18"] == october_18
+    assert date_values(data)["last month"] == last_month
 
 
 @pytest.mark.parametrize("value", ["2024-13-05", "2024-11-31", "05/11/2024", "2024-11-5", "yesterday", ""])
@@ -196,7 +196,7 @@ def test_cli_reads_stdin(nlp: object, torn_transcript: str) -> None:
     assert doc["text"] == torn_transcript
     assert data["claims"]
     assert all(torn_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
-    assert date_values(data)["October 18"] == "2024-10-18"
+    assert date_values(data)["last month"] == "2024-10"  # against --published, stdin has no sidecar
 
 
 @pytest.mark.model
