@@ -10,7 +10,8 @@ from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
 
-# Real sentences from the caption transcript in tests/data/nk_troops_transcript.txt (published 2024-11-05).
+# Real sentences from a YouTube channel's caption transcript (published 2024-11-05; the dev set copy is
+# ../shared/eval/dev/nk_troops_transcript.txt). Not open text: still to be replaced (issue 9 item 6).
 KYIV_POST = (
     "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky Krai."
 )

@@ -215,7 +215,7 @@ def _truncated_quotes() -> bytes:
 
 
 def _missing_file(tmp_path: Path) -> Path:
-    return tmp_path / "nk_troops_transcript.txt"
+    return tmp_path / "kursk_open_seams.txt"
 
 
 BAD_INPUTS = [
@@ -295,7 +295,7 @@ def test_cli_real_process_exit_status_and_stderr(tmp_path: Path) -> None:
     """The installed command in a real process: status 1, one stderr line, even for a path wider than 80."""
     folder = tmp_path / ("north_korean_troops_in_russia_" * 3)
     folder.mkdir()
-    binary = folder / "nk_troops_transcript.txt"
+    binary = folder / "kursk_open_seams.txt"
     binary.write_bytes(gzip.compress(TRANSCRIPT.read_bytes(), mtime=0))
     for path in (binary, folder / "missing.vtt"):
         proc = subprocess.run(
