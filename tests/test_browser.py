@@ -73,7 +73,7 @@ class Watched:
 
 @pytest.fixture(scope="module")
 def transcript(nlp: object) -> Analysis:
-    return analyze([str(DATA / "nk_troops_transcript.txt")], hypotheses=HYPOTHESES)
+    return analyze([str(DATA / "seams" / "kursk_open_seams.txt"), str(DATA / "relay")], hypotheses=HYPOTHESES)
 
 
 @pytest.fixture()
@@ -96,7 +96,8 @@ def test_browser_report_opens_offline_without_console_errors(browser: Any, repor
 
 
 def test_browser_click_claim_shows_its_source(browser: Any, report: Path, transcript: Analysis, tmp_path: Path) -> None:
-    claim = next(c for c in transcript.claims if c.source.kind == "organization" and c.via)
+    # a relayed claim: the UN Secretary-General's statement as the noon briefing reads it out
+    claim = next(c for c in transcript.claims if c.via and c.doc.startswith("un_"))
     watched = Watched(browser)
     page = watched.open(report)
     detail = page.locator("#detail")

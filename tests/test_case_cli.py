@@ -58,7 +58,7 @@ def test_case_cli_help_has_an_example(command: str) -> None:
 def test_case_cli_workflow(tmp_path: Path) -> None:
     case = str(tmp_path / "nk.db")
     assert case_cmd("init", case).stderr.startswith("created")
-    added = case_cmd("add", case, str(casekit.REUTERS), str(casekit.RELAY))
+    added = case_cmd("add", case, str(casekit.VOA_AUSTIN), str(casekit.RELAY))
     assert added.exit_code == 0 and "added 3 documents" in added.stderr
     again = case_cmd("add", case, str(casekit.RELAY))
     assert f"skipped {sorted(casekit.RELAY.glob('*.txt'))[0]}: already in the case" in again.stderr
@@ -66,10 +66,14 @@ def test_case_cli_workflow(tmp_path: Path) -> None:
     assert case_cmd("hypothesis", case, casekit.DEPLOYED, "--prior", "0.4").stderr.startswith("H1: ")
     assert case_cmd("reliability", case, "Kremlin", "e").stderr.strip() == "Kremlin: E"
     shown = case_cmd("show", case)
-    assert shown.exit_code == 0 and "reuters_nk_units_kursk" in shown.stdout and "United States" in shown.stdout
+    assert (
+        shown.exit_code == 0 and "voa_austin_nk_soldiers_in_russia" in shown.stdout and "Lloyd Austin" in shown.stdout
+    )
     header = next(line for line in shown.stdout.splitlines() if line.startswith("id\t"))
     assert header.split("\t") == ["id", "published", "outlet", "claims", "H1", "path"]
-    rows = [line.split("\t") for line in shown.stdout.splitlines() if line.startswith("reuters_nk_units_kursk\t")]
+    rows = [
+        line.split("\t") for line in shown.stdout.splitlines() if line.startswith("voa_austin_nk_soldiers_in_russia\t")
+    ]
     assert rows and rows[0][4] in ("agrees", "disagrees", "discusses")  # the document's stance on H1
     data = json.loads(case_cmd("assess", case).stdout)
     assert data["schema"] == "claimsift/1" and data["hypotheses"][0]["history"]
@@ -98,12 +102,12 @@ def test_case_cli_bad_file_is_reported_and_the_rest_added(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("args", "fragments"),
     [
-        (("add", "{missing}", str(casekit.REUTERS)), ("no such case", "claimsift case init")),
+        (("add", "{missing}", str(casekit.VOA_AUSTIN)), ("no such case", "claimsift case init")),
         (("show", "{missing}"), ("no such case",)),
         (("hypothesis", "{case}", "x", "--prior", "2"), ("prior must be strictly between 0 and 1",)),
         (("reliability", "{case}", "Kremlin", "Q"), ("one of A, B, C, D, E, F",)),
         (("assess", "{notdb}"), ("not a claimsift case",)),
-        (("add", "{case}", str(casekit.REUTERS), "--published", "yesterday"), ("YYYY-MM-DD",)),
+        (("add", "{case}", str(casekit.VOA_AUSTIN), "--published", "yesterday"), ("YYYY-MM-DD",)),
         (("init", "mysql://localhost/case"), ("unsupported case location",)),
     ],
 )
@@ -111,7 +115,7 @@ def test_case_cli_errors_are_one_line(tmp_path: Path, args: tuple[str, ...], fra
     case = str(tmp_path / "nk.db")
     init_case(case)
     notdb = tmp_path / "notes.db"
-    notdb.write_bytes(casekit.REUTERS.read_bytes())
+    notdb.write_bytes(casekit.VOA_AUSTIN.read_bytes())
     where = {"case": case, "missing": str(tmp_path / "missing.db"), "notdb": str(notdb)}
     assert_one_line_error(case_cmd(*(a.format(**where) for a in args)), *fragments)
 

@@ -10,7 +10,8 @@ from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
 
-# Real sentences from the caption transcript in tests/data/nk_troops_transcript.txt (published 2024-11-05).
+# Real sentences from a YouTube channel's caption transcript (published 2024-11-05; the dev set copy is
+# ../shared/eval/dev/nk_troops_transcript.txt). Not open text: still to be replaced (issue 9 item 6).
 KYIV_POST = (
     "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky Krai."
 )
@@ -103,11 +104,11 @@ def test_claims_question_is_not_a_claim() -> None:
     assert claims == []
 
 
-def test_claims_spans_are_clauses_not_paragraphs(dev_transcript: str) -> None:
-    claims = claims_of(dev_transcript)
+def test_claims_spans_are_clauses_not_paragraphs(torn_transcript: str) -> None:
+    claims = claims_of(torn_transcript)
     assert len(claims) > 30
     assert max(c.end - c.start for c in claims) < 400
-    assert all(dev_transcript[c.start : c.end] == c.text for c in claims)
+    assert all(torn_transcript[c.start : c.end] == c.text for c in claims)
 
 
 def test_claims_author_and_unattributed_defaults() -> None:
@@ -123,22 +124,21 @@ def test_claims_author_and_unattributed_defaults() -> None:
     assert not article[0].fragmentary
 
 
-# A real Reuters wire story of 2024-10-24 (text as republished at the URL in its .meta.json).
+# A VOA story of 23 October 2024 (public domain; URL in tests/data/voa_austin_nk_soldiers_in_russia.meta.json).
 def _article() -> list[Claim]:
     from pathlib import Path
 
-    text = (Path(__file__).parent / "data" / "reuters_nk_units_kursk.txt").read_text(encoding="utf-8")
-    return claims_of(text, kind="article", published="2024-10-24")
+    text = (Path(__file__).parent / "data" / "voa_austin_nk_soldiers_in_russia.txt").read_text(encoding="utf-8")
+    return claims_of(text, kind="article", published="2024-10-23")
 
 
 def test_claims_quote_before_its_cue_belongs_to_the_speaker_after_it() -> None:
     claims = _article()
-    for needle in ("The first units of the military", "have already arrived in the combat zone"):
-        assert claim_with(claims, needle).source.name == "Ukrainian intelligence agency"
-
-
-def test_claims_it_said_resolves_to_the_organisation_quoted_before() -> None:
-    assert claim_with(_article(), "It said a total").source.name == "Ukrainian intelligence agency"
+    for needle, speaker in (
+        ("Allies have confirmed evidence", "NATO spokesperson Farah Dakhlallah"),
+        ("if their intention is to participate", "Austin"),
+    ):
+        assert claim_with(claims, needle).source.name == speaker
 
 
 def test_claims_cue_date_is_the_stated_date_not_the_event() -> None:
@@ -158,7 +158,7 @@ def test_claims_cue_date_is_the_stated_date_not_the_event() -> None:
 
 
 def test_claims_abbreviated_source_keeps_its_period() -> None:
-    assert claim_with(_article(), "had seen evidence").source.name == "U.S."
+    assert claim_with(_article(), "told reporters Wednesday").source.name == "U.S. Defense Secretary Lloyd Austin"
 
 
 def test_claims_a_call_on_others_is_the_callers_claim() -> None:
@@ -174,21 +174,6 @@ def test_claims_a_call_on_others_is_the_callers_claim() -> None:
     # "call on X to": a call is attributed (PolNeAR, PARC); Kirby reads it out
     assert (c.source.name, c.cue, c.via) == ("national security advisors", "call", ("John Kirby",))
     assert not c.fragmentary
-
-
-def test_claims_negated_denial_is_not_a_denial() -> None:
-    c = claim_with(_article(), "Putin did not deny")
-    assert c.cue_polarity == "neutral"
-
-
-def test_claims_citing_makes_the_cited_the_origin_and_the_outlet_a_relay() -> None:
-    """Real Korea Times/Yonhap text (URL in tests/data/koreatimes_nk_kursk.meta.json, excerpt)."""
-    from pathlib import Path
-
-    text = (Path(__file__).parent / "data" / "koreatimes_nk_kursk.txt").read_text(encoding="utf-8")
-    c = claim_with(claims_of(text, kind="article", published="2024-11-10"), "11,000 North Korean soldiers")
-    assert c.source.name == "Kyiv's top military officer"
-    assert c.via == ("RBC Ukraine",)
 
 
 def test_claims_transcript_clause_after_a_report_continues_it() -> None:
@@ -439,21 +424,6 @@ def test_claims_a_state_owning_evidence_is_its_source() -> None:
     assert claim_with(claims_of(text), "North Korean troops have gone").source.name == "U.S."
 
 
-def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
-    """VOA, 2024-05-27 (tests/data/voa_nk_satellite_failure.txt): the dateline opens its own sentence."""
-    from spacy.language import Language
-
-    assert isinstance(nlp, Language)
-    text = (
-        "SEOUL/TOKYO — North Korea said its attempt to launch a new military reconnaissance satellite ended in "
-        "failure Monday when a newly developed rocket engine exploded in flight."
-    )
-    sentences = [s.text for s in nlp(text).sents]
-    assert sentences[0] == "SEOUL/TOKYO —"
-    c = claim_with(claims_of(text, kind="article", published="2024-05-27"), "ended in failure")
-    assert c.source.name == "North Korea"
-
-
 def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
     """VOA, 2023-02-08: what the official said is that Sherman briefed diplomats; "briefed" names no claim."""
     text = (
@@ -486,15 +456,15 @@ def test_claims_a_statement_on_a_topic_is_not_by_it() -> None:
 
 
 def test_claims_the_title_repeated_as_the_first_line_is_not_a_claim() -> None:
-    """VOA, 2024-05-27: the headline opening the text is the document's title (its .meta.json), not a claim."""
+    """VOA, 2012-04-13: the headline opening the text is the document's title (its .meta.json), not a claim."""
     from pathlib import Path
 
     from claimsift.ingest import read_documents
 
-    (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_satellite_failure.txt")])))
-    assert facts.document.title and facts.document.title.startswith("North Korea says its latest satellite")
-    assert not any(c.text.startswith("North Korea says its latest satellite") for c in facts.claims)
-    assert any(c.text.startswith("North Korea said its attempt") for c in facts.claims)
+    (facts,) = list(process(read_documents([str(Path(__file__).parent / "data" / "voa_nk_rocket_failed_2012.txt")])))
+    assert facts.document.title and facts.document.title.startswith("North Korea Admits Rocket Failed")
+    assert not any(c.text.startswith("North Korea Admits Rocket Failed") for c in facts.claims)
+    assert any(c.text.startswith("North Korea has acknowledged") for c in facts.claims)
 
 
 def _data(name: str) -> str:

@@ -32,7 +32,7 @@ def _chain(n: int) -> Doc:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["nk_troops_transcript.txt", "un_sc_dprk_military_cooperation.txt"])
+@pytest.mark.parametrize("name", ["seams/kursk_open_seams.txt", "un_sc_dprk_military_cooperation.txt"])
 def test_clauses_owners_are_the_walk_up_the_tree(nlp: Language, name: str) -> None:
     doc = nlp((DATA / name).read_text(encoding="utf-8"))
     for sent in doc.sents:

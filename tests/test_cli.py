@@ -22,7 +22,7 @@ import claimsift
 from claimsift.cli import app
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
 EXCERPT = DATA / "ingest" / "nk_troops_excerpt.txt"
 QUOTES = DATA / "ingest" / "nk_troops_quotes.json"
 OPENING_VTT = DATA / "ingest" / "nk_troops_opening.vtt"
@@ -72,13 +72,13 @@ def test_cli_json_has_schema_documents_and_hypotheses(transcript_report: dict[st
     assert data["schema"] == "claimsift/1"
     assert [(h["id"], h["text"]) for h in data["hypotheses"]] == [("H1", DEPLOYED), ("H2", TREATY)]
     (doc,) = data["documents"]
-    assert doc["id"] == "nk_troops_transcript"
+    assert doc["id"] == "kursk_open_seams"
     assert doc["path"] == str(TRANSCRIPT)
-    # metadata from the sidecar nk_troops_transcript.meta.json
+    # metadata from the sidecar kursk_open_seams.meta.json
     assert (doc["published"], doc["kind"], doc["outlet"]) == (
-        "2024-11-05",
+        "2024-11-18",
         "transcript",
-        "YouTube commentary channel",
+        "U.S. government (White House, VOA, DOD News)",
     )
     assert data["claims"] and data["entities"] and data["dates"]
     assert all(set(c["stance"]) == {"H1", "H2"} for c in data["claims"])
@@ -126,8 +126,8 @@ def test_cli_markdown_to_stdout(nlp: object) -> None:
     assert "## Verdicts" in out and "## Claims by source" in out and "## Timeline" in out
     assert f"**H1** {DEPLOYED}:" in out
     assert "## Documents" in out and "| document | title | H1 |" in out
-    assert re.search(r"\| nk\\_troops\\_transcript \| .* \| (agrees|disagrees|discusses) \|", out)
-    assert "2024-10-18" in out  # "On October 18" in the transcript, dated against the sidecar's 2024-11-05
+    assert re.search(r"\| kursk\\_open\\_seams \| .* \| (agrees|disagrees|discusses) \|", out)
+    assert "2024-11-12" in out  # "said Tuesday" in the transcript, dated against the sidecar's Monday 2024-11-18
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)
 
@@ -161,21 +161,21 @@ def test_cli_output_file_that_cannot_be_written(nlp: object, tmp_path: Path) -> 
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    ("published", "expected_published", "october_18"),
+    ("published", "expected_published", "last_month"),
     [
-        (None, "2024-11-05", "2024-10-18"),  # the sidecar's date
-        ("2024-11-05", "2024-11-05", "2024-10-18"),
-        ("2023-11-05", "2023-11-05", "2023-10-18"),  # the option wins over the sidecar
-        ("2025-01-15", "2025-01-15", "2024-10-18"),  # a month after the reference date is last year's
+        (None, "2024-11-18", "2024-10"),  # the sidecar's date
+        ("2024-11-18", "2024-11-18", "2024-10"),
+        ("2023-11-05", "2023-11-05", "2023-10"),  # the option wins over the sidecar
+        ("2025-01-15", "2025-01-15", "2024-12"),  # "last month" before January is last year's December
     ],
 )
 def test_cli_published_sets_the_reference_date(
-    nlp: object, published: str | None, expected_published: str, october_18: str
+    nlp: object, published: str | None, expected_published: str, last_month: str
 ) -> None:
     args = [str(TRANSCRIPT)] + (["--published", published] if published else [])
     data = report(invoke(*args))
     assert data["documents"][0]["published"] == expected_published
-    assert date_values(data)["October 18"] == october_18
+    assert date_values(data)["last month"] == last_month
 
 
 @pytest.mark.parametrize("value", ["2024-13-05", "2024-11-31", "05/11/2024", "2024-11-5", "yesterday", ""])
@@ -189,14 +189,14 @@ def test_cli_bad_prior_is_a_one_line_error(prior: str) -> None:
 
 
 @pytest.mark.model
-def test_cli_reads_stdin(nlp: object, dev_transcript: str) -> None:
-    data = report(invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=dev_transcript))
+def test_cli_reads_stdin(nlp: object, torn_transcript: str) -> None:
+    data = report(invoke("-", "--published", "2024-11-05", "-H", DEPLOYED, "--include-text", input=torn_transcript))
     (doc,) = data["documents"]
     assert (doc["id"], doc["path"], doc["published"]) == ("stdin", "-", "2024-11-05")
-    assert doc["text"] == dev_transcript
+    assert doc["text"] == torn_transcript
     assert data["claims"]
-    assert all(dev_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
-    assert date_values(data)["October 18"] == "2024-10-18"
+    assert all(torn_transcript[c["start"] : c["end"]] == c["text"] for c in data["claims"])
+    assert date_values(data)["last month"] == "2024-10"  # against --published, stdin has no sidecar
 
 
 @pytest.mark.model
@@ -215,7 +215,7 @@ def _truncated_quotes() -> bytes:
 
 
 def _missing_file(tmp_path: Path) -> Path:
-    return tmp_path / "nk_troops_transcript.txt"
+    return tmp_path / "kursk_open_seams.txt"
 
 
 BAD_INPUTS = [
@@ -295,7 +295,7 @@ def test_cli_real_process_exit_status_and_stderr(tmp_path: Path) -> None:
     """The installed command in a real process: status 1, one stderr line, even for a path wider than 80."""
     folder = tmp_path / ("north_korean_troops_in_russia_" * 3)
     folder.mkdir()
-    binary = folder / "nk_troops_transcript.txt"
+    binary = folder / "kursk_open_seams.txt"
     binary.write_bytes(gzip.compress(TRANSCRIPT.read_bytes(), mtime=0))
     for path in (binary, folder / "missing.vtt"):
         proc = subprocess.run(

@@ -2,7 +2,8 @@
 things stay apart.
 
 ``group_entities`` is a pure function, tested on hand-built ``Mention`` lists of names from the reporting on
-North Korean troops in Russia (2024); then on the real transcript in tests/data through ``analyze``.
+North Korean troops in Russia (2024); then through ``analyze`` on the torn transcript made from open U.S. texts
+(tests/data/seams) and a VOA story.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from claimsift.model import Entity, Mention
 from claimsift.resolve.entities import group_entities
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
-YERMAK_SRT = DATA / "ingest" / "nk_troops_yermak.srt"
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
+AUSTIN = DATA / "voa_austin_nk_soldiers_in_russia.txt"
 
 
 def mentions(*forms: tuple[str, str], doc: str = "d") -> list[Mention]:
@@ -169,14 +170,11 @@ def entity_of(entities: list[Entity], surface: str) -> Entity:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Kim Jong-Un", "Jong Un"),
         ("DPRK", "North Korea"),
-        ("Putin", "Vladimir Putin"),
-        ("Russia", "Russian Federation"),
-        ("Rutte", "Mark Rutte"),
-        ("Yermak", "Anrij Yermak"),
+        ("Zelenskyy", "Volodymyr Zelenskyy"),
         ("Kursk", "Kursk region"),
-        ("Main Intelligence Directorate", "Main Intelligence Directorate of Ukraine"),
+        ("Pentagon", "U.S. Department of Defense"),
+        ("Security Council", "U.N. Security Council"),
     ],
 )
 def test_entities_transcript_forms_are_one_entity(transcript_entities: list[Entity], first: str, second: str) -> None:
@@ -187,11 +185,11 @@ def test_entities_transcript_forms_are_one_entity(transcript_entities: list[Enti
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Mark Rutte", "Anrij Yermak"),
-        ("Vladimir Putin", "Kim Jong-Un"),
+        ("Pat Ryder", "Singh"),
+        ("Zelenskyy", "Umerov"),
         ("North Korea", "Russia"),
-        ("Kyiv Post", "Kyiv"),
-        ("Zelenskyy", "Yermak"),
+        ("North Korea", "South Korea"),
+        ("Kyiv", "Ukraine"),
     ],
 )
 def test_entities_transcript_different_things_stay_apart(
@@ -202,26 +200,26 @@ def test_entities_transcript_different_things_stay_apart(
 
 @pytest.mark.model
 def test_entities_transcript_mentions_are_spans_in_one_entity_each(
-    transcript_entities: list[Entity], dev_transcript: str
+    transcript_entities: list[Entity], torn_transcript: str
 ) -> None:
     seen: set[tuple[int, int]] = set()
     for e in transcript_entities:
         for m in e.mentions:
-            assert dev_transcript[m.start : m.end] == m.text
+            assert torn_transcript[m.start : m.end] == m.text
             assert (m.start, m.end) not in seen
             seen.add((m.start, m.end))
     assert [e.id for e in transcript_entities] == [f"E{i}" for i in range(1, len(transcript_entities) + 1)]
 
 
 @pytest.mark.model
-def test_entities_same_person_across_transcript_and_captions(nlp: object) -> None:
-    result = analyze([str(TRANSCRIPT), str(YERMAK_SRT)])
-    yermak = entity_of(list(result.entities), "Anrij Yermak")
-    assert yermak.name == "Andriy Yermak"
-    assert {m.doc for m in yermak.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
-    rutte = entity_of(list(result.entities), "Mark Rutte")
-    assert rutte is not yermak
-    assert {m.doc for m in rutte.mentions} == {"nk_troops_transcript", "nk_troops_yermak"}
+def test_entities_same_person_across_transcript_and_article(nlp: object) -> None:
+    result = analyze([str(TRANSCRIPT), str(AUSTIN)])
+    zelenskyy = entity_of(list(result.entities), "Volodymyr Zelenskyy")
+    assert zelenskyy.name == "Volodymyr Zelenskyy"
+    assert {m.doc for m in zelenskyy.mentions} == {"kursk_open_seams", "voa_austin_nk_soldiers_in_russia"}
+    russia = entity_of(list(result.entities), "Russia")
+    assert russia is not zelenskyy
+    assert {m.doc for m in russia.mentions} == {"kursk_open_seams", "voa_austin_nk_soldiers_in_russia"}
 
 
 @pytest.mark.model

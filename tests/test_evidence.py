@@ -32,7 +32,7 @@ def test_evidence_named_evidence_outranks_the_source() -> None:
 
 @pytest.mark.model
 def test_evidence_a_news_articles_own_account_is_a_media_report() -> None:
-    result = analyze([str(DATA / "voa_nk_satellite_failure.txt")])  # kind "article" in its .meta.json
+    result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")])  # kind "article" in its .meta.json
     own = [c for c in result.claims if c.source.kind == "author"]
     assert own and all(c.evidence_type != "analysis" for c in own)
     assert any(c.evidence_type == "media_report" for c in own)

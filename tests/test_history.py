@@ -1,6 +1,6 @@
 """Belief over time (``assess.history``) on the claims of real reporting: dated steps, the last one today's verdict.
 
-The documents: Reuters (24 October 2024), the Korea Times (10 November 2024) and two UN documents of 4 November
+The documents: VOA on Austin's word (23 October 2024), VOA on the first battles (6 November 2024) and two UN documents of 4 November
 2022 relaying one statement of the Secretary-General on North Korea's missile launch (the SG/SM press release
 and the noon briefing reading it out), parsed once; the history is computed on their assembled claims.
 """
@@ -27,7 +27,7 @@ RELAY_DOCS = {"un_noon_briefing_2022_11_04", "un_sgsm21570_dprk_icbm"}
 
 @pytest.fixture(scope="module")
 def facts() -> list[DocumentFacts]:
-    return list(process(read_documents([str(casekit.REUTERS), str(casekit.RELAY), str(casekit.VOA_BATTLES)])))
+    return list(process(read_documents([str(casekit.VOA_AUSTIN), str(casekit.RELAY), str(casekit.VOA_BATTLES)])))
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +74,7 @@ def test_history_moves_up_when_the_first_reports_arrive(analysis: Analysis) -> N
     h = analysis.assessments[0].hypothesis
     steps = belief_history(analysis.claims, analysis.groups, [h], _published(analysis))["H1"]
     before = [s for s in steps if s.date and s.date <= "2024-10-24"]
-    assert (
-        before and before[0].probability > h.prior
-    )  # Ukraine's intelligence service and the U.S. say so on 23-24 October
+    assert before and before[0].probability > h.prior  # the U.S. (Austin), Ukraine and NATO say so on 22-23 October
     assert all(s.moved_by is None or s.change >= 0 for s in steps)
 
 

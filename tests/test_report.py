@@ -20,7 +20,7 @@ from claimsift.cli import app
 from claimsift.model import EVIDENCE_TYPES, WEP_SCALE, wep_for
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = DATA / "nk_troops_transcript.txt"
+TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
 HYPOTHESES = (
     "North Korean troops are deployed in Russia to fight against Ukraine",
     "Russia and North Korea have a treaty that obliges each to give the other military assistance",
@@ -210,12 +210,12 @@ def test_report_drivers_are_claims_that_take_a_side(data: dict[str, Any], claims
 
 
 def test_report_offsets_are_python_string_offsets_in_crlf_text_with_curly_quotes(
-    tmp_path: Path, dev_transcript: str
+    tmp_path: Path, torn_transcript: str
 ) -> None:
     """The transcript set in typographic quotes with Windows line breaks: offsets count characters, not
     bytes, and the \\r of each line break stays in the text they point into."""
-    quotes = iter("“”" * dev_transcript.count('"'))
-    text = re.sub('"', lambda _m: next(quotes), dev_transcript)
+    quotes = iter("“”" * torn_transcript.count('"'))
+    text = re.sub('"', lambda _m: next(quotes), torn_transcript)
     text = re.sub(r"(?<=[.?!]) (?=[A-Z])", "\r\n", text)
     path = tmp_path / "nk_troops_crlf.txt"
     path.write_bytes(text.encode("utf-8"))

@@ -22,7 +22,7 @@ def read(path: Path) -> list[dict[str, str]]:
 
 @pytest.mark.model
 def test_report_csv_real_analysis(nlp: object, tmp_path: Path) -> None:
-    result = analyze([str(DATA / "nk_troops_transcript.txt"), str(DATA / "relay")], hypotheses=HYPOTHESES)
+    result = analyze([str(DATA / "seams" / "kursk_open_seams.txt"), str(DATA / "relay")], hypotheses=HYPOTHESES)
     paths = write_csv(result, tmp_path / "out")
     assert [p.name for p in paths] == ["claims.csv", "sources.csv", "entities.csv", "documents.csv"]
     claims = read(paths[0])

@@ -16,7 +16,7 @@ from claimsift.model import Analysis
 from claimsift.report.stix import note_confidence, opinion_confidence, opinion_value, stix_id, to_stix_bundle
 
 DATA = Path(__file__).parent / "data"
-DOCS = [DATA / "nk_troops_transcript.txt", *sorted((DATA / "relay").glob("*.txt"))]
+DOCS = [DATA / "seams" / "kursk_open_seams.txt", *sorted((DATA / "relay").glob("*.txt"))]
 HYPOTHESES = (
     "North Korean troops are deployed in Russia to fight against Ukraine",
     "Russia and North Korea have a treaty that obliges each to give the other military assistance",

@@ -21,7 +21,7 @@ def _key(ents: list[Span] | tuple[Span, ...]) -> list[tuple[int, int, str, str, 
 @pytest.mark.model
 def test_spans_ents_within_are_the_documents_entities_inside(nlp: Language) -> None:
     """Every stretch that starts or ends inside an entity, at it, or around it, in a real article."""
-    doc = nlp((DATA / "reuters_nk_units_kursk.txt").read_text(encoding="utf-8"))
+    doc = nlp((DATA / "voa_austin_nk_soldiers_in_russia.txt").read_text(encoding="utf-8"))
     ents = doc.ents
     assert len(ents) > 20
     edges = sorted({0, len(doc)} | {e.start for e in ents} | {e.end for e in ents} | {e.start + 1 for e in ents})
@@ -34,7 +34,7 @@ def test_spans_ents_within_are_the_documents_entities_inside(nlp: Language) -> N
 
 @pytest.mark.model
 def test_spans_ents_within_a_sentence_are_its_ents(nlp: Language) -> None:
-    doc = nlp((DATA / "voa_nk_satellite_failure.txt").read_text(encoding="utf-8"))
+    doc = nlp((DATA / "voa_nk_rocket_failed_2012.txt").read_text(encoding="utf-8"))
     for sent in doc.sents:
         assert _key(ents_within(doc, sent.start, sent.end)) == _key(sent.ents)
 

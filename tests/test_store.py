@@ -26,7 +26,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="session")
 def facts() -> list[DocumentFacts]:
-    paths = [str(casekit.REUTERS), str(casekit.VOA_BATTLES), str(casekit.RELAY)]
+    paths = [str(casekit.VOA_AUSTIN), str(casekit.VOA_BATTLES), str(casekit.RELAY)]
     return list(process(read_documents(paths)))
 
 
@@ -171,7 +171,7 @@ def test_store_open_errors_are_one_line(tmp_path: Path, location: str, message: 
 
 def test_store_open_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
-    path.write_text(casekit.REUTERS.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(casekit.VOA_AUSTIN.read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(StoreError, match="not a claimsift case"):
         Store.open(str(path))
 

@@ -25,7 +25,7 @@ BRIEFING = DATA / "state_briefing_2023_09_28.txt"
 MCDONOUGH = DATA / "wh_mcdonough_briefing.txt"
 PORTS = DATA / "wh_ports_cyber_call.txt"
 STATEMENT = DATA / "wh_statement_families.txt"
-VOA = DATA / "voa_nk_satellite_failure.txt"
+VOA = DATA / "voa_nk_rocket_failed_2012.txt"
 
 
 def _text(path: Path) -> str:
@@ -160,7 +160,7 @@ def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None: 
     assert narrator(remarks, nlp) == "Biden"
     (article,) = read_documents([str(VOA)])
     assert narrator(article, nlp) is None
-    meta = json.loads((DATA / "voa_nk_satellite_failure.meta.json").read_text(encoding="utf-8"))
+    meta = json.loads((DATA / "voa_nk_rocket_failed_2012.meta.json").read_text(encoding="utf-8"))
     assert meta["kind"] == "article"
 
 
@@ -168,8 +168,13 @@ def test_narrator_of_remarks_from_the_title_and_none_for_articles(nlp) -> None: 
 @pytest.mark.parametrize(
     ("needle", "name", "kind", "evidence"),
     [
-        ("had earlier reported that the launch", "Officials in South Korea and Japan", "anonymous", "anonymous_source"),
-        ("disappeared over the Yellow Sea", "Japanese Chief Cabinet Secretary Yoshimasa Hayashi", "person", None),
+        (
+            "blasted off from the launch pad",
+            "Officials in Seoul, Tokyo and Washington",
+            "anonymous",
+            "anonymous_source",
+        ),
+        ("other two stages failed", "North American Aerospace Defense Command", "organization", None),
     ],
 )
 def test_sources_unnamed_are_anonymous_named_are_not(needle: str, name: str, kind: str, evidence: str | None) -> None:

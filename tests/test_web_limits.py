@@ -20,7 +20,7 @@ from claimsift.web import create_app
 pytestmark = pytest.mark.model
 
 DATA = Path(__file__).parent / "data"
-TRANSCRIPT = (DATA / "nk_troops_transcript.txt").read_text(encoding="utf-8")
+TRANSCRIPT = (DATA / "seams" / "kursk_open_seams.txt").read_text(encoding="utf-8")
 OTHER = TRANSCRIPT.replace("North Korean", "DPRK")
 """As long as the transcript, another text: the case stores both."""
 
