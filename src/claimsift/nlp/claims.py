@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -307,13 +308,17 @@ def _opening_mark(tok: Token) -> bool:
 
 
 def _dates_for(
-    ctx: _DocContext, span: Span, content: tuple[int, int], source: SourceRef
+    ctx: _DocContext, span: Span, content: tuple[int, int], source: SourceRef, others: Sequence[Cue] = ()
 ) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a date in the reported content (or right before it: "on October 21
     a group ...") is the event's; a date in the attribution frame, earlier in the sentence, or in the
     sentence that named the source a pronoun stands for ("Putin ... on October 24. ... he said") is when
-    the source said it."""
+    the source said it. A date inside what another cue of the sentence reports is that report's event
+    ("highlighted Russian casualties in the war it launched ... in early 2022, saying ..." was not said
+    in 2022)."""
     content_start, content_end = content
+    doc = ctx.doc
+    reported = [(doc[min(c.content)].idx, doc[max(c.content)].idx + 1) for c in others if c.content]
     inside = ctx.dates_between(content_start, content_end)
     before = ctx.dates_between(span.start_char - 20, span.start_char)
     if not inside and before and not ctx.text[before[-1].end : span.start_char].strip(" ,"):
@@ -324,7 +329,9 @@ def _dates_for(
     frame = [
         d
         for d in ctx.dates_between(span.sent.start_char, span.end_char)
-        if d not in inside and not content_start <= d.start < content_end
+        if d not in inside
+        and not content_start <= d.start < content_end
+        and not any(a <= d.start < b for a, b in reported)
     ]
     if not frame and source.resolved_from and source.start is not None and source.start < span.sent.start_char:
         named = ctx.doc.char_span(source.start, source.end or source.start + 1, alignment_mode="expand")
@@ -827,7 +834,8 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     else:
         source = _quote_speaker(span, ctx.transcript) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char
-    event, stated = _dates_for(ctx, span, _content_range(span, cue, source), source)
+    others = [c for c in cues if c is not cue and (cue is None or c.token != cue.token)]
+    event, stated = _dates_for(ctx, span, _content_range(span, cue, source), source, others)
     text = ctx.text[start:end]
     # a quotation given to a speaker without any cue lost its "said" to a missing line
     fragmentary = ctx.seams.crosses(start, end) or (ctx.transcript and cue is None and source.start is not None)
