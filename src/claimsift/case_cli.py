@@ -100,6 +100,8 @@ def add_cmd(
                 say(f"skipped {event.path}: {event.message}", bar.console)
             elif event.kind == "failed":
                 say(f"claimsift: warning: {event.path}: {event.message}", bar.console)
+            elif event.kind == "ignored":
+                say(f"claimsift: warning: skipped {event.path}: {event.message}", bar.console)
 
         def on_start(files: int) -> None:
             bar.update(task, total=files)
