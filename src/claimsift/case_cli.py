@@ -23,6 +23,7 @@ from claimsift.batch import available_cores
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.safe_text import strip_controls
+from claimsift.store import shown_location
 
 case_app = typer.Typer(
     no_args_is_help=True,
@@ -260,4 +261,4 @@ def check_cmd(case: CaseArg) -> None:
         say(f"claimsift: problem: {problem}")
     if problems:
         raise typer.Exit(code=1)
-    say(f"ok: {case} is whole")
+    say(f"ok: {shown_location(case)} is whole")
