@@ -169,6 +169,12 @@ def serve_cmd(
     ],
     host: Annotated[str, typer.Option(help="Address to bind; loopback unless you name another.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_uploads: Annotated[
+        int, typer.Option(min=1, help="Uploads received at once (each is held in memory); more are answered 503.")
+    ] = 4,
+    upload_seconds: Annotated[
+        float, typer.Option(min=0.1, help="Longest a client may take to send an upload; slower ones get 408.")
+    ] = 60.0,
 ) -> None:
     """Browse a case in the browser: add documents and hypotheses, set reliability, see the verdict change.
 
@@ -181,7 +187,7 @@ def serve_cmd(
     from claimsift.web import create_app
 
     try:
-        web = create_app(case, host=host, port=port)
+        web = create_app(case, host=host, port=port, max_uploads=max_uploads, upload_seconds=upload_seconds)
     except ClaimsiftError as exc:
         raise fail(str(exc)) from None
     if host not in LOOPBACK:

@@ -11,11 +11,18 @@ or changes anything.
 Parsing is the one slow step, so it is bounded twice: at most ``max_parses`` requests parse at once (more
 answer 503 at once, rather than queueing behind a long paste), and each stops after ``parse_seconds`` (503,
 nothing of that document stored).
+
+Request bodies are bounded too, since each is held in memory: at most ``max_uploads`` are read at once (one
+more is answered 503 without reading it), and a body not all sent within ``upload_seconds`` is answered 408 (a
+client sending a byte a second cannot hold a connection open for ever). Both answers close the connection. A
+client that goes away in the middle of its body is one warning line in the log, not a traceback.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
 import re
 import time
 from collections.abc import AsyncGenerator, Callable, Iterable, MutableMapping
@@ -26,6 +33,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect
 
 from claimsift.batch import parse_stream
 from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
@@ -35,6 +43,8 @@ from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
 from claimsift.web._guard import Guard, Refused, allowed_hosts, check_token, error_page, new_token, token_field
+
+log = logging.getLogger("claimsift.web")
 
 FORM_OVERHEAD = 64 * 1024
 """Bytes a multipart body may carry beyond the upload itself (boundaries, headers, the other fields)."""
@@ -64,6 +74,37 @@ class Busy(Exception):
 
     def __init__(self, slots: int) -> None:
         super().__init__(f"the server is busy parsing {slots} other document(s); try again in a minute")
+
+
+class TooManyUploads(Exception):
+    """Every upload slot is taken: more bodies at once would each be held in memory."""
+
+    def __init__(self, slots: int) -> None:
+        super().__init__(f"the server is receiving {slots} other upload(s); try again in a minute")
+
+
+class SlowUpload(Exception):
+    """A request body not all sent within the time allowed."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the upload was not all sent within {seconds:g} seconds; try again")
+
+
+class Disconnected(Exception):
+    """The client went away before its request body was all sent: there is no one left to answer."""
+
+
+def _closing(page: Response) -> Response:
+    """Close the connection after this answer: the request's body is left unread, and the next bytes on the
+    connection would be more of it, not a new request."""
+    page.headers["Connection"] = "close"
+    return page
+
+
+def _who(request: Request) -> str:
+    """The request line and client of a log line."""
+    client = f"{request.client.host}:{request.client.port}" if request.client else "an unknown client"
+    return f"{request.method} {request.url.path} from {client}"
 
 
 def _esc(value: object) -> str:
@@ -169,6 +210,8 @@ def create_app(
     extra_hosts: Iterable[str] = (),
     max_parses: int = 2,
     parse_seconds: float = 60.0,
+    max_uploads: int = 4,
+    upload_seconds: float = 60.0,
 ) -> FastAPI:
     """The web app over one existing case, to be served on ``host`` and ``port``.
 
@@ -180,15 +223,21 @@ def create_app(
         extra_hosts: More names the app is reached under (a reverse proxy's).
         max_parses: Requests that may parse documents at once; one more is answered 503 straight away.
         parse_seconds: Longest a request may parse; past it the request is answered 503.
+        max_uploads: Request bodies read at once (each is held in memory); one more is answered 503 unread.
+        upload_seconds: Longest a client may take to send a request body; past it the request is answered 408.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
-        UsageError: ``max_upload_bytes`` or ``max_parses`` is not positive, or ``parse_seconds`` is not.
+        UsageError: ``max_upload_bytes``, ``max_parses`` or ``max_uploads`` is not positive, or a time is not.
     """
     if max_upload_bytes < 1:
         raise UsageError(f"the upload limit must be at least 1 byte, got {max_upload_bytes}")
     if max_parses < 1 or not parse_seconds > 0:
         raise UsageError(f"parses at once and seconds per parse must be positive, got {max_parses}, {parse_seconds}")
+    if max_uploads < 1 or not upload_seconds > 0:
+        raise UsageError(
+            f"uploads at once and seconds per upload must be positive, got {max_uploads}, {upload_seconds}"
+        )
     Store.open(case).close()  # fail now, not at the first request
 
     class InMemoryParser(MultiPartParser):
@@ -205,7 +254,7 @@ def create_app(
 
     @app.exception_handler(TooLarge)
     async def _too_large(request: Request, exc: TooLarge) -> Response:
-        return error_page(413, str(exc))
+        return _closing(error_page(413, str(exc)))
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused) -> Response:
@@ -213,10 +262,19 @@ def create_app(
 
     @app.exception_handler(Busy)
     @app.exception_handler(ParseTimeout)
+    @app.exception_handler(TooManyUploads)
     async def _unavailable(request: Request, exc: Exception) -> Response:
         page = error_page(503, str(exc))
         page.headers["Retry-After"] = "60"
-        return page
+        return _closing(page) if isinstance(exc, TooManyUploads) else page
+
+    @app.exception_handler(SlowUpload)
+    async def _slow(request: Request, exc: SlowUpload) -> Response:
+        return _closing(error_page(408, str(exc)))
+
+    @app.exception_handler(Disconnected)
+    async def _gone(request: Request, exc: Disconnected) -> Response:
+        return Response(status_code=400)  # never sent: the server drops what is sent to a closed connection
 
     parsing = 0  # requests parsing now; read and changed on the event loop only, so no lock is needed
 
@@ -231,20 +289,46 @@ def create_app(
         finally:
             parsing -= 1
 
+    receiving = 0  # request bodies being read now; on the event loop only, like ``parsing``
+
+    async def read_body(request: Request, limit: int) -> bytes:
+        """The request body, if an upload slot is free (else 503), all sent within ``upload_seconds`` (else 408)
+        and no longer than ``limit`` (else 413); a client gone mid-body is logged on one line."""
+        nonlocal receiving
+        if receiving >= max_uploads:
+            raise TooManyUploads(max_uploads)
+        receiving += 1
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async with asyncio.timeout(upload_seconds):
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > limit:
+                        raise TooLarge(max_upload_bytes)
+                    chunks.append(chunk)
+        except TimeoutError:
+            log.warning(
+                "%s: the body was not all sent within %g s (%d bytes); answered 408",
+                _who(request),
+                upload_seconds,
+                size,
+            )
+            raise SlowUpload(upload_seconds) from None
+        except ClientDisconnect:
+            log.warning("%s: the client disconnected after %d bytes of its body; nothing stored", _who(request), size)
+            raise Disconnected() from None
+        finally:
+            receiving -= 1
+        return b"".join(chunks)
+
     async def bounded_form(request: Request) -> Any:
         """The form, read with the body held in memory and refused (413) past the limit."""
         limit = max_upload_bytes + FORM_OVERHEAD
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TooLarge(max_upload_bytes)
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise TooLarge(max_upload_bytes)
-            chunks.append(chunk)
-        body = b"".join(chunks)
+        body = await read_body(request, limit)
         if request.headers.get("content-type", "").startswith("multipart/form-data"):
 
             async def once() -> AsyncGenerator[bytes, None]:
