@@ -14,11 +14,13 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import casekit
 from claimsift.case import add_paths, init_case
 from claimsift.cli import app
+from claimsift.store import database_url
 
 pytestmark = pytest.mark.model
 runner = CliRunner()
@@ -112,3 +114,26 @@ def test_case_check_bit_flips_in_the_file(case: Path) -> None:
     named = [doc_id for _, doc_id in ids if any(f"document {doc_id}:" in line for line in lines)]
     assert named == damaged, stderr
     assert len(lines) == 3, stderr
+
+
+@pytest.mark.parametrize("backend", casekit.BACKENDS)
+def test_case_check_goes_on_past_damage_on_each_backend(backend: str, tmp_path: Path) -> None:
+    """Bad JSON, a changed text and a lost facts row, on SQLite and PostgreSQL: three lines, status 1."""
+    for case in casekit.case_location(backend, tmp_path):
+        init_case(case)
+        add_paths(case, [str(casekit.RELAY), str(casekit.REUTERS)])
+        engine = sa.create_engine(database_url(case))
+        try:
+            with engine.begin() as conn:
+                pks = [pk for (pk,) in conn.execute(sa.text("SELECT pk FROM documents ORDER BY pk"))]
+                conn.execute(sa.text("UPDATE facts SET dates = '[{' WHERE document = :pk"), {"pk": pks[0]})
+                conn.execute(sa.text("UPDATE documents SET text = text || '!' WHERE pk = :pk"), {"pk": pks[1]})
+                conn.execute(sa.text("DELETE FROM facts WHERE document = :pk"), {"pk": pks[2]})
+        finally:
+            engine.dispose()
+        result = runner.invoke(app, ["case", "check", case])
+        assert result.exit_code == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert len(lines) == 3 and all(line.startswith(PROBLEM) for line in lines), result.stderr
+        assert "stored facts cannot be read" in lines[0]
+        assert lines[1].endswith("stored hash does not match its text") and lines[2].endswith("(half-written)")

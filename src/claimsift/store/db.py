@@ -16,6 +16,7 @@ pages) open cases that way.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import sqlite3
@@ -429,6 +430,25 @@ class Store:
         r = schema.reliability
         with self.reading() as conn:
             return {row.source: row.letter for row in conn.execute(sa.select(r.c.source, r.c.letter))}
+
+    def revision(self) -> str:
+        """A key that changes whenever what an assessment reads changes: documents and their facts, hypotheses,
+        reliability letters. Readers keep a verdict while the key stays the same (the web app's pages).
+
+        It sees every process's committed writes (``case add`` running beside ``serve``), on SQLite and
+        PostgreSQL alike. Documents are only ever added, so their count and largest key tell a change;
+        hypotheses and letters are few and read whole (a letter replaced within the same second leaves count and
+        timestamps alike). Read the key before the assessment: a write landing in between then costs one more
+        assessment, never a stale one kept.
+        """
+        d, f, h, r = schema.documents, schema.facts, schema.hypotheses, schema.reliability
+        with self.reading() as conn:
+            documents = tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(d.c.pk))).one())
+            facts = tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(f.c.document))).one())
+            hypotheses = [tuple(row) for row in conn.execute(sa.select(h.c.id, h.c.text, h.c.prior).order_by(h.c.id))]
+            letters = [tuple(row) for row in conn.execute(sa.select(r.c.source, r.c.letter).order_by(r.c.source))]
+        key = repr((documents, facts, hypotheses, letters)).encode("utf-8", "surrogatepass")
+        return hashlib.sha256(key).hexdigest()
 
     # assessment snapshots
 

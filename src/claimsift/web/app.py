@@ -16,6 +16,11 @@ Request bodies are bounded too, since each is held in memory: at most ``max_uplo
 more is answered 503 without reading it), and a body not all sent within ``upload_seconds`` is answered 408 (a
 client sending a byte a second cannot hold a connection open for ever). Both answers close the connection. A
 client that goes away in the middle of its body is one warning line in the log, not a traceback.
+
+Assessing a large case takes seconds, so ``/`` and ``/api/case`` share one assessment (and its rendered page)
+while the case's revision key (``Store.revision``) is unchanged; any change to documents, hypotheses or
+letters, from this app or from another process (``claimsift case add`` beside the server), makes a new one
+at the next request. One request assesses at a time; the others wait for its result rather than repeat it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import asyncio
 import html
 import logging
 import re
+import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Iterable, MutableMapping
 from pathlib import PurePosixPath
@@ -36,7 +42,15 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import ClientDisconnect
 
 from claimsift.batch import parse_stream
-from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
+from claimsift.case import (
+    CaseAssessment,
+    add_hypothesis,
+    assess_case,
+    render_html_report,
+    render_json,
+    set_reliability,
+    show,
+)
 from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
 from claimsift.ingest import read_bytes
 from claimsift.model import Document
@@ -105,6 +119,37 @@ def _who(request: Request) -> str:
     """The request line and client of a log line."""
     client = f"{request.client.host}:{request.client.port}" if request.client else "an unknown client"
     return f"{request.method} {request.url.path} from {client}"
+
+
+class AssessmentCache:
+    """The case's assessment and its renderings, kept while the case's revision key stays the same.
+
+    ``assessments`` counts the assessments made, so a test (or a curious operator) can see a page reuse one.
+    """
+
+    def __init__(self, case: str) -> None:
+        self.case = case
+        self.assessments = 0
+        self._lock = threading.Lock()
+        self._key: str | None = None
+        self._renderings: dict[str, str] = {}
+        """What was rendered of the assessment made under ``_key``, by kind (``html``, ``json``)."""
+        self._assessment: CaseAssessment | None = None
+
+    def rendered(self, kind: str, render: Callable[[CaseAssessment], str]) -> str:
+        """``render`` of the current assessment, reused while the case is unchanged; the case is assessed
+        (once, whoever asks first) only when its key has changed since."""
+        with Store.open(self.case, readonly=True) as store:
+            key = store.revision()  # before assessing: a change landing in between only costs one more
+        with self._lock:
+            if key != self._key or self._assessment is None:
+                self._assessment = assess_case(self.case, record=False)
+                self._renderings = {}
+                self.assessments += 1
+                self._key = key
+            if kind not in self._renderings:
+                self._renderings[kind] = render(self._assessment)
+            return self._renderings[kind]
 
 
 def _esc(value: object) -> str:
@@ -245,7 +290,9 @@ def create_app(
         """Keep an upload in memory: Starlette would otherwise spool parts over 1 MB to a temporary file."""
 
     token = new_token()  # one per server start: every form served since then carries it
+    cache = AssessmentCache(case)
     app = FastAPI(title="claimsift", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.assessments = cache
     app.add_middleware(Guard, hosts=allowed_hosts(host, port, extra_hosts))
 
     @app.exception_handler(ClaimsiftError)
@@ -362,7 +409,7 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse)
     def report() -> HTMLResponse:
-        page = render_html_report(assess_case(case, record=False))
+        page = cache.rendered("html", render_html_report)
         at = page.find("<body>")
         if at >= 0:
             at += len("<body>")
@@ -375,7 +422,7 @@ def create_app(
 
     @app.get("/api/case")
     def api_case() -> Response:
-        return Response(render_json(assess_case(case, record=False)), media_type="application/json")
+        return Response(cache.rendered("json", render_json), media_type="application/json")
 
     @app.post("/documents/paste")
     async def paste(request: Request) -> Response:
