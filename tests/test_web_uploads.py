@@ -51,10 +51,11 @@ def _dribble(sock: socket.socket, seconds: float) -> tuple[bytes, float]:
     answer = b""
     sock.settimeout(0.2)
     while time.monotonic() - start < seconds:
-        try:
-            sock.sendall(b"x")
-        except OSError:  # the server closed the connection: nothing more can be sent
-            pass
+        if not answer:  # once answered, send no more: bytes sent to a closed socket reset it, losing the answer
+            try:
+                sock.sendall(b"x")
+            except OSError:  # the server closed the connection: nothing more can be sent
+                pass
         try:
             data = sock.recv(65536)
         except TimeoutError:
