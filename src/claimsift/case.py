@@ -28,7 +28,7 @@ from claimsift.report.markdown import escape, render_markdown
 from claimsift.store import Store, check, content_hash
 
 STDIN = "-"
-EventKind = Literal["added", "skipped", "failed"]
+EventKind = Literal["added", "skipped", "failed", "ignored"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +52,8 @@ class AddReport:
     added: list[AddEvent] = field(default_factory=list)
     skipped: list[AddEvent] = field(default_factory=list)
     failed: list[AddEvent] = field(default_factory=list)
+    ignored: list[AddEvent] = field(default_factory=list)
+    """Symbolic links in a folder that were not followed (they lead outside it, or loop): a warning each."""
     interrupted: bool = False
     """True when Ctrl-C stopped the run: every document reported added is whole in the case, no other is."""
 
@@ -63,6 +65,8 @@ class AddReport:
             head += f", skipped {len(self.skipped)} already in the case"
         if self.failed:
             head += f", {len(self.failed)} failed"
+        if self.ignored:
+            head += f", ignored {len(self.ignored)} symbolic link{'' if len(self.ignored) == 1 else 's'}"
         return ("interrupted: " if self.interrupted else "") + head
 
 
@@ -239,21 +243,27 @@ Emit = Callable[[AddEvent], None]
 
 
 def _inputs(paths: Sequence[str], report: AddReport, emit: Emit) -> list[str]:
-    """The files (and ``-``) the arguments name, folders expanded; a missing path is reported and skipped."""
+    """The files (and ``-``) the arguments name, folders expanded; a missing path is reported and skipped, and
+    so is a symbolic link in a folder that leads outside it (``ignored``: a warning, not a failure)."""
+
+    def ignored(path: str, reason: str) -> None:
+        _note(report, emit, AddEvent(kind="ignored", path=path, message=reason, weight=0.0))
+
     files: list[str] = []
     for arg in paths:
         if arg == STDIN or is_address(arg):
             files.append(arg)
             continue
         try:
-            files += [str(p) for p in expand(arg)]
+            files += [str(p) for p in expand(arg, on_skip=ignored)]
         except InputError as exc:
             _note(report, emit, AddEvent(kind="failed", path=exc.path, message=exc.reason))
     return files
 
 
 def _note(report: AddReport, emit: Emit, event: AddEvent) -> None:
-    {"added": report.added, "skipped": report.skipped, "failed": report.failed}[event.kind].append(event)
+    lists = {"added": report.added, "skipped": report.skipped, "failed": report.failed, "ignored": report.ignored}
+    lists[event.kind].append(event)
     emit(event)
 
 

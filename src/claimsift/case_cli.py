@@ -23,6 +23,7 @@ from claimsift.batch import available_cores
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.safe_text import strip_controls
+from claimsift.store import shown_location
 
 case_app = typer.Typer(
     no_args_is_help=True,
@@ -125,6 +126,8 @@ def _add(
                 say(f"skipped {event.path}: {event.message}", bar.console)
             elif event.kind == "failed":
                 say(f"claimsift: warning: {event.path}: {event.message}", bar.console)
+            elif event.kind == "ignored":
+                say(f"claimsift: warning: skipped {event.path}: {event.message}", bar.console)
 
         def on_start(files: int) -> None:
             bar.update(task, total=files)
@@ -300,4 +303,4 @@ def check_cmd(case: CaseArg) -> None:
         say(f"claimsift: problem: {problem}")
     if problems:
         raise typer.Exit(code=1)
-    say(f"ok: {case} is whole")
+    say(f"ok: {shown_location(case)} is whole")

@@ -180,6 +180,12 @@ def serve_cmd(
             help="Let the web page form fetch loopback, private and link-local addresses (refused by default).",
         ),
     ] = False,
+    max_uploads: Annotated[
+        int, typer.Option(min=1, help="Uploads received at once (each is held in memory); more are answered 503.")
+    ] = 4,
+    upload_seconds: Annotated[
+        float, typer.Option(min=0.1, help="Longest a client may take to send an upload; slower ones get 408.")
+    ] = 60.0,
 ) -> None:
     """Browse a case in the browser: add documents and hypotheses, set reliability, see the verdict change.
 
@@ -192,7 +198,14 @@ def serve_cmd(
     from claimsift.web import create_app
 
     try:
-        web = create_app(case, host=host, port=port, allow_private_fetch=allow_private_fetch)
+        web = create_app(
+            case,
+            host=host,
+            port=port,
+            allow_private_fetch=allow_private_fetch,
+            max_uploads=max_uploads,
+            upload_seconds=upload_seconds,
+        )
     except ClaimsiftError as exc:
         raise fail(str(exc)) from None
     if host not in LOOPBACK:

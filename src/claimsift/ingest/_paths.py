@@ -9,10 +9,17 @@ Every file is checked against the size limit (``max_bytes``, else ``CLAIMSIFT_MA
 it is read, and standard input is read no further than the limit. With ``on_error``, a path that cannot be read
 is reported through it and skipped, and the others are still read. A file name that is not UTF-8 is read all
 the same; the document's path and id show its undecodable bytes as U+FFFD (``safe_text.display_path``).
+
+A folder's symbolic links are not trusted to stay in it: a link (to a file or a folder) whose target lies
+outside the folder given, or that loops, is skipped with a one-line warning naming it, and the walk goes on. A
+link to a file inside is read; a link to a folder is never walked (what it leads to inside the folder is read
+where it lies). A symlink named on the command line is read: the user chose it.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +38,8 @@ from ._url import read_url
 
 OnError = Callable[[str, str], None]
 """Told ``(path, reason)`` of every path that cannot be read, when a batch goes on past bad files."""
+
+log = logging.getLogger("claimsift.ingest")
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -69,7 +78,7 @@ def read_documents(
     limit = resolve_max_bytes(max_bytes)
     documents: list[Document] = []
     first_error: InputError | None = None
-    for read in _readers(paths, published, limit, allow_private):
+    for read in _readers(paths, published, limit, allow_private, on_error or _log_skipped):
         try:
             documents.extend(read())
         except InputError as exc:
@@ -82,8 +91,13 @@ def read_documents(
     return unique_ids(documents)
 
 
+def _log_skipped(path: str, reason: str) -> None:
+    """Where a skipped link is reported when the caller gave no ``on_error``: a warning in the log."""
+    log.warning("skipped %s: %s", path, reason)
+
+
 def _readers(
-    paths: Sequence[str], published: str | None, limit: int, allow_private: bool
+    paths: Sequence[str], published: str | None, limit: int, allow_private: bool, on_skip: OnError
 ) -> Iterator[Callable[[], list[Document]]]:
     """One call per file, address or stdin to read, in order; a path that cannot be expanded yields a call that
     raises."""
@@ -95,7 +109,7 @@ def _readers(
             yield partial(read_url, arg.strip(), published, max_bytes=limit, allow_private=allow_private)
             continue
         try:
-            files = expand(arg)
+            files = expand(arg, on_skip=on_skip)
         except InputError as exc:
             yield _raiser(exc)
             continue
@@ -110,15 +124,19 @@ def _raiser(exc: InputError) -> Callable[[], list[Document]]:
     return read
 
 
-def expand(arg: str | os.PathLike[str]) -> list[Path]:
-    """The files a path argument names: itself, or the readable files of a folder.
+def expand(arg: str | os.PathLike[str], *, on_skip: OnError | None = None) -> list[Path]:
+    """The files a path argument names: itself (a symlink too), or the readable files of a folder.
+
+    Args:
+        on_skip: Told ``(link, reason)`` of each symbolic link in the folder that is not followed (it leads
+            outside the folder, or loops); without it, each is a warning in the ``claimsift.ingest`` log.
 
     Raises:
         InputError: The path does not exist, or the folder holds no readable file.
     """
     path = Path(arg)
     if path.is_dir():
-        files = walk(path)
+        files = walk(path, on_skip=on_skip or _log_skipped)
         if not files:
             kinds = " ".join(sorted(FORMATS))
             raise InputError(str(arg), f"folder holds no readable file ({kinds})")
@@ -128,13 +146,44 @@ def expand(arg: str | os.PathLike[str]) -> list[Path]:
     return [path]
 
 
-def walk(root: Path) -> list[Path]:
-    """Readable document files under a folder, sorted by their path inside it; hidden entries skipped."""
+def walk(root: Path, *, on_skip: OnError = _log_skipped) -> list[Path]:
+    """Readable document files under a folder, sorted by their path inside it; hidden entries skipped.
+
+    A symbolic link leading outside ``root`` (or looping) is told to ``on_skip`` and left: a folder handed to
+    claimsift must not read what lies elsewhere (``docs/notes.txt -> ~/.ssh/id_rsa``).
+    """
+    inside = os.path.realpath(root)
     found: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root):
+    for folder, dirnames, filenames in os.walk(root):  # os.walk never descends into a link to a folder
+        for name in dirnames:
+            link = Path(folder, name)
+            if not name.startswith(".") and link.is_symlink() and (reason := _escapes(link, inside)):
+                on_skip(display_path(link), reason)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found.extend(Path(folder, f) for f in filenames if _is_document(f))
+        for name in filenames:
+            path = Path(folder, name)
+            if not _is_document(name):
+                continue
+            if path.is_symlink() and (reason := _escapes(path, inside)):
+                on_skip(display_path(path), reason)
+                continue
+            found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def _escapes(link: Path, inside: str) -> str | None:
+    """Why a symbolic link in a folder is not followed (it loops, or leads outside ``inside``), or None."""
+    try:
+        target = os.path.realpath(link, strict=True)
+    except FileNotFoundError:
+        target = os.path.realpath(link)  # dangling: judged by where it points; reading it then fails as missing
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link that loops"
+        return f"symbolic link that cannot be followed ({exc.strerror})"
+    if os.path.commonpath([target, inside]) != inside:
+        return f"symbolic link to {display_path(target)}, outside {display_path(inside)}"
+    return None
 
 
 def _is_document(filename: str) -> bool:

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from claimsift.errors import StoreError
 from claimsift.store.check import check
-from claimsift.store.db import Store, database_url
+from claimsift.store.db import Store, database_url, shown_location
 from claimsift.store.migrations import latest as latest_version
 from claimsift.store.rows import content_hash, from_row, to_row
 
-__all__ = ["Store", "StoreError", "check", "content_hash", "database_url", "from_row", "latest_version", "to_row"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "check",
+    "content_hash",
+    "database_url",
+    "from_row",
+    "latest_version",
+    "shown_location",
+    "to_row",
+]

@@ -16,7 +16,9 @@ pages) open cases that way.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
@@ -37,6 +39,7 @@ BUSY_TIMEOUT_MS = 30_000
 PG_CONNECT_TIMEOUT_S = 5
 _WRITE = "claimsift_write"
 _PG_SCHEMES = ("postgresql://", "postgres://")
+_QUERY_PASSWORD = re.compile(r"(?i)((?:^|[?&])password=)[^&]*")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 """The first 16 bytes of every SQLite database file."""
 
@@ -45,19 +48,69 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def shown_location(case: str | Path) -> str:
+    """A case's location as messages show it: a file path, or a database address with its password hidden.
+
+    Works on any text, even one no parser accepts: everything between ``://`` and the last ``@`` but the user name
+    is hidden (a password may hold an unencoded ``@``, ``:`` or ``#``), and so is a ``password=`` parameter.
+    """
+    text = str(case)
+    if "://" not in text:
+        return display_path(case)
+    scheme, rest = text.split("://", 1)
+    if "@" in rest:
+        userinfo, host = rest.rsplit("@", 1)
+        user, has_password, _ = userinfo.partition(":")
+        rest = f"{user}:***@{host}" if has_password else f"{user}@{host}"
+    return _QUERY_PASSWORD.sub(r"\1***", f"{scheme}://{rest}")
+
+
+def _bad_address(case: str, problem: str) -> StoreError:
+    return StoreError(
+        f"{shown_location(case)}: {problem}; write it as postgresql://USER:PASSWORD@HOST:PORT/DATABASE "
+        "(percent-encode @ : / # in the password, as %40 %3A %2F %23)"
+    )
+
+
+def _postgres_url(text: str) -> sa.URL:
+    """The SQLAlchemy URL of a ``postgresql://`` address, refused on one line when it is malformed.
+
+    The parser's own messages are not passed on: they quote pieces of the address, password included
+    (``invalid literal for int() with base 10: 'w0rd@host'``).
+    """
+    rest = text.split("://", 1)[1]
+    if rest.count("@") > 1:
+        raise _bad_address(text, "the address has more than one '@'")
+    try:
+        url = make_url("postgresql+psycopg://" + rest)
+        port = url.port
+    except (ValueError, TypeError, sa.exc.ArgumentError):
+        raise _bad_address(text, "not a valid PostgreSQL address (is the port a number?)") from None
+    if port is not None and not 1 <= port <= 65535:
+        raise _bad_address(text, f"port {port} is out of range (1 to 65535)")
+    return url
+
+
 def database_url(case: str | Path) -> sa.URL:
     """The SQLAlchemy URL of a case: a ``postgresql://`` URL (driven by psycopg 3), or a SQLite file path.
 
     Raises:
-        StoreError: The case is a URL of a database claimsift does not support.
+        StoreError: The case is a malformed address, or one of a database claimsift does not support; the
+            message hides the password.
     """
     text = str(case)
     if text.startswith(_PG_SCHEMES):
-        return make_url("postgresql+psycopg://" + text.split("://", 1)[1])
-    if text.startswith(("postgresql+psycopg://", "sqlite:///")):
+        return _postgres_url(text)
+    if text.startswith("postgresql+psycopg://"):
+        return _postgres_url(text)
+    if text.startswith("sqlite:///"):
         return make_url(text)
     if "://" in text:
-        raise StoreError(f"{text}: unsupported case location; use a .db file path or a postgresql:// URL")
+        scheme = text.split("://", 1)[0]
+        raise StoreError(
+            f"{shown_location(text)}: unsupported case location ({scheme}://); "
+            "use a .db file path or a postgresql:// URL"
+        )
     return make_url("sqlite:///" + str(Path(text).expanduser().absolute()))
 
 
@@ -149,6 +202,8 @@ class Store:
         """True when ``open`` made the case."""
         self.readonly = False
         """True when opened with ``readonly``: every write fails, nothing is migrated."""
+        self._secret: str | None = None
+        """The database password, which no message may show."""
 
     @classmethod
     def open(cls, case: str | Path, *, create: bool = False, readonly: bool = False) -> Store:
@@ -166,7 +221,7 @@ class Store:
             raise ValueError("a case opened read-only cannot be created")
         url = database_url(case)
         sqlite = url.get_backend_name() == "sqlite"
-        location = display_path(case) if sqlite else make_url(str(case)).render_as_string(hide_password=True)
+        location = display_path(case) if sqlite else shown_location(case)
         if sqlite and not create and not Path(url.database or "").is_file():
             raise StoreError(f"{location}: no such case; create it with: claimsift case init {location}")
         if sqlite and readonly and (problem := _sqlite_header_problem(Path(url.database or ""))):
@@ -177,8 +232,12 @@ class Store:
             connect_args: dict[str, Any] = {"connect_timeout": PG_CONNECT_TIMEOUT_S}
             if readonly:
                 connect_args["options"] = "-c default_transaction_read_only=on"
-            engine = sa.create_engine(url, connect_args=connect_args)
+            try:
+                engine = sa.create_engine(url, connect_args=connect_args)
+            except (ValueError, TypeError, sa.exc.ArgumentError):
+                raise _bad_address(str(case), "its options cannot be used") from None
         store = cls(engine, location)
+        store._secret = url.password if isinstance(url.password, str) else None
         store.readonly = readonly
         try:
             store._prepare(create)
@@ -260,7 +319,11 @@ class Store:
         try:
             yield
         except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"{self.location}: {_reason(exc)}") from exc
+            reason = _reason(exc)
+            if self._secret:  # a server's message could quote the address it was given
+                for secret in {self._secret, urllib.parse.quote(self._secret, safe="")}:
+                    reason = reason.replace(secret, "***")
+            raise StoreError(f"{self.location}: {reason}") from exc
 
     @contextmanager
     def transaction(self) -> Iterator[sa.Connection]:
@@ -374,6 +437,25 @@ class Store:
         r = schema.reliability
         with self.reading() as conn:
             return {row.source: row.letter for row in conn.execute(sa.select(r.c.source, r.c.letter))}
+
+    def revision(self) -> str:
+        """A key that changes whenever what an assessment reads changes: documents and their facts, hypotheses,
+        reliability letters. Readers keep a verdict while the key stays the same (the web app's pages).
+
+        It sees every process's committed writes (``case add`` running beside ``serve``), on SQLite and
+        PostgreSQL alike. Documents are only ever added, so their count and largest key tell a change;
+        hypotheses and letters are few and read whole (a letter replaced within the same second leaves count and
+        timestamps alike). Read the key before the assessment: a write landing in between then costs one more
+        assessment, never a stale one kept.
+        """
+        d, f, h, r = schema.documents, schema.facts, schema.hypotheses, schema.reliability
+        with self.reading() as conn:
+            documents = tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(d.c.pk))).one())
+            facts = tuple(conn.execute(sa.select(sa.func.count(), sa.func.max(f.c.document))).one())
+            hypotheses = [tuple(row) for row in conn.execute(sa.select(h.c.id, h.c.text, h.c.prior).order_by(h.c.id))]
+            letters = [tuple(row) for row in conn.execute(sa.select(r.c.source, r.c.letter).order_by(r.c.source))]
+        key = repr((documents, facts, hypotheses, letters)).encode("utf-8", "surrogatepass")
+        return hashlib.sha256(key).hexdigest()
 
     # assessment snapshots
 

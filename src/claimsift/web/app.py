@@ -11,12 +11,25 @@ or changes anything.
 Parsing is the one slow step, so it is bounded twice: at most ``max_parses`` requests parse at once (more
 answer 503 at once, rather than queueing behind a long paste), and each stops after ``parse_seconds`` (503,
 nothing of that document stored).
+
+Request bodies are bounded too, since each is held in memory: at most ``max_uploads`` are read at once (one
+more is answered 503 without reading it), and a body not all sent within ``upload_seconds`` is answered 408 (a
+client sending a byte a second cannot hold a connection open for ever). Both answers close the connection. A
+client that goes away in the middle of its body is one warning line in the log, not a traceback.
+
+Assessing a large case takes seconds, so ``/`` and ``/api/case`` share one assessment (and its rendered page)
+while the case's revision key (``Store.revision``) is unchanged; any change to documents, hypotheses or
+letters, from this app or from another process (``claimsift case add`` beside the server), makes a new one
+at the next request. One request assesses at a time; the others wait for its result rather than repeat it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
 import re
+import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Iterable, MutableMapping
 from pathlib import PurePosixPath
@@ -26,15 +39,26 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect
 
 from claimsift.batch import parse_stream
-from claimsift.case import add_hypothesis, assess_case, render_html_report, render_json, set_reliability, show
+from claimsift.case import (
+    CaseAssessment,
+    add_hypothesis,
+    assess_case,
+    render_html_report,
+    render_json,
+    set_reliability,
+    show,
+)
 from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
 from claimsift.ingest import read_bytes, read_url
 from claimsift.model import Document
 from claimsift.safe_text import CONTROLS
 from claimsift.store import Store, content_hash
 from claimsift.web._guard import Guard, Refused, allowed_hosts, check_token, error_page, new_token, token_field
+
+log = logging.getLogger("claimsift.web")
 
 FORM_OVERHEAD = 64 * 1024
 """Bytes a multipart body may carry beyond the upload itself (boundaries, headers, the other fields)."""
@@ -64,6 +88,68 @@ class Busy(Exception):
 
     def __init__(self, slots: int) -> None:
         super().__init__(f"the server is busy parsing {slots} other document(s); try again in a minute")
+
+
+class TooManyUploads(Exception):
+    """Every upload slot is taken: more bodies at once would each be held in memory."""
+
+    def __init__(self, slots: int) -> None:
+        super().__init__(f"the server is receiving {slots} other upload(s); try again in a minute")
+
+
+class SlowUpload(Exception):
+    """A request body not all sent within the time allowed."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the upload was not all sent within {seconds:g} seconds; try again")
+
+
+class Disconnected(Exception):
+    """The client went away before its request body was all sent: there is no one left to answer."""
+
+
+def _closing(page: Response) -> Response:
+    """Close the connection after this answer: the request's body is left unread, and the next bytes on the
+    connection would be more of it, not a new request."""
+    page.headers["Connection"] = "close"
+    return page
+
+
+def _who(request: Request) -> str:
+    """The request line and client of a log line."""
+    client = f"{request.client.host}:{request.client.port}" if request.client else "an unknown client"
+    return f"{request.method} {request.url.path} from {client}"
+
+
+class AssessmentCache:
+    """The case's assessment and its renderings, kept while the case's revision key stays the same.
+
+    ``assessments`` counts the assessments made, so a test (or a curious operator) can see a page reuse one.
+    """
+
+    def __init__(self, case: str) -> None:
+        self.case = case
+        self.assessments = 0
+        self._lock = threading.Lock()
+        self._key: str | None = None
+        self._renderings: dict[str, str] = {}
+        """What was rendered of the assessment made under ``_key``, by kind (``html``, ``json``)."""
+        self._assessment: CaseAssessment | None = None
+
+    def rendered(self, kind: str, render: Callable[[CaseAssessment], str]) -> str:
+        """``render`` of the current assessment, reused while the case is unchanged; the case is assessed
+        (once, whoever asks first) only when its key has changed since."""
+        with Store.open(self.case, readonly=True) as store:
+            key = store.revision()  # before assessing: a change landing in between only costs one more
+        with self._lock:
+            if key != self._key or self._assessment is None:
+                self._assessment = assess_case(self.case, record=False)
+                self._renderings = {}
+                self.assessments += 1
+                self._key = key
+            if kind not in self._renderings:
+                self._renderings[kind] = render(self._assessment)
+            return self._renderings[kind]
 
 
 def _esc(value: object) -> str:
@@ -180,6 +266,8 @@ def create_app(
     max_parses: int = 2,
     parse_seconds: float = 60.0,
     allow_private_fetch: bool = False,
+    max_uploads: int = 4,
+    upload_seconds: float = 60.0,
 ) -> FastAPI:
     """The web app over one existing case, to be served on ``host`` and ``port``.
 
@@ -193,15 +281,21 @@ def create_app(
         parse_seconds: Longest a request may parse; past it the request is answered 503.
         allow_private_fetch: Let the address form fetch loopback, private and link-local addresses. Off by
             default: anyone who can reach the app could otherwise make it read the network it runs in.
+        max_uploads: Request bodies read at once (each is held in memory); one more is answered 503 unread.
+        upload_seconds: Longest a client may take to send a request body; past it the request is answered 408.
 
     Raises:
         StoreError: No such case, or not a claimsift case.
-        UsageError: ``max_upload_bytes`` or ``max_parses`` is not positive, or ``parse_seconds`` is not.
+        UsageError: ``max_upload_bytes``, ``max_parses`` or ``max_uploads`` is not positive, or a time is not.
     """
     if max_upload_bytes < 1:
         raise UsageError(f"the upload limit must be at least 1 byte, got {max_upload_bytes}")
     if max_parses < 1 or not parse_seconds > 0:
         raise UsageError(f"parses at once and seconds per parse must be positive, got {max_parses}, {parse_seconds}")
+    if max_uploads < 1 or not upload_seconds > 0:
+        raise UsageError(
+            f"uploads at once and seconds per upload must be positive, got {max_uploads}, {upload_seconds}"
+        )
     Store.open(case).close()  # fail now, not at the first request
 
     class InMemoryParser(MultiPartParser):
@@ -209,7 +303,9 @@ def create_app(
         """Keep an upload in memory: Starlette would otherwise spool parts over 1 MB to a temporary file."""
 
     token = new_token()  # one per server start: every form served since then carries it
+    cache = AssessmentCache(case)
     app = FastAPI(title="claimsift", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.assessments = cache
     app.add_middleware(Guard, hosts=allowed_hosts(host, port, extra_hosts))
 
     @app.exception_handler(ClaimsiftError)
@@ -218,7 +314,7 @@ def create_app(
 
     @app.exception_handler(TooLarge)
     async def _too_large(request: Request, exc: TooLarge) -> Response:
-        return error_page(413, str(exc))
+        return _closing(error_page(413, str(exc)))
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused) -> Response:
@@ -226,10 +322,19 @@ def create_app(
 
     @app.exception_handler(Busy)
     @app.exception_handler(ParseTimeout)
+    @app.exception_handler(TooManyUploads)
     async def _unavailable(request: Request, exc: Exception) -> Response:
         page = error_page(503, str(exc))
         page.headers["Retry-After"] = "60"
-        return page
+        return _closing(page) if isinstance(exc, TooManyUploads) else page
+
+    @app.exception_handler(SlowUpload)
+    async def _slow(request: Request, exc: SlowUpload) -> Response:
+        return _closing(error_page(408, str(exc)))
+
+    @app.exception_handler(Disconnected)
+    async def _gone(request: Request, exc: Disconnected) -> Response:
+        return Response(status_code=400)  # never sent: the server drops what is sent to a closed connection
 
     parsing = 0  # requests parsing now; read and changed on the event loop only, so no lock is needed
 
@@ -244,20 +349,46 @@ def create_app(
         finally:
             parsing -= 1
 
+    receiving = 0  # request bodies being read now; on the event loop only, like ``parsing``
+
+    async def read_body(request: Request, limit: int) -> bytes:
+        """The request body, if an upload slot is free (else 503), all sent within ``upload_seconds`` (else 408)
+        and no longer than ``limit`` (else 413); a client gone mid-body is logged on one line."""
+        nonlocal receiving
+        if receiving >= max_uploads:
+            raise TooManyUploads(max_uploads)
+        receiving += 1
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async with asyncio.timeout(upload_seconds):
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > limit:
+                        raise TooLarge(max_upload_bytes)
+                    chunks.append(chunk)
+        except TimeoutError:
+            log.warning(
+                "%s: the body was not all sent within %g s (%d bytes); answered 408",
+                _who(request),
+                upload_seconds,
+                size,
+            )
+            raise SlowUpload(upload_seconds) from None
+        except ClientDisconnect:
+            log.warning("%s: the client disconnected after %d bytes of its body; nothing stored", _who(request), size)
+            raise Disconnected() from None
+        finally:
+            receiving -= 1
+        return b"".join(chunks)
+
     async def bounded_form(request: Request) -> Any:
         """The form, read with the body held in memory and refused (413) past the limit."""
         limit = max_upload_bytes + FORM_OVERHEAD
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise TooLarge(max_upload_bytes)
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise TooLarge(max_upload_bytes)
-            chunks.append(chunk)
-        body = b"".join(chunks)
+        body = await read_body(request, limit)
         if request.headers.get("content-type", "").startswith("multipart/form-data"):
 
             async def once() -> AsyncGenerator[bytes, None]:
@@ -291,7 +422,7 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse)
     def report() -> HTMLResponse:
-        page = render_html_report(assess_case(case, record=False))
+        page = cache.rendered("html", render_html_report)
         at = page.find("<body>")
         if at >= 0:
             at += len("<body>")
@@ -304,7 +435,7 @@ def create_app(
 
     @app.get("/api/case")
     def api_case() -> Response:
-        return Response(render_json(assess_case(case, record=False)), media_type="application/json")
+        return Response(cache.rendered("json", render_json), media_type="application/json")
 
     @app.post("/documents/paste")
     async def paste(request: Request) -> Response:
