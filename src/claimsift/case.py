@@ -25,6 +25,7 @@ from claimsift.model import Analysis, Document, Hypothesis
 from claimsift.report.html import render_html
 from claimsift.report.json_report import to_dict
 from claimsift.report.markdown import escape, render_markdown
+from claimsift.safe_text import escape_controls_in_json
 from claimsift.store import Store, check, content_hash
 
 STDIN = "-"
@@ -416,7 +417,7 @@ def render_json(result: CaseAssessment, include_text: bool = False) -> str:
     data = to_dict(result.analysis, include_text)
     for h in data["hypotheses"]:
         h["history"] = as_dicts(result.history.get(h["id"], ()))
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escape_controls_in_json(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _history_table(steps: Sequence[Step]) -> list[str]:

@@ -20,6 +20,12 @@ def strip_controls(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
+def escape_controls_in_json(text: str) -> str:
+    """JSON text with every control or bidi character written as a ``\\uXXXX`` escape: the same JSON value,
+    but nothing a terminal would act on (json.dumps escapes C0 controls itself, not C1 nor bidi overrides)."""
+    return CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path as text every UTF-8 output can hold: bytes of a file name that are not UTF-8 (which Python keeps
     as lone surrogates, ``bad\\udcff.txt``) become U+FFFD (``bad\ufffd.txt``), so a report, a terminal or a

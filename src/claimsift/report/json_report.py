@@ -17,6 +17,7 @@ from claimsift.model import (
     TimeExpr,
     Turn,
 )
+from claimsift.safe_text import escape_controls_in_json
 
 SCHEMA = "claimsift/1"
 
@@ -148,4 +149,4 @@ def _group(g: EvidenceGroup) -> dict[str, Any]:
 
 def render_json(analysis: Analysis, include_text: bool = False) -> str:
     """JSON text, UTF-8 friendly (no ASCII escaping), indented for people who open it."""
-    return json.dumps(to_dict(analysis, include_text), ensure_ascii=False, indent=2) + "\n"
+    return escape_controls_in_json(json.dumps(to_dict(analysis, include_text), ensure_ascii=False, indent=2)) + "\n"
