@@ -1,8 +1,8 @@
 """`claimsift analyze` as DESIGN.md's command-line contract states it: output, options, exit status, stderr.
 
-Real input only: the caption transcript and excerpts in tests/data (published 2024-11-05). Broken files are
-built in tmp_path from those texts (gzip of the transcript for binary data, a truncated copy of the JSON
-excerpt for malformed JSON).
+Real input only: the torn transcript and the excerpts in tests/data, made from public-domain U.S. government
+texts (tests/seammaker.py, tests/ingestmaker.py). Broken files are built in tmp_path from those texts (gzip of
+the transcript for binary data, a truncated copy of the JSON excerpt for malformed JSON).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from claimsift.cli import app
 
 DATA = Path(__file__).parent / "data"
 TRANSCRIPT = DATA / "seams" / "kursk_open_seams.txt"
-EXCERPT = DATA / "ingest" / "nk_troops_excerpt.txt"
-QUOTES = DATA / "ingest" / "nk_troops_quotes.json"
-OPENING_VTT = DATA / "ingest" / "nk_troops_opening.vtt"
-AUTO_VTT = DATA / "ingest" / "nk_troops_video_auto.en.vtt"
+EXCERPT = DATA / "ingest" / "kursk_open_excerpt.txt"
+QUOTES = DATA / "ingest" / "kursk_open_quotes.json"
+OPENING_VTT = DATA / "ingest" / "kursk_open_opening.vtt"
+AUTO_VTT = DATA / "ingest" / "kursk_open_auto.en.vtt"
 DEPLOYED = "North Korean troops are deployed in Russia to fight against Ukraine"
 TREATY = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
 DENIED = "Russia denies that North Korean soldiers are in Kursk"
@@ -146,7 +146,7 @@ def test_cli_output_file_gets_the_report_and_stdout_stays_empty(
     if fmt == "json":
         data = json.loads(written)
         assert data["schema"] == "claimsift/1"
-        assert data["documents"][0]["id"] == "nk_troops_excerpt"
+        assert data["documents"][0]["id"] == "kursk_open_excerpt"
     else:
         assert written.startswith("# claimsift report\n")
         assert DEPLOYED in written
@@ -203,10 +203,10 @@ def test_cli_reads_stdin(nlp: object, torn_transcript: str) -> None:
 def test_cli_stdin_and_files_together(nlp: object) -> None:
     data = report(invoke(str(EXCERPT), "-", input=OPENING_VTT.read_bytes()))
     assert [(d["id"], d["format"]) for d in data["documents"]] == [
-        ("nk_troops_excerpt", "text"),
+        ("kursk_open_excerpt", "text"),
         ("stdin", "vtt"),
     ]
-    assert {c["doc"] for c in data["claims"]} == {"nk_troops_excerpt", "stdin"}
+    assert {c["doc"] for c in data["claims"]} == {"kursk_open_excerpt", "stdin"}
 
 
 def _truncated_quotes() -> bytes:

@@ -1,6 +1,8 @@
 """Readers, metadata, folder walking and stdin of claimsift.ingest.
 
-The texts quote the real caption transcript in ../shared/eval/dev/nk_troops_transcript.txt.
+The texts are real sentences of public-domain U.S. government texts in tests/data (VOA, DOD News, the White
+House); tests/ingestmaker.py made the files in tests/data/ingest from them, and each file's .meta.json says how
+and from which address.
 """
 
 from __future__ import annotations
@@ -22,27 +24,29 @@ from claimsift.model import Document
 DATA = Path(__file__).parent / "data" / "ingest"
 
 OPENING = (
-    "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
-    "frontlines with barely a plan, let alone weapons. in defensive positions, are instead getting Ukrainian "
-    "artillery and drones."
+    "The Pentagon said Tuesday a \u201csmall number\u201d of North Korean troops have deployed to Russia\u2019s Kursk "
+    "region, where they are likely to be used in combat against Ukrainian troops."
 )
-KYIV_POST = (
-    "But what about that video? Based geo-located videos on Kyiv Post, it seems certain are indeed on "
-    'Russian soil. On October 18, two in Russia speaking Korean "with an accent atypical videos show the '
-    "Koreans in training exercises and uniforms. The Kyiv Post also cited Ukraine's Security's claim that "
-    "the second video was taken in Russia's Primorsky Krai."
+SINGH = (
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy "
+    "Pentagon Press Secretary Sabrina Singh, who spoke to the media today."
 )
-YERMAK = (
-    'On October 28, Anrij Yermak, a top aide to "We are at war with North Korea." Mark Rutte, I can confirm '
-    "that North Korean troops have military units have been deployed to the Kursk"
+AUTO = (
+    SINGH + " The Pentagon has not confirmed that these troops have engaged in combat with Ukrainian troops who "
+    "are inside a portion of the Kursk region, she said, adding, \"They're moving into Kursk for a reason. We have "
+    'every expectation that they would be engaged in combat operations."'
 )
 META = {
-    "title": "North Korean troops in Russia: video transcript (captions, every other line missing)",
-    "outlet": "YouTube commentary channel",
-    "url": "",
-    "published": "2024-11-05",
-    "kind": "transcript",
+    "title": "Ukraine reports destroying 38 Russian drones (excerpt)",
+    "outlet": "Voice of America",
+    "url": "https://voa.pangea-cms.com/preview/en-US/a/ukraine-reports-destroying-38-russian-drones/7853502.html",
+    "published": "2024-11-06",
+    "kind": "article",
 }
+DOD_URL = (
+    "https://www.defense.gov/News/News-Stories/Article/Article/3968230/"
+    "north-korean-troops-enter-kursk-where-ukrainians-are-fighting/"
+)
 
 
 def _only(paths: list[str], published: str | None = None) -> Document:
@@ -77,9 +81,9 @@ def test_ingest_exports_sorted_public_api() -> None:
 @pytest.mark.parametrize(
     ("filename", "fmt", "kind", "expected"),
     [
-        ("nk_troops_opening.vtt", "vtt", "transcript", OPENING),
-        ("nk_troops_video_auto.en.vtt", "vtt", "transcript", KYIV_POST),
-        ("nk_troops_yermak.srt", "srt", "transcript", YERMAK),
+        ("kursk_open_opening.vtt", "vtt", "transcript", OPENING),
+        ("kursk_open_auto.en.vtt", "vtt", "transcript", AUTO),
+        ("kursk_open_singh.srt", "srt", "transcript", SINGH),
     ],
 )
 def test_ingest_captions_join_cue_texts(filename: str, fmt: str, kind: str, expected: str) -> None:
@@ -88,7 +92,7 @@ def test_ingest_captions_join_cue_texts(filename: str, fmt: str, kind: str, expe
     assert document.id == Path(filename).stem
 
 
-@pytest.mark.parametrize("filename", ["nk_troops_excerpt.txt", "nk_troops_notes.md"])
+@pytest.mark.parametrize("filename", ["kursk_open_excerpt.txt", "kursk_open_notes.md"])
 def test_ingest_text_and_markdown_are_verbatim(filename: str) -> None:
     document = _only([str(DATA / filename)])
     assert document.text == (DATA / filename).read_bytes().decode("utf-8")
@@ -97,32 +101,35 @@ def test_ingest_text_and_markdown_are_verbatim(filename: str) -> None:
 
 def test_ingest_text_keeps_newlines_and_unicode_forms(tmp_path: Path) -> None:
     # CRLF, a tab, trailing spaces and a decomposed é must survive, so offsets match the file.
-    raw = "Only a fool would risk making Kim Jong-Un mad...\r\n\tcafe\u0301  \r\n\n"
+    raw = "Vitaliy Kim, the governor of Mykolaiv,\r\n\tcafe\u0301  \r\n\n"
     path = tmp_path / "crlf.txt"
     path.write_bytes(raw.encode("utf-8"))
     document = _only([str(path)])
     assert document.text == raw
-    assert document.text[document.text.index("Kim") :].startswith("Kim Jong-Un")
+    assert document.text[document.text.index("Kim") :].startswith("Kim, the governor")
 
 
 def test_ingest_markdown_title_from_first_heading() -> None:
-    document = _only([str(DATA / "nk_troops_notes.md")])
-    assert document.title == "North Korean troops in Russia: video transcript"
-    assert document.text.startswith("# North Korean troops")
+    document = _only([str(DATA / "kursk_open_notes.md")])
+    assert (
+        document.title
+        == "On-the-Record Press Gaggle by White House National Security Communications Advisor John Kirby"
+    )
+    assert document.text.startswith("# On-the-Record Press Gaggle")
 
 
 def test_ingest_html_main_text_and_metadata() -> None:
-    document = _only([str(DATA / "nk_troops_article.html")])
+    document = _only([str(DATA / "kursk_open_article.html")])
     assert document.format == "html"
-    assert "The Kyiv Post also cited Ukraine's Security's claim" in document.text
-    assert '"fake ID cards of Siberia"' in document.text
+    assert "There is no evidence that more North Korean troops are entering Russia" in document.text
+    assert "\"They're moving into Kursk for a reason." in document.text
     assert "SCRIPT_TEXT_MUST_NOT_APPEAR" not in document.text
     assert "track()" not in document.text and "font-family" not in document.text
     assert (document.title, document.outlet, document.url, document.published, document.kind) == (
-        "North Korean troops in Russia: video transcript",
-        "YouTube commentary channel",
-        "https://example.org/nk-troops-transcript",
-        "2024-11-05",
+        "North Korean Troops Enter Kursk Where Ukrainians Are Fighting",
+        "U.S. Department of Defense, DOD News (David Vergun)",
+        DOD_URL,
+        "2024-11-18",
         "article",
     )
 
@@ -173,21 +180,21 @@ def test_ingest_vtt_voice_becomes_prefix_where_speaker_changes(tmp_path: Path) -
 def test_ingest_rollup_dedupe_only_with_inline_timestamps(tmp_path: Path) -> None:
     # Without inline word timestamps a repeated line and a 20 ms cue are the author's, and are kept.
     vtt = (
-        'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"We are at war with North Korea."\n\n'
-        '00:00:03.000 --> 00:00:03.020\n"We are at war with North Korea."\n\n'
-        '00:00:03.020 --> 00:00:05.000\n"We are at war with North Korea."\nMark Rutte,\n'
+        'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"They\'re moving into Kursk for a reason."\n\n'
+        '00:00:03.000 --> 00:00:03.020\n"They\'re moving into Kursk for a reason."\n\n'
+        '00:00:03.020 --> 00:00:05.000\n"They\'re moving into Kursk for a reason."\nSingh said.\n'
     )
     path = tmp_path / "manual.vtt"
     path.write_text(vtt, encoding="utf-8")
     document = _only([str(path)])
-    assert document.text.count("We are at war with North Korea.") == 3
+    assert document.text.count("They're moving into Kursk for a reason.") == 3
     assert document.warnings == ()
 
 
 def test_ingest_rollup_reports_what_it_dropped() -> None:
-    document = _only([str(DATA / "nk_troops_video_auto.en.vtt")])
-    assert document.text.count("Primorsky Krai") == 1
-    assert document.warnings == ("roll-up auto-captions: dropped 8 bridge cue(s) under 50 ms and 7 repeated line(s)",)
+    document = _only([str(DATA / "kursk_open_auto.en.vtt")])
+    assert document.text.count("Sabrina Singh") == 1
+    assert document.warnings == ("roll-up auto-captions: dropped 10 bridge cue(s) under 50 ms and 9 repeated line(s)",)
 
 
 @pytest.mark.parametrize(
@@ -195,28 +202,28 @@ def test_ingest_rollup_reports_what_it_dropped() -> None:
     [
         (
             "one_bad_cue.vtt",
-            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nOn October 28, Anrij Yermak,\n\n"
-            "00:00:0x.000 --> 00:00:03.000\na top aide to\n\n"
-            "00:00:03.000 --> 00:00:04.000\nMark Rutte,\n",
+            "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nIt is likely that about 11,000\n\n"
+            "00:00:0x.000 --> 00:00:03.000\nNorth Korean troops have moved\n\n"
+            "00:00:03.000 --> 00:00:04.000\ninto Russia's Kursk region,\n",
             "1 of 3 cues could not be parsed and were skipped",
         ),
         (
             "one_bad_cue.srt",
-            "1\n00:00:01,000 --> 00:00:02,000\nOn October 28, Anrij Yermak,\n\n"
-            "2\n00:00:0x,000 --> 00:00:03,000\na top aide to\n\n"
-            "3\n00:00:03,000 --> 00:00:04,000\nMark Rutte,\n",
+            "1\n00:00:01,000 --> 00:00:02,000\nIt is likely that about 11,000\n\n"
+            "2\n00:00:0x,000 --> 00:00:03,000\nNorth Korean troops have moved\n\n"
+            "3\n00:00:03,000 --> 00:00:04,000\ninto Russia's Kursk region,\n",
             "1 of 3 cues could not be parsed and were skipped",
         ),
         (
             "no_header.vtt",
-            "00:00:01.000 --> 00:00:02.000\nOn October 28, Anrij Yermak,\n\n"
-            "00:00:03.000 --> 00:00:04.000\nMark Rutte,\n",
+            "00:00:01.000 --> 00:00:02.000\nIt is likely that about 11,000\n\n"
+            "00:00:03.000 --> 00:00:04.000\ninto Russia's Kursk region,\n",
             "not a well-formed VTT file; cues were read leniently",
         ),
         (
             "no_numbers.srt",
-            "00:00:01,000 --> 00:00:02,000\nOn October 28, Anrij Yermak,\n\n"
-            "00:00:03,000 --> 00:00:04,000\nMark Rutte,\n",
+            "00:00:01,000 --> 00:00:02,000\nIt is likely that about 11,000\n\n"
+            "00:00:03,000 --> 00:00:04,000\ninto Russia's Kursk region,\n",
             "not a well-formed SRT file; cues were read leniently",
         ),
     ],
@@ -225,25 +232,25 @@ def test_ingest_captions_keep_good_cues_and_warn(tmp_path: Path, filename: str, 
     path = tmp_path / filename
     path.write_text(captions, encoding="utf-8")
     document = _only([str(path)])
-    assert document.text.startswith("On October 28, Anrij Yermak,")
-    assert document.text.endswith("Mark Rutte,")
+    assert document.text.startswith("It is likely that about 11,000")
+    assert document.text.endswith("into Russia's Kursk region,")
     assert warning in document.warnings
 
 
 def test_ingest_srt_with_crlf_and_bom(tmp_path: Path) -> None:
-    srt = (DATA / "nk_troops_yermak.srt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    srt = (DATA / "kursk_open_singh.srt").read_text(encoding="utf-8").replace("\n", "\r\n")
     path = tmp_path / "windows.srt"
     path.write_bytes(b"\xef\xbb\xbf" + srt.encode("utf-8"))
-    assert _only([str(path)]).text == YERMAK
+    assert _only([str(path)]).text == SINGH
 
 
 @pytest.mark.parametrize(
     ("payload", "expected_ids"),
     [
-        ({"id": "nk-rutte", "text": YERMAK}, ["nk-rutte"]),
-        ({"text": YERMAK}, ["quotes"]),
-        ([{"text": YERMAK}, {"text": OPENING}], ["quotes", "quotes-2"]),
-        ({"documents": [{"id": "a", "text": YERMAK}, {"id": "a", "text": OPENING}]}, ["a", "a-2"]),
+        ({"id": "nk-rutte", "text": SINGH}, ["nk-rutte"]),
+        ({"text": SINGH}, ["quotes"]),
+        ([{"text": SINGH}, {"text": OPENING}], ["quotes", "quotes-2"]),
+        ({"documents": [{"id": "a", "text": SINGH}, {"id": "a", "text": OPENING}]}, ["a", "a-2"]),
     ],
 )
 def test_ingest_json_shapes_and_ids(tmp_path: Path, payload: object, expected_ids: list[str]) -> None:
@@ -251,40 +258,43 @@ def test_ingest_json_shapes_and_ids(tmp_path: Path, payload: object, expected_id
     path.write_text(json.dumps(payload), encoding="utf-8")
     documents = read_documents([str(path)])
     assert [d.id for d in documents] == expected_ids
-    assert documents[0].text == YERMAK and documents[0].format == "json"
+    assert documents[0].text == SINGH and documents[0].format == "json"
 
 
 def test_ingest_json_keys_become_metadata() -> None:
-    first, second = read_documents([str(DATA / "nk_troops_quotes.json")])
+    first, second = read_documents([str(DATA / "kursk_open_quotes.json")])
     assert (first.id, first.title, first.outlet, first.published, first.kind) == (
-        "nk-putin-brics",
-        "North Korean troops in Russia: video transcript",
-        "YouTube commentary channel",
-        "2024-11-05",
-        "transcript",
+        "voa-ryder-kursk",
+        "Pentagon says some North Korea forces are in Russia's Kursk (excerpt)",
+        "Voice of America",
+        "2024-10-29",
+        "article",
     )
-    assert first.text.startswith("Russian President Vladimir Putin after the BRICS summit")
-    assert (second.id, second.outlet, second.kind) == ("nk_troops_quotes", None, None)
+    assert first.text.startswith("\u201c[There are] indications that there's already a small number")
+    assert (second.id, second.outlet, second.kind) == ("kursk_open_quotes", None, None)
 
 
 def test_ingest_sidecar_metadata() -> None:
-    document = _only([str(DATA / "nk_troops_excerpt.txt")])
-    assert (document.title, document.outlet, document.url, document.published, document.kind) == (
-        META["title"],
-        META["outlet"],
-        None,  # "" in the sidecar means unknown
-        "2024-11-05",
-        "transcript",
+    document = _only([str(DATA / "kursk_open_excerpt.txt")])
+    assert (document.title, document.outlet, document.url, document.published, document.kind) == tuple(
+        META[key] for key in ("title", "outlet", "url", "published", "kind")
     )
+
+
+def test_ingest_sidecar_empty_value_means_unknown(tmp_path: Path) -> None:
+    path = _copy(tmp_path, "kursk_open_excerpt.txt")
+    (tmp_path / "kursk_open_excerpt.meta.json").write_text(json.dumps(META | {"url": ""}), encoding="utf-8")
+    document = _only([str(path)])
+    assert (document.outlet, document.url) == (META["outlet"], None)
 
 
 @pytest.mark.parametrize(
     ("filename", "kind"),
     [
-        ("nk_troops_opening.vtt", "transcript"),
-        ("nk_troops_yermak.srt", "transcript"),
-        ("nk_troops_article.html", "article"),
-        ("nk_troops_notes.md", None),
+        ("kursk_open_opening.vtt", "transcript"),
+        ("kursk_open_singh.srt", "transcript"),
+        ("kursk_open_article.html", "article"),
+        ("kursk_open_notes.md", None),
     ],
 )
 def test_ingest_default_kind_by_format(filename: str, kind: str | None) -> None:
@@ -292,24 +302,24 @@ def test_ingest_default_kind_by_format(filename: str, kind: str | None) -> None:
 
 
 def test_ingest_sidecar_overrides_page_metadata(tmp_path: Path) -> None:
-    path = _copy(tmp_path, "nk_troops_article.html")
-    sidecar = {"title": META["title"], "published": "2024-11-06", "kind": "statement"}
-    (tmp_path / "nk_troops_article.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    path = _copy(tmp_path, "kursk_open_article.html")
+    sidecar = {"title": META["title"], "published": "2024-11-19", "kind": "statement"}
+    (tmp_path / "kursk_open_article.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
     document = _only([str(path)])
-    assert (document.title, document.published, document.kind) == (META["title"], "2024-11-06", "statement")
-    assert document.outlet == "YouTube commentary channel"  # still from the page
+    assert (document.title, document.published, document.kind) == (META["title"], "2024-11-19", "statement")
+    assert document.outlet == "U.S. Department of Defense, DOD News (David Vergun)"  # still from the page
 
 
 def test_ingest_json_keys_override_sidecar(tmp_path: Path) -> None:
-    path = _copy(tmp_path, "nk_troops_quotes.json")
-    sidecar = {"outlet": "Kyiv Post", "published": "2024-10-30"}
-    (tmp_path / "nk_troops_quotes.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    path = _copy(tmp_path, "kursk_open_quotes.json")
+    sidecar = {"outlet": "VOA News", "published": "2024-10-30"}
+    (tmp_path / "kursk_open_quotes.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
     first, second = read_documents([str(path)])
-    assert (first.outlet, first.published) == ("YouTube commentary channel", "2024-11-05")
-    assert (second.outlet, second.published) == ("Kyiv Post", "2024-10-30")
+    assert (first.outlet, first.published) == ("Voice of America", "2024-10-29")
+    assert (second.outlet, second.published) == ("VOA News", "2024-10-30")
 
 
-@pytest.mark.parametrize("filename", ["nk_troops_excerpt.txt", "nk_troops_article.html", "nk_troops_quotes.json"])
+@pytest.mark.parametrize("filename", ["kursk_open_excerpt.txt", "kursk_open_article.html", "kursk_open_quotes.json"])
 def test_ingest_published_argument_overrides_everything(filename: str) -> None:
     documents = read_documents([str(DATA / filename)], published="2024-12-01")
     assert {d.published for d in documents} == {"2024-12-01"}
@@ -318,15 +328,15 @@ def test_ingest_published_argument_overrides_everything(filename: str) -> None:
 @pytest.mark.parametrize("published", ["2024-13-01", "05/11/2024", "2024-11-5", ""])
 def test_ingest_bad_published_argument_is_a_usage_error(published: str) -> None:
     with pytest.raises(UsageError, match="YYYY-MM-DD"):
-        read_documents([str(DATA / "nk_troops_excerpt.txt")], published=published)
+        read_documents([str(DATA / "kursk_open_excerpt.txt")], published=published)
 
 
 def test_ingest_folder_walk_is_recursive_sorted_and_filtered(tmp_path: Path) -> None:
-    _copy(tmp_path, "nk_troops_excerpt.txt", "nk_troops_excerpt.meta.json", "nk_troops_yermak.srt")
+    _copy(tmp_path, "kursk_open_excerpt.txt", "kursk_open_excerpt.meta.json", "kursk_open_singh.srt")
     nested = tmp_path / "b" / "c"
     nested.mkdir(parents=True)
-    shutil.copy(DATA / "nk_troops_opening.vtt", nested / "opening.vtt")
-    shutil.copy(DATA / "nk_troops_notes.md", tmp_path / "b" / "notes.MD")
+    shutil.copy(DATA / "kursk_open_opening.vtt", nested / "opening.vtt")
+    shutil.copy(DATA / "kursk_open_notes.md", tmp_path / "b" / "notes.MD")
     (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
     (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
     (tmp_path / ".hidden").mkdir()
@@ -335,10 +345,10 @@ def test_ingest_folder_walk_is_recursive_sorted_and_filtered(tmp_path: Path) -> 
     assert [Path(d.path).relative_to(tmp_path).as_posix() for d in documents] == [
         "b/c/opening.vtt",
         "b/notes.MD",
-        "nk_troops_excerpt.txt",
-        "nk_troops_yermak.srt",
+        "kursk_open_excerpt.txt",
+        "kursk_open_singh.srt",
     ]
-    assert documents[2].published == "2024-11-05"  # the sidecar still applies
+    assert documents[2].published == "2024-11-06"  # the sidecar still applies
 
 
 def test_ingest_ids_made_unique_across_files(tmp_path: Path) -> None:
@@ -356,11 +366,11 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 @pytest.mark.parametrize(
     ("filename", "fmt"),
     [
-        ("nk_troops_excerpt.txt", "text"),
-        ("nk_troops_opening.vtt", "vtt"),
-        ("nk_troops_yermak.srt", "srt"),
-        ("nk_troops_article.html", "html"),
-        ("nk_troops_quotes.json", "json"),
+        ("kursk_open_excerpt.txt", "text"),
+        ("kursk_open_opening.vtt", "vtt"),
+        ("kursk_open_singh.srt", "srt"),
+        ("kursk_open_article.html", "html"),
+        ("kursk_open_quotes.json", "json"),
     ],
 )
 def test_ingest_stdin_guesses_the_format(monkeypatch: pytest.MonkeyPatch, filename: str, fmt: str) -> None:
@@ -373,28 +383,28 @@ def test_ingest_stdin_guesses_the_format(monkeypatch: pytest.MonkeyPatch, filena
 
 
 def test_ingest_stdin_id_and_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    _stdin(monkeypatch, "\ufeff“We are at war with North Korea.”\r\n".encode("utf-16-le"))
+    _stdin(monkeypatch, "\ufeff“If they cross into Ukraine, yes.”\r\n".encode("utf-16-le"))
     document = _only(["-"], published="2024-11-05")
     assert (document.id, document.text, document.published) == (
         "stdin",
-        "“We are at war with North Korea.”\r\n",
+        "“If they cross into Ukraine, yes.”\r\n",
         "2024-11-05",
     )
 
 
 def test_ingest_read_bytes_uses_name_and_meta() -> None:
-    data = (DATA / "nk_troops_yermak.srt").read_bytes()
-    documents = read_bytes(data, "uploads/yermak.srt", meta={"outlet": "Kyiv Post", "url": ""})
+    data = (DATA / "kursk_open_singh.srt").read_bytes()
+    documents = read_bytes(data, "uploads/singh.srt", meta={"outlet": "DOD News", "url": ""})
     assert [(d.id, d.path, d.format, d.outlet, d.url, d.text) for d in documents] == [
-        ("yermak", "uploads/yermak.srt", "srt", "Kyiv Post", None, YERMAK)
+        ("singh", "uploads/singh.srt", "srt", "DOD News", None, SINGH)
     ]
 
 
 def test_ingest_read_bytes_json_list_gets_unique_ids() -> None:
-    data = json.dumps([{"text": YERMAK}, {"text": OPENING}]).encode("utf-8")
+    data = json.dumps([{"text": SINGH}, {"text": OPENING}]).encode("utf-8")
     assert [d.id for d in read_bytes(data, "upload.json", published="2024-11-05")] == ["upload", "upload-2"]
 
 
 def test_ingest_rejects_a_single_string() -> None:
     with pytest.raises(TypeError, match="sequence of paths"):
-        read_documents(str(DATA / "nk_troops_excerpt.txt"))
+        read_documents(str(DATA / "kursk_open_excerpt.txt"))

@@ -217,7 +217,7 @@ def test_report_offsets_are_python_string_offsets_in_crlf_text_with_curly_quotes
     quotes = iter("“”" * torn_transcript.count('"'))
     text = re.sub('"', lambda _m: next(quotes), torn_transcript)
     text = re.sub(r"(?<=[.?!]) (?=[A-Z])", "\r\n", text)
-    path = tmp_path / "nk_troops_crlf.txt"
+    path = tmp_path / "kursk_crlf.txt"
     path.write_bytes(text.encode("utf-8"))
     out = json.loads(run(str(path), "-H", HYPOTHESES[0]).stdout)
     assert out["claims"] and out["entities"]
