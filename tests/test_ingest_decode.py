@@ -1,7 +1,8 @@
 """Encoding detection of claimsift.ingest.decode, and its use by the readers.
 
-The encoded variants are built here from a real sentence of ../shared/eval/dev/nk_troops_transcript.txt,
-written with typographic quotes so that every encoding has non-ASCII characters to get right.
+The encoded variants are built here from real sentences of the public-domain DOD News article in
+tests/data/dod_singh_kursk_11000.txt, written with typographic quotes and apostrophe so that every encoding has
+non-ASCII characters to get right.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import pytest
 from claimsift.errors import InputError
 from claimsift.ingest import decode, read_documents
 
-SENTENCE = "On October 28, Anrij Yermak, a top aide to “We are at war with North Korea.”\r\nMark Rutte,\n"
+SENTENCE = (
+    "“They’re moving into Kursk for a reason.”\r\n"
+    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said.\n"
+)
 
 ENCODED = [
     ("utf-8", SENTENCE.encode("utf-8")),
@@ -29,7 +33,7 @@ ENCODED = [
 
 @pytest.mark.parametrize(("label", "data"), ENCODED, ids=[label for label, _ in ENCODED])
 def test_ingest_decode_unicode_encodings(label: str, data: bytes) -> None:
-    assert decode(data, "yermak.txt") == (SENTENCE, [])
+    assert decode(data, "singh.txt") == (SENTENCE, [])
 
 
 @pytest.mark.parametrize(
@@ -37,7 +41,7 @@ def test_ingest_decode_unicode_encodings(label: str, data: bytes) -> None:
     [
         (b"caf\xe9", "café"),
         (SENTENCE.encode("cp1252"), SENTENCE),
-        (b"\x93We are at war with North Korea.\x94", "“We are at war with North Korea.”"),
+        (b"\x93They\x92re moving into Kursk for a reason.\x94", "“They’re moving into Kursk for a reason.”"),
         ("Kursk – Pokrovsk direction…".encode("cp1252"), "Kursk – Pokrovsk direction…"),
     ],
 )
@@ -85,7 +89,7 @@ def test_ingest_decode_refuses_binary(data: bytes, reason: str) -> None:
 
 @pytest.mark.parametrize(("label", "data"), ENCODED, ids=[label for label, _ in ENCODED])
 def test_ingest_text_file_in_any_encoding(tmp_path: Path, label: str, data: bytes) -> None:
-    path = tmp_path / "yermak.txt"
+    path = tmp_path / "singh.txt"
     path.write_bytes(data)
     (document,) = read_documents([str(path)])
     assert document.text == SENTENCE
@@ -93,8 +97,8 @@ def test_ingest_text_file_in_any_encoding(tmp_path: Path, label: str, data: byte
 
 
 def test_ingest_cp1252_caption_file_warns(tmp_path: Path) -> None:
-    path = tmp_path / "yermak.srt"
-    path.write_bytes(b"1\r\n00:09:43,860 --> 00:09:46,300\r\n\x93We are at war with North Korea.\x94\r\n")
+    path = tmp_path / "singh.srt"
+    path.write_bytes(b"1\r\n00:09:43,860 --> 00:09:46,300\r\n\x93They\x92re moving into Kursk for a reason.\x94\r\n")
     (document,) = read_documents([str(path)])
-    assert document.text == "“We are at war with North Korea.”"
+    assert document.text == "“They’re moving into Kursk for a reason.”"
     assert document.warnings == ("not UTF-8: decoded as cp1252 (Windows Western European)",)
