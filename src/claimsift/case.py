@@ -20,6 +20,7 @@ from claimsift.analysis import assemble, make_hypotheses
 from claimsift.assess.history import Step, as_dicts, belief_history
 from claimsift.assess.reliability import LETTERS
 from claimsift.batch import Parsed, parse_stream
+from claimsift.case_evidence import refresh
 from claimsift.errors import InputError, UsageError
 from claimsift.ingest import expand, read_documents
 from claimsift.model import Analysis, Document, Hypothesis
@@ -288,6 +289,7 @@ def add_paths(
     jobs: int = 1,
     batch_size: int = 16,
     cluster: str | None = None,
+    evidence: bool = True,
     on_event: Emit | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> AddReport:
@@ -304,6 +306,8 @@ def add_paths(
         batch_size: Documents per ``nlp.pipe`` batch; with ``jobs``, bounds the documents held in memory.
         cluster: A Dask scheduler address (``tcp://host:8786``) or ``local:N`` (a local cluster of N worker
             processes) that parses instead of ``jobs``; this process still writes (``claimsift.cluster``).
+        evidence: Bring the stored evidence groups up to date once the documents are in (``case_evidence``), so
+            ``case assess --verdicts`` reads groups only; without it the next ``case assess`` does.
         on_event: Called for every document added, skipped or failed, as it happens.
         on_start: Called once with the number of input files, before the first is read (for a progress bar).
 
@@ -329,6 +333,8 @@ def add_paths(
                 _store_one(store, parsed, weights.popleft(), report, emit)
         except KeyboardInterrupt:
             report.interrupted = True
+        if evidence and not report.interrupted:
+            refresh(store)
     return report
 
 

@@ -21,6 +21,7 @@ from rich.table import Table
 
 from claimsift import case as lib
 from claimsift.batch import available_cores
+from claimsift.case_evidence import assess_verdicts, render_verdicts_json
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.safe_text import strip_controls
@@ -102,6 +103,14 @@ def add_cmd(
         int, typer.Option("--jobs", "-j", help="Worker processes that parse documents (at most one per core).")
     ] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents parsed per batch (memory grows with it).")] = 16,
+    defer_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--defer-evidence",
+            help="Leave the stored evidence groups to the next `case assess` (quicker for a few documents "
+            "added to a large case).",
+        ),
+    ] = False,
     cluster: Annotated[
         str | None,
         typer.Option(
@@ -148,6 +157,7 @@ def add_cmd(
             jobs=jobs,
             batch_size=batch_size,
             cluster=cluster,
+            evidence=not defer_evidence,
             on_event=on_event,
             on_start=on_start,
         )
@@ -244,6 +254,14 @@ def assess_cmd(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     include_text: Annotated[bool, typer.Option("--include-text", help="JSON: add each document's text.")] = False,
+    verdicts: Annotated[
+        bool,
+        typer.Option(
+            "--verdicts",
+            help="JSON of the verdicts, groups and ACH matrix from the stored evidence groups, with only the "
+            "driving claims: it does not re-read every claim, so it stays quick on large cases.",
+        ),
+    ] = False,
 ) -> None:
     """Assess every hypothesis over the whole case, from stored facts (nothing is parsed again).
 
@@ -252,7 +270,15 @@ def assess_cmd(
     Example:
 
         claimsift case assess nk_troops.db --format markdown -o report.md
+
+        claimsift case assess big_case.db --verdicts
     """
+    if verdicts:
+        if fmt is not Format.json or include_text:
+            raise fail("--verdicts writes JSON only (no --format markdown or html, no --include-text)")
+        with _errors():
+            write_report(render_verdicts_json(assess_verdicts(case)), output)
+        return
     with _errors():
         result = lib.assess_case(case)
     if fmt is Format.markdown:

@@ -53,7 +53,14 @@ def migration(version: int, description: str) -> Callable[[Step], Step]:
 
 @migration(1, "initial schema: documents, facts, hypotheses, reliability, assessments")
 def _initial(conn: sa.Connection) -> None:
-    schema.metadata.create_all(conn, tables=[t for t in schema.TABLES if t is not schema.schema_version])
+    schema.metadata.create_all(conn, tables=list(schema.VERSION_1))
+
+
+@migration(2, "evidence groups, their per-hypothesis stance and weight, and what they reflect")
+def _evidence(conn: sa.Connection) -> None:
+    # the tables start empty: with no evidence_state row they are stale, and the next writer fills them
+    tables = [schema.evidence_groups, schema.group_scores, schema.evidence_claims, schema.evidence_state]
+    schema.metadata.create_all(conn, tables=tables)
 
 
 def latest() -> int:
