@@ -113,3 +113,33 @@ def test_batch_workers_jobs_within_the_cores_get_no_note(tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["case", "add", case, str(casekit.VOA_BATTLES), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "note:" not in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.model
+@proc_only
+def test_batch_workers_of_a_local_cluster_exit_when_case_add_is_killed(tmp_path: Path) -> None:
+    casekit.write_folder(tmp_path / "docs", 60)
+    case = str(tmp_path / "nk.db")
+    init_case(case)
+    token = uuid.uuid4().hex
+    command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), "--cluster", "local:2"]
+    command += ["--batch-size", "1"]
+    child = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, MARK: token}
+    )
+    try:
+        # the command (scheduler and nannies run in it), its resource tracker, two workers; documents stored
+        started = _wait(lambda: len(_alive_marked(token)) >= 4 and _stored(case) >= 2, 180)
+        assert started and child.poll() is None, "case add --cluster local:2 did not get to work, or finished too soon"
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait() == -signal.SIGKILL
+        assert _wait(lambda: not _alive_marked(token), SURVIVOR_WAIT), (
+            f"processes of the killed command still alive after {SURVIVOR_WAIT:.0f} s: {_alive_marked(token)}"
+        )
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for pid in _alive_marked(token):
+            os.kill(pid, signal.SIGKILL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -19,6 +20,7 @@ from claimsift.analysis import assemble, make_hypotheses
 from claimsift.assess.history import Step, as_dicts, belief_history
 from claimsift.assess.reliability import LETTERS
 from claimsift.batch import Parsed, parse_stream
+from claimsift.case_evidence import refresh
 from claimsift.errors import InputError, UsageError
 from claimsift.ingest import expand, is_address, read_documents, read_feed
 from claimsift.model import Analysis, Document, Hypothesis
@@ -303,6 +305,8 @@ def add_paths(
     published: str | None = None,
     jobs: int = 1,
     batch_size: int = 16,
+    cluster: str | None = None,
+    evidence: bool = True,
     on_event: Emit | None = None,
     on_start: Callable[[int], None] | None = None,
     allow_private: bool = False,
@@ -318,6 +322,10 @@ def add_paths(
         published: YYYY-MM-DD; overrides every document's publication date.
         jobs: Worker processes that parse (each loads the pipeline once); the caller's process writes.
         batch_size: Documents per ``nlp.pipe`` batch; with ``jobs``, bounds the documents held in memory.
+        cluster: A Dask scheduler address (``tcp://host:8786``) or ``local:N`` (a local cluster of N worker
+            processes) that parses instead of ``jobs``; this process still writes (``claimsift.cluster``).
+        evidence: Bring the stored evidence groups up to date once the documents are in (``case_evidence``), so
+            ``case assess --verdicts`` reads groups only; without it the next ``case assess`` does.
         on_event: Called for every document added, skipped or failed, as it happens.
         on_start: Called once with the number of input files, before the first is read (for a progress bar).
         allow_private: Fetch web addresses on loopback, private and link-local networks too.
@@ -328,9 +336,11 @@ def add_paths(
     read_documents([], published=published)  # validates the date before any work: raises UsageError
     if jobs < 1 or batch_size < 1:
         raise UsageError(f"--jobs and --batch-size must be at least 1, got {jobs} and {batch_size}")
+    if cluster is not None and jobs > 1:
+        raise UsageError("give either --jobs (processes on this machine) or --cluster (a Dask cluster), not both")
     emit: Emit = on_event or (lambda event: None)
     report = AddReport()
-    with Store.open(case) as store:
+    with Store.open(case) as store, _parser(cluster, jobs, batch_size) as parse:
         files = _inputs(paths, report, emit)
         report.files = len(files) + len(report.failed)
         if on_start:
@@ -338,10 +348,12 @@ def add_paths(
         weights: deque[float] = deque()
         documents = _new_documents(files, published, store, report, emit, weights, allow_private)
         try:
-            for parsed in parse_stream(documents, jobs=jobs, batch_size=batch_size):
+            for parsed in parse(documents):
                 _store_one(store, parsed, weights.popleft(), report, emit)
         except KeyboardInterrupt:
             report.interrupted = True
+        if evidence and not report.interrupted:
+            refresh(store)
     return report
 
 
@@ -352,6 +364,8 @@ def add_feed(
     published: str | None = None,
     jobs: int = 1,
     batch_size: int = 16,
+    cluster: str | None = None,
+    evidence: bool = True,
     on_event: Emit | None = None,
     on_start: Callable[[int], None] | None = None,
     allow_private: bool = False,
@@ -386,6 +400,8 @@ def add_feed(
         published=published,
         jobs=jobs,
         batch_size=batch_size,
+        cluster=cluster,
+        evidence=evidence,
         on_event=on_event,
         on_start=on_start,
         allow_private=allow_private,
@@ -393,6 +409,21 @@ def add_feed(
     report.skipped[:0] = old
     report.files += len(old)
     return report
+
+
+Parser = Callable[[Iterator[Document]], Iterator[Parsed]]
+
+
+@contextmanager
+def _parser(cluster: str | None, jobs: int, batch_size: int) -> Iterator[Parser]:
+    """What parses the new documents: this machine's processes, or a Dask cluster connected for the run."""
+    if cluster is None:
+        yield lambda documents: parse_stream(documents, jobs=jobs, batch_size=batch_size)
+        return
+    from claimsift.cluster import connect, parse_on_cluster
+
+    with connect(cluster) as client:
+        yield lambda documents: parse_on_cluster(client, documents, batch_size=batch_size)
 
 
 def _store_one(store: Store, parsed: Parsed, weight: float, report: AddReport, emit: Emit) -> None:

@@ -8,8 +8,11 @@ Errors are one line (``claimsift: error: ...``), never a traceback.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +23,7 @@ from rich.table import Table
 
 from claimsift import case as lib
 from claimsift.batch import available_cores
+from claimsift.case_evidence import assess_verdicts, render_verdicts_json
 from claimsift.cli_common import Format, err, fail, say, write_report
 from claimsift.errors import ClaimsiftError
 from claimsift.safe_text import strip_controls
@@ -56,11 +60,34 @@ def init_cmd(case: CaseArg) -> None:
     say(f"{'created' if created else 'already a case:'} {location}")
 
 
-def _progress() -> Progress:
+class _Rate:
+    """Documents done, per second and failed, for the progress of a cluster run (many documents a second)."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.done = 0
+        self.failed = 0
+
+    def note(self, event: lib.AddEvent) -> str:
+        """Count one event; the text the progress bar shows: "120 documents, 3.4/s, 1 failed"."""
+        self.done += 1
+        self.failed += event.kind == "failed"
+        return self.text()
+
+    def text(self) -> str:
+        per_second = self.done / max(time.monotonic() - self.start, 1e-9)
+        return f"{self.done} documents, {per_second:.1f}/s, {self.failed} failed"
+
+    def summary(self) -> str:
+        return f"cluster: {self.text()}"
+
+
+def _progress(rate: bool = False) -> Progress:
+    columns = [TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn()]
+    if rate:
+        columns.append(TextColumn("{task.fields[rate]}"))
     return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        *columns,
         TimeRemainingColumn(),
         console=err,
         disable=not err.is_terminal,
@@ -88,6 +115,22 @@ def add_cmd(
         list[str] | None,
         typer.Option("--feed", help="An RSS or Atom feed: add its entries the case does not have yet (repeatable)."),
     ] = None,
+    defer_evidence: Annotated[
+        bool,
+        typer.Option(
+            "--defer-evidence",
+            help="Leave the stored evidence groups to the next `case assess` (quicker for a few documents "
+            "added to a large case).",
+        ),
+    ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Parse on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N local worker "
+            "processes. This process still writes the case.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Add documents: only new ones are parsed; repeats (same text or address) are skipped, bad files reported.
 
@@ -98,30 +141,43 @@ def add_cmd(
         claimsift case add nk_troops.db reports/ statement.txt https://www.state.gov/briefings/... --jobs 2
 
         claimsift case add nk_troops.db --feed https://www.state.gov/rss-feed/press-releases/feed/
+
+        claimsift case add postgresql://team@db/nk reports/ --cluster tcp://scheduler:8786
     """
     cores = available_cores()
-    if jobs > cores:  # more workers than cores only compete for them, each holding a pipeline in memory
+    if cluster is None and jobs > cores:  # more workers than cores only compete for them, each holding a pipeline
         say(f"claimsift: note: --jobs {jobs} is more than the {cores} cores available; using {cores}")
         jobs = cores
     if not paths and not feed:
         raise fail("nothing to add: give files, folders, web addresses, - for standard input, or --feed URL")
-    reports = [_add(case, paths or [], None, published, jobs, batch_size)] if paths else []
-    reports += [_add(case, [], url, published, jobs, batch_size) for url in feed or []]
+    options = _AddOptions(published, jobs, batch_size, cluster, not defer_evidence)
+    reports = [_add(case, paths or [], None, options)] if paths else []
+    reports += [_add(case, [], url, options) for url in feed or []]
     if any(r.interrupted for r in reports):
         raise typer.Exit(code=INTERRUPTED)
     if any(r.failed for r in reports):
         raise typer.Exit(code=1)
 
 
-def _add(
-    case: str, paths: list[str], feed: str | None, published: str | None, jobs: int, batch_size: int
-) -> lib.AddReport:
+@dataclass(frozen=True)
+class _AddOptions:
+    """How ``case add`` parses and stores, the same for its paths and each of its feeds."""
+
+    published: str | None
+    jobs: int
+    batch_size: int
+    cluster: str | None
+    evidence: bool
+
+
+def _add(case: str, paths: list[str], feed: str | None, o: _AddOptions) -> lib.AddReport:
     """Add paths, or a feed's new entries, with a progress bar; print the summary line."""
-    with _errors(), _progress() as bar:
-        task = bar.add_task("adding", total=None)
+    rate = _Rate()
+    with _errors(), _progress(o.cluster is not None) as bar:
+        task = bar.add_task("adding", total=None, rate="")
 
         def on_event(event: lib.AddEvent) -> None:
-            bar.update(task, advance=event.weight)
+            bar.update(task, advance=event.weight, rate=rate.note(event) if o.cluster else "")
             if event.kind == "skipped":
                 say(f"skipped {event.path}: {event.message}", bar.console)
             elif event.kind == "failed":
@@ -132,29 +188,23 @@ def _add(
         def on_start(files: int) -> None:
             bar.update(task, total=files)
 
-        # the command line may read pages served on its user's own machine
-        if feed is None:
-            report = lib.add_paths(
-                case,
-                paths,
-                published=published,
-                jobs=jobs,
-                batch_size=batch_size,
-                on_event=on_event,
-                on_start=on_start,
-                allow_private=True,
-            )
-        else:
-            report = lib.add_feed(
-                case,
-                feed,
-                published=published,
-                jobs=jobs,
-                batch_size=batch_size,
-                on_event=on_event,
-                on_start=on_start,
-                allow_private=True,
-            )
+        add = partial(
+            lib.add_paths if feed is None else lib.add_feed,
+            case,
+            paths if feed is None else feed,  # type: ignore[arg-type]  # a feed is one address, paths are many
+        )
+        report: lib.AddReport = add(
+            published=o.published,
+            jobs=o.jobs,
+            batch_size=o.batch_size,
+            cluster=o.cluster,
+            evidence=o.evidence,
+            on_event=on_event,
+            on_start=on_start,
+            allow_private=True,  # the command line may read pages served on its user's own machine
+        )
+    if o.cluster:
+        say(rate.summary())
     say(report.summary() if feed is None else f"{feed}: {report.summary()}")
     return report
 
@@ -243,6 +293,14 @@ def assess_cmd(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     include_text: Annotated[bool, typer.Option("--include-text", help="JSON: add each document's text.")] = False,
+    verdicts: Annotated[
+        bool,
+        typer.Option(
+            "--verdicts",
+            help="JSON of the verdicts, groups and ACH matrix from the stored evidence groups, with only the "
+            "driving claims: it does not re-read every claim, so it stays quick on large cases.",
+        ),
+    ] = False,
 ) -> None:
     """Assess every hypothesis over the whole case, from stored facts (nothing is parsed again).
 
@@ -251,7 +309,15 @@ def assess_cmd(
     Example:
 
         claimsift case assess nk_troops.db --format markdown -o report.md
+
+        claimsift case assess big_case.db --verdicts
     """
+    if verdicts:
+        if fmt is not Format.json or include_text:
+            raise fail("--verdicts writes JSON only (no --format markdown or html, no --include-text)")
+        with _errors():
+            write_report(render_verdicts_json(assess_verdicts(case)), output)
+        return
     with _errors():
         result = lib.assess_case(case)
     if fmt is Format.markdown:

@@ -1,6 +1,7 @@
 """The one exception hierarchy of claimsift.
 
     ClaimsiftError
+     ├── ClusterError      a Dask cluster cannot be reached or used (names the address and the reason)
      ├── InputError        a user's file or text cannot be read (names the file and the reason)
      ├── ModelError        the spaCy pipeline is missing or broken
      ├── ParseTimeout      parsing went past the time it was given (the web app's bound per request)
@@ -17,6 +18,10 @@ from claimsift.safe_text import display_path
 
 class ClaimsiftError(Exception):
     """Base class of every error claimsift raises on purpose."""
+
+
+class ClusterError(ClaimsiftError):
+    """A Dask cluster cannot be reached or used for parsing (names the address and the reason)."""
 
 
 class InputError(ClaimsiftError):

@@ -61,6 +61,11 @@ def _row(
         h.id: mark(group_llr(group, by_id, h, overrides), any(h.id in c.stance for c in members)) for h in hypotheses
     }
     code = (members[0].reliability or admiralty(members[0], overrides, corro)[0]) if members else "F6"
+    return group_row(group, marks, code)
+
+
+def group_row(group: EvidenceGroup, marks: Mapping[str, str], code: str) -> dict[str, Any]:
+    """One row of the matrix from a group, its mark per hypothesis and its first claim's Admiralty code."""
     return {
         "group": group.id,
         "origin": group.origin,
@@ -68,7 +73,7 @@ def _row(
         "evidence_type": group.evidence_type,
         "credibility": credibility_level(code),
         "relevance": weights()["ach"]["relevance"].get(group.evidence_type, "Medium"),
-        "marks": marks,
+        "marks": dict(marks),
         "diagnosticity": diagnosticity(list(marks.values())),
     }
 
@@ -101,8 +106,12 @@ def ach_matrix(
     # graded claims carry their code; only ungraded ones (direct calls) need corroboration worked out
     ungraded = any(c.reliability is None for c in claims)
     corro = corroboration(claims, groups, credible_voice(hypotheses)) if ungraded else {}
-    rows = [_row(g, hypotheses, by_id, corro, overrides or {}) for g in groups]
-    rows.sort(key=lambda r: -float(r["diagnosticity"]))
+    return matrix_of([_row(g, hypotheses, by_id, corro, overrides or {}) for g in groups], hypotheses)
+
+
+def matrix_of(rows: list[dict[str, Any]], hypotheses: Sequence[Hypothesis]) -> dict[str, Any]:
+    """The matrix from its rows (``group_row``), in group order: sorted by diagnosticity, scored, led."""
+    rows = sorted(rows, key=lambda r: -float(r["diagnosticity"]))
     scores = _scores(rows, hypotheses)
     result: dict[str, Any] = {"rows": rows, "scores": scores}
     if len(hypotheses) >= 2:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles, role_text
@@ -129,20 +129,11 @@ def _channel_damped(scored: list[Scored]) -> list[Scored]:
     return out
 
 
-def _strongest(
-    damped: list[Scored],
-    claims: Sequence[Claim],
-    groups: Sequence[EvidenceGroup],
-    overrides: Mapping[str, str],
-    hypothesis: Hypothesis,
-) -> str:
+def _strongest(damped: list[Scored], claim_of: Callable[[str], Claim], code_of: Callable[[Claim], str]) -> str:
     """ "South Korea's National Intelligence Service, imagery (C2)": origin, evidence and Admiralty code."""
     group, _, best = damped[0]
-    claim = next(c for c in claims if c.id == best)
-    code = (
-        claim.reliability or admiralty(claim, overrides, corroboration(claims, groups, credible_voice([hypothesis])))[0]
-    )
-    return f"{group.label}, {group.evidence_type.replace('_', ' ')} ({code})"
+    claim = claim_of(best)
+    return f"{group.label}, {group.evidence_type.replace('_', ' ')} ({claim.reliability or code_of(claim)})"
 
 
 def _reason(
@@ -223,27 +214,49 @@ def assess(
     overrides = overrides or {}
     by_id = {c.id: c for c in claims}
     scored = [(g, *evaluate_group(g, by_id, hypothesis, overrides)) for g in groups]
+    kept = groups
+
+    def code_of(claim: Claim) -> str:  # only ungraded claims (direct calls) need corroboration worked out
+        return admiralty(claim, overrides, corroboration(claims, kept, credible_voice([hypothesis])))[0]
+
+    return verdict(hypothesis, scored, by_id.__getitem__, overrides, code_of)
+
+
+def verdict(
+    hypothesis: Hypothesis,
+    scored: Sequence[tuple[EvidenceGroup, float, str | None]],
+    claim_of: Callable[[str], Claim],
+    overrides: Mapping[str, str] | None = None,
+    code_of: Callable[[Claim], str] | None = None,
+) -> Assessment:
+    """The assessment from each group's (log LR, best claim) alone: what ``assess`` concludes, without the claims.
+
+    This is what lets a case assess from its stored evidence groups (``claimsift.case.verdicts``): only the
+    best claims of the groups that end up as drivers are asked for (``claim_of``), at most ``MAX_DRIVERS``.
+
+    Args:
+        code_of: The Admiralty code of a best claim that carries none (ungraded claims); graded ones use theirs.
+    """
+    overrides = overrides or {}
     damped = _channel_damped(_damped([(g, llr, best) for g, llr, best in scored if best is not None and llr]))
     total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + sum(llr for _, llr, _ in damped)
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
     raw = {g.id: llr for g, llr, _ in scored if llr}
-    by_claim = {c.id: c for c in claims}
-    drivers = [
-        Driver(
-            claim=best,
-            log_odds=round(llr, 3),
-            reason=_reason(g, by_claim[best], hypothesis, overrides, llr / raw[g.id] if raw.get(g.id) else 1.0),
-        )
-        for g, llr, best in damped
-        if round(llr, 3)
-    ]
-    strongest = _strongest(damped, claims, groups, overrides, hypothesis) if damped else ""
+    drivers: list[Driver] = []
+    for g, llr, best in damped:
+        if len(drivers) == MAX_DRIVERS:
+            break
+        if round(llr, 3):
+            kept = llr / raw[g.id] if raw.get(g.id) else 1.0
+            reason = _reason(g, claim_of(best), hypothesis, overrides, kept)
+            drivers.append(Driver(claim=best, log_odds=round(llr, 3), reason=reason))
+    strongest = _strongest(damped, claim_of, code_of or (lambda c: "F6")) if damped else ""
     return Assessment(
         hypothesis=hypothesis,
         probability=p,
         wep=wep_for(p),
-        drivers=tuple(drivers[:MAX_DRIVERS]),
+        drivers=tuple(drivers),
         ach=_tally(damped),
         summary=_summary(p, damped, strongest),
     )

@@ -60,13 +60,20 @@ def migration(version: int, description: str) -> Callable[[Step], Step]:
 
 @migration(1, "initial schema: documents, facts, hypotheses, reliability, assessments")
 def _initial(conn: sa.Connection) -> None:
-    schema.metadata.create_all(conn, tables=[t for t in schema.TABLES if t is not schema.schema_version])
+    schema.metadata.create_all(conn, tables=list(schema.VERSION_1))
 
 
 @migration(2, "documents.author, fetched, pages, times, original: where a document and its claims came from")
 def _provenance(conn: sa.Connection) -> None:
     for column, kind in _PROVENANCE:
         conn.execute(sa.text(f"ALTER TABLE documents ADD COLUMN {column} {kind}"))
+
+
+@migration(3, "evidence groups, their per-hypothesis stance and weight, and what they reflect")
+def _evidence(conn: sa.Connection) -> None:
+    # the tables start empty: with no evidence_state row they are stale, and the next writer fills them
+    tables = [schema.evidence_groups, schema.group_scores, schema.evidence_claims, schema.evidence_state]
+    schema.metadata.create_all(conn, tables=tables)
 
 
 def latest() -> int:

@@ -80,7 +80,8 @@ def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
 
 
-def _claim(record: Mapping[str, Any], doc_id: str) -> Claim:
+def claim_from_record(record: Mapping[str, Any], doc_id: str) -> Claim:
+    """A ``Claim`` of document ``doc_id`` from its JSON record (``dataclasses.asdict`` without ``doc``)."""
     fields = _tuples(record)
     fields["source"] = SourceRef(**record["source"])
     fields["stance"] = dict(record.get("stance") or {})
@@ -122,7 +123,7 @@ def from_row(row: RowLike) -> DocumentFacts:
     return DocumentFacts(
         document=document,
         mentions=tuple(Mention(doc=doc_id, **_tuples(m)) for m in json.loads(row["mentions"])),
-        claims=tuple(_claim(c, doc_id) for c in json.loads(row["claims"])),
+        claims=tuple(claim_from_record(c, doc_id) for c in json.loads(row["claims"])),
         dates=tuple(TimeExpr(doc=doc_id, **_tuples(t)) for t in json.loads(row["dates"])),
     )
 

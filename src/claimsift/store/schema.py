@@ -2,7 +2,9 @@
 
 A case keeps what cannot be recomputed cheaply (the text and what the nlp stage read off it) and what the
 analyst decided (hypotheses, reliability letters); everything across documents (entities, sources, evidence
-groups, verdicts) is recomputed from those by ``analysis.assemble``, so it never goes stale. Facts are JSON
+groups, verdicts) is recomputed from those by ``analysis.assemble``. The evidence tables keep what a verdict
+needs (groups, their per-hypothesis stance and weight) so ``case assess --verdicts`` reads groups, not every
+claim; ``evidence_state`` says what they reflect, so a stale copy is recognised and brought up to date. Facts are JSON
 text written by ``store.rows`` rather than normalised tables: they are read and written whole, one document
 at a time, and JSON text round-trips exactly on both databases.
 
@@ -100,4 +102,73 @@ assessments = sa.Table(
 )
 """A snapshot per hypothesis each time the case is assessed: what was concluded, when, on how many documents."""
 
-TABLES: tuple[sa.Table, ...] = (schema_version, documents, facts, hypotheses, reliability, assessments)
+evidence_groups = sa.Table(
+    "evidence_groups",
+    metadata,
+    sa.Column("number", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("origin_kind", sa.String(32), nullable=False),
+    sa.Column("evidence_type", sa.String(64), nullable=False),
+    sa.Column("claims", sa.Text, nullable=False),
+    sa.Column("relays", sa.Text, nullable=False),
+    sa.Column("documents", sa.Text, nullable=False),
+    sa.Column("code", sa.String(2), nullable=False),
+)
+"""The case's evidence groups (G1 is number 1) as ``assess.independence`` made them over every stored claim:
+origin, member claim ids (best first), relays, documents, and the Admiralty code of the first claim (ACH)."""
+
+group_scores = sa.Table(
+    "group_scores",
+    metadata,
+    sa.Column(
+        "group",
+        sa.Integer,
+        sa.ForeignKey("evidence_groups.number", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    sa.Column("hypothesis", sa.String(16), primary_key=True),
+    sa.Column("side", sa.String(16), nullable=False),
+    sa.Column("llr", sa.Float, nullable=False),
+    sa.Column("best", sa.String(32)),
+    sa.Column("weighed", sa.Boolean, nullable=False),
+)
+"""Each group's stance on each hypothesis and its weight there (natural-log LR before correlation damping),
+with the claim that states it best; a verdict is computed from these rows alone."""
+
+evidence_claims = sa.Table(
+    "evidence_claims",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("claim", sa.Text, nullable=False),
+)
+"""The best claim of every group that takes a side (a driver's words and grade), as JSON."""
+
+evidence_state = sa.Table(
+    "evidence_state",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("stamp", sa.Text, nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("hypotheses", sa.Text, nullable=False),
+    sa.Column("updated", sa.String(32), nullable=False),
+)
+"""One row: what the evidence tables reflect (documents, hypotheses, letters, claimsift version), and the
+hypotheses as the assessment read them (their terms: no parse is needed to assess from groups). When it
+differs from the case, the evidence is stale and the next writer brings it up to date."""
+
+TABLES: tuple[sa.Table, ...] = (
+    schema_version,
+    documents,
+    facts,
+    hypotheses,
+    reliability,
+    assessments,
+    evidence_groups,
+    group_scores,
+    evidence_claims,
+    evidence_state,
+)
+
+VERSION_1: tuple[sa.Table, ...] = (documents, facts, hypotheses, reliability, assessments)
+"""The tables of schema version 1 (migration 1 creates exactly these; later ones add theirs)."""

@@ -1,0 +1,193 @@
+"""A case's verdicts from its stored evidence groups: an assessment that does not re-read every claim.
+
+A whole assessment (``analysis.assemble``) reads every stored claim: fine for a thousand documents, minutes
+for a hundred thousand. But a verdict only needs, per evidence group, its origin, documents and the stance
+and weight it has on each hypothesis (``aggregate.verdict``), plus the few claims that end up as drivers.
+Writers keep those in the store (``store.evidence``), computed by the very code of a whole assessment, so a
+verdict from them is the same verdict; ``case assess --verdicts`` reads one row per group.
+
+The stored evidence says what it reflects (``store.evidence.case_stamp``). A writer that finds it stale (new
+documents, another hypothesis or letter, another claimsift) brings it up to date and rewrites only the
+groups that changed; a read-only caller finding it stale computes it in memory and writes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimsift.analysis import assemble
+from claimsift.assess.ach import group_row, mark, matrix_of
+from claimsift.assess.aggregate import evaluate_group, verdict
+from claimsift.model import Analysis, Assessment, Claim, EvidenceGroup, Hypothesis
+from claimsift.report.json_report import to_dict
+from claimsift.store import Store
+from claimsift.store.evidence import (
+    GroupScore,
+    StoredGroup,
+    case_stamp,
+    load_claims,
+    load_groups,
+    load_hypotheses,
+    save,
+    saved_stamp,
+)
+
+NO_SCORE = GroupScore(side="neutral", llr=0.0, best=None, weighed=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaseVerdicts:
+    """Every hypothesis's verdict and the evidence groups it rests on (not every claim: see ``assess_case``)."""
+
+    assessments: tuple[Assessment, ...]
+    groups: tuple[EvidenceGroup, ...]
+    ach: dict[str, Any]
+    drivers: tuple[Claim, ...]
+    """The claims the verdicts name as drivers, in order of first mention."""
+    documents: int
+    """Documents the evidence reflects."""
+
+
+def _version() -> str:
+    from claimsift import __version__
+
+    return __version__
+
+
+def stored_groups(analysis: Analysis, overrides: Mapping[str, str]) -> tuple[list[StoredGroup], list[Claim]]:
+    """The groups of a whole assessment with each one's stance and weight per hypothesis, and their best claims."""
+    by_id = {c.id: c for c in analysis.claims}
+    hypotheses = [a.hypothesis for a in analysis.assessments]
+    out: list[StoredGroup] = []
+    best: dict[str, Claim] = {}
+    for g in analysis.groups:
+        members = [by_id[cid] for cid in g.claims if cid in by_id]
+        scores = {}
+        for h in hypotheses:
+            llr, top = evaluate_group(g, by_id, h, overrides)
+            side = "supports" if llr > 0 else "refutes" if llr < 0 else "neutral"
+            scores[h.id] = GroupScore(side=side, llr=llr, best=top, weighed=any(h.id in c.stance for c in members))
+            if top is not None:
+                best[top] = by_id[top]
+        code = (members[0].reliability or "F6") if members else "F6"  # assembled claims are graded
+        out.append(StoredGroup(group=g, code=code, scores=scores))
+    return out, list(best.values())
+
+
+def _computed(store: Store) -> tuple[list[StoredGroup], list[Claim], list[Hypothesis], int]:
+    """The evidence computed now from every stored claim (a whole assessment, no history)."""
+    facts = list(store.facts())
+    overrides = store.reliability()
+    analysis = assemble(facts, store.hypotheses(), overrides)
+    groups, best = stored_groups(analysis, overrides)
+    return groups, best, [a.hypothesis for a in analysis.assessments], len(facts)
+
+
+def refresh(store: Store) -> int | None:
+    """Bring the case's stored evidence up to date: the groups rewritten, or None when it was current.
+
+    The stamp is taken before the claims are read: a document another writer adds meanwhile leaves the
+    evidence marked stale (recomputed by the next writer), never marked current without it.
+    """
+    with store.reading() as conn:
+        stamp = case_stamp(conn, _version())
+        if saved_stamp(conn) == stamp[0]:
+            return None
+    groups, best, hypotheses, _ = _computed(store)
+    with store.transaction() as conn:
+        return save(conn, stamp, groups, best, hypotheses)
+
+
+def _verdicts(
+    stored: Sequence[StoredGroup],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str],
+    claim_of: Callable[[str], Claim],
+) -> tuple[tuple[Assessment, ...], dict[str, Any]]:
+    """The assessments and ACH matrix from the groups alone, as ``analysis.assemble`` makes them."""
+    scores = [{h.id: s.scores.get(h.id, NO_SCORE) for h in hypotheses} for s in stored]
+    rows = [
+        group_row(s.group, {h: mark(x.llr, x.weighed) for h, x in per.items()}, s.code)
+        for s, per in zip(stored, scores, strict=True)
+    ]
+    matrix = matrix_of(rows, hypotheses) if hypotheses else {}
+    out = []
+    for h in hypotheses:
+        scored = [(s.group, per[h.id].llr, per[h.id].best) for s, per in zip(stored, scores, strict=True)]
+        a = verdict(h, scored, claim_of, overrides)
+        lead = {"least_inconsistent": matrix.get("least_inconsistent") == h.id} if len(hypotheses) > 1 else {}
+        out.append(dataclasses.replace(a, ach={**a.ach, **matrix["scores"][h.id], **lead}))
+    return tuple(out), matrix
+
+
+def _claims_from(store: Store) -> Callable[[str], Claim]:
+    """Stored best claims by id, each read once when first asked for (a verdict needs only its drivers)."""
+    cache: dict[str, Claim] = {}
+
+    def claim_of(cid: str) -> Claim:
+        if cid not in cache:
+            with store.reading() as conn:
+                cache.update(load_claims(conn, [cid]))
+        return cache[cid]
+
+    return claim_of
+
+
+def assess_verdicts(case: str, *, record: bool = True) -> CaseVerdicts:
+    """Every hypothesis's verdict from the case's stored evidence groups (nothing is parsed, no claim re-read).
+
+    The same probabilities, drivers and groups as ``case.assess_case``; no belief over time (that needs
+    every claim's date) and only the driving claims.
+
+    Args:
+        record: Bring stale evidence up to date and keep a snapshot of the verdicts; without it the case is
+            opened read-only and stale evidence is computed in memory.
+    """
+    with Store.open(case, readonly=not record) as store:
+        if record:
+            refresh(store)
+        with store.reading() as conn:
+            current = saved_stamp(conn) == case_stamp(conn, _version())[0]
+        overrides = store.reliability()
+        claim_of: Callable[[str], Claim]
+        if current:
+            with store.reading() as conn:
+                stored = load_groups(conn)
+                hypotheses = load_hypotheses(conn, store.hypotheses())
+            documents = store.count()
+            claim_of = _claims_from(store)
+        else:
+            stored, best, hypotheses, documents = _computed(store)
+            claim_of = {c.id: c for c in best}.__getitem__
+        assessments, matrix = _verdicts(stored, hypotheses, overrides, claim_of)
+        drivers = dict.fromkeys(d.claim for a in assessments for d in a.drivers)
+        result = CaseVerdicts(
+            assessments=assessments,
+            groups=tuple(s.group for s in stored),
+            ach=matrix,
+            drivers=tuple(claim_of(cid) for cid in drivers),
+            documents=documents,
+        )
+        if record:
+            store.record(assessments, documents)
+    return result
+
+
+def render_verdicts_json(result: CaseVerdicts) -> str:
+    """``claimsift/1`` JSON with the hypotheses, groups and ACH matrix of a whole assessment, and only the
+    claims that drive the verdicts (``claims``); ``documents`` is empty and ``verdicts_only`` says why."""
+    analysis = Analysis(
+        documents=(),
+        entities=(),
+        claims=result.drivers,
+        dates=(),
+        assessments=result.assessments,
+        groups=result.groups,
+        ach=result.ach,
+    )
+    data = {**to_dict(analysis), "verdicts_only": True, "documents_assessed": result.documents}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,207 @@
+"""The stored evidence: groups, each group's stance and weight per hypothesis, and the claims that drive them.
+
+``claimsift.case`` computes them from every stored claim (``analysis.assemble``, the same code as a whole
+assessment, so a verdict from them is the same verdict) and saves them here; ``case assess --verdicts``
+then reads one row per group instead of every claim. A save rewrites only the rows that changed: a new
+document touches the groups its claims joined or made, and the rest stay as they are.
+
+``case_stamp`` is a digest of what the evidence depends on (the documents, the hypotheses, the analyst's
+letters and the claimsift that computed it); the evidence is current when its saved stamp equals it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from claimsift.model import Claim, EvidenceGroup, Hypothesis, Proposition
+from claimsift.store import schema
+from claimsift.store.rows import claim_from_record
+
+STATE = 1
+"""The key of the one ``evidence_state`` row."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupScore:
+    """One group's stance on one hypothesis and its weight there."""
+
+    side: str
+    """supports, refutes, or neutral (no side, or as many claims each way)."""
+    llr: float
+    """Natural-log likelihood ratio before correlation damping (``aggregate.evaluate_group``)."""
+    best: str | None
+    """The claim that states the group's side best; None when it takes none."""
+    weighed: bool
+    """Whether the group's claims were weighed against the hypothesis at all (ACH: a blank cell otherwise)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredGroup:
+    """An evidence group as the case keeps it."""
+
+    group: EvidenceGroup
+    code: str
+    """Admiralty code of the group's first claim (its credibility in the ACH matrix)."""
+    scores: Mapping[str, GroupScore]
+    """Per hypothesis id."""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def case_stamp(conn: sa.Connection, version: str) -> tuple[str, int]:
+    """(digest of what the evidence depends on, number of documents) as the case stands now."""
+    d, h, r = schema.documents, schema.hypotheses, schema.reliability
+    count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(d.c.pk))).one()
+    hypotheses = [list(row) for row in conn.execute(sa.select(h.c.id, h.c.text, h.c.prior).order_by(h.c.position))]
+    letters = [list(row) for row in conn.execute(sa.select(r.c.source, r.c.letter).order_by(r.c.source))]
+    key = _dump({"documents": [count, last], "hypotheses": hypotheses, "letters": letters, "version": version})
+    return hashlib.sha256(key.encode("utf-8")).hexdigest(), int(count or 0)
+
+
+def saved_stamp(conn: sa.Connection) -> str | None:
+    """The stamp the evidence was saved with, or None when it was never computed (a new or migrated case)."""
+    s = schema.evidence_state
+    return conn.execute(sa.select(s.c.stamp).where(s.c.id == STATE)).scalar()
+
+
+def _group_row(stored: StoredGroup) -> dict[str, Any]:
+    g = stored.group
+    return {
+        "number": int(g.id[1:]),
+        "origin": g.origin,
+        "origin_kind": g.origin_kind,
+        "evidence_type": g.evidence_type,
+        "claims": _dump(list(g.claims)),
+        "relays": _dump(list(g.relays)),
+        "documents": _dump(list(g.documents)),
+        "code": stored.code,
+    }
+
+
+def _score_rows(stored: StoredGroup) -> list[dict[str, Any]]:
+    number = int(stored.group.id[1:])
+    return [
+        {"group": number, "hypothesis": hid, **dataclasses.asdict(score)}
+        for hid, score in sorted(stored.scores.items())
+    ]
+
+
+def _claim_json(claim: Claim) -> str:
+    return _dump(dataclasses.asdict(claim))
+
+
+def save(
+    conn: sa.Connection,
+    stamp: tuple[str, int],
+    groups: Sequence[StoredGroup],
+    claims: Iterable[Claim],
+    hypotheses: Sequence[Hypothesis],
+) -> int:
+    """Bring the evidence tables to ``groups`` inside the caller's write transaction; the groups rewritten.
+
+    Only rows that differ are written: the groups a new document touched (joined or made) and their scores.
+    """
+    g, sc, ec, st = schema.evidence_groups, schema.group_scores, schema.evidence_claims, schema.evidence_state
+    old_groups = {row["number"]: dict(row) for row in conn.execute(sa.select(g)).mappings()}
+    old_scores: dict[int, list[dict[str, Any]]] = {}
+    for row in conn.execute(sa.select(sc).order_by(sc.c.group, sc.c.hypothesis)).mappings():
+        old_scores.setdefault(row["group"], []).append(dict(row))
+    new = {int(x.group.id[1:]): x for x in groups}
+    changed = [n for n, x in new.items() if old_groups.get(n) != _group_row(x) or old_scores.get(n) != _score_rows(x)]
+    gone = [n for n in old_groups if n not in new]
+    stale = [*changed, *gone]
+    for start in range(0, len(stale), 500):  # bounded IN lists
+        chunk = stale[start : start + 500]
+        conn.execute(sa.delete(sc).where(sc.c.group.in_(chunk)))
+        conn.execute(sa.delete(g).where(g.c.number.in_(chunk)))
+    if changed:
+        conn.execute(sa.insert(g), [_group_row(new[n]) for n in changed])
+        scores = [row for n in changed for row in _score_rows(new[n])]
+        if scores:
+            conn.execute(sa.insert(sc), scores)
+    _save_claims(conn, ec, {c.id: _claim_json(c) for c in claims})
+    props = {h.id: dataclasses.asdict(h.prop) if h.prop else None for h in hypotheses}
+    values = {"stamp": stamp[0], "documents": stamp[1], "hypotheses": _dump(props), "updated": _now()}
+    conn.execute(sa.delete(st).where(st.c.id == STATE))
+    conn.execute(sa.insert(st).values(id=STATE, **values))
+    return len(changed)
+
+
+def _save_claims(conn: sa.Connection, table: sa.Table, claims: Mapping[str, str]) -> None:
+    old = {row.id: row.claim for row in conn.execute(sa.select(table.c.id, table.c.claim))}
+    stale = [cid for cid, text in old.items() if claims.get(cid) != text]
+    for start in range(0, len(stale), 500):
+        conn.execute(sa.delete(table).where(table.c.id.in_(stale[start : start + 500])))
+    fresh = [{"id": cid, "claim": text} for cid, text in claims.items() if old.get(cid) != text]
+    if fresh:
+        conn.execute(sa.insert(table), fresh)
+
+
+def load_groups(conn: sa.Connection) -> list[StoredGroup]:
+    """Every stored group with its scores, in group order (G1, G2, ...)."""
+    g, sc = schema.evidence_groups, schema.group_scores
+    scores: dict[int, dict[str, GroupScore]] = {}
+    for row in conn.execute(sa.select(sc)).mappings():
+        scores.setdefault(row["group"], {})[row["hypothesis"]] = GroupScore(
+            side=row["side"], llr=float(row["llr"]), best=row["best"], weighed=bool(row["weighed"])
+        )
+    out = []
+    for row in conn.execute(sa.select(g).order_by(g.c.number)).mappings():
+        group = EvidenceGroup(
+            id=f"G{row['number']}",
+            origin=row["origin"],
+            origin_kind=row["origin_kind"],
+            evidence_type=row["evidence_type"],
+            claims=tuple(json.loads(row["claims"])),
+            relays=tuple(json.loads(row["relays"])),
+            documents=tuple(json.loads(row["documents"])),
+        )
+        out.append(StoredGroup(group=group, code=row["code"], scores=scores.get(row["number"], {})))
+    return out
+
+
+def load_claims(conn: sa.Connection, ids: Iterable[str]) -> dict[str, Claim]:
+    """The stored best claims of these ids (the drivers of a verdict)."""
+    wanted = list(dict.fromkeys(ids))
+    table = schema.evidence_claims
+    out: dict[str, Claim] = {}
+    for start in range(0, len(wanted), 500):
+        query = sa.select(table.c.id, table.c.claim).where(table.c.id.in_(wanted[start : start + 500]))
+        for row in conn.execute(query):
+            record = json.loads(row.claim)
+            doc = record.pop("doc")
+            out[row.id] = claim_from_record(record, doc)
+    return out
+
+
+def load_hypotheses(conn: sa.Connection, hypotheses: Sequence[Hypothesis]) -> list[Hypothesis]:
+    """The hypotheses with the terms the evidence was computed with (so no parse is needed to assess)."""
+    s = schema.evidence_state
+    text = conn.execute(sa.select(s.c.hypotheses).where(s.c.id == STATE)).scalar()
+    props = json.loads(text) if text else {}
+    out = []
+    for h in hypotheses:
+        prop = props.get(h.id)
+        out.append(dataclasses.replace(h, prop=Proposition(**_tuples(prop))) if prop else h)
+    return out
+
+
+def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
+        for k, v in record.items()
+    }
