@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import casekit
+from claimsift import case_evidence
 from claimsift.case import add_hypothesis, add_paths, assess_case, init_case, render_json, set_reliability
 from claimsift.case_evidence import assess_verdicts, refresh, render_verdicts_json
 from claimsift.cli import app
@@ -144,3 +146,39 @@ def test_case_evidence_cli_verdicts(tmp_path: Path) -> None:
     assert bad.exit_code == 1 and "--verdicts writes JSON only" in bad.output
     with Store.open(case) as store:
         assert [s["hypothesis"] for s in store.snapshots()] == ["H1"]
+
+
+def _save_into(case: str, outcomes: list[object]) -> None:
+    """Bring the evidence up to date from a connection of its own; record the outcome or the error."""
+    try:
+        with Store.open(case) as store:
+            outcomes.append(refresh(store))
+    except Exception as exc:  # reported by the test: a clash on group numbers was the bug
+        outcomes.append(exc)
+
+
+def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed = case_evidence._computed
+    together = threading.Barrier(3, timeout=60)
+
+    def then_wait(store: Store) -> Any:  # every writer has its groups before any saves: they meet at the save
+        result = computed(store)
+        together.wait()
+        return result
+
+    monkeypatch.setattr(case_evidence, "_computed", then_wait)
+    for case in casekit.case_location("postgresql", tmp_path):
+        init_case(case)
+        add_hypothesis(case, casekit.DEPLOYED)
+        add_paths(case, [str(casekit.REUTERS), str(casekit.VOA_BATTLES)], evidence=False)
+        outcomes: list[object] = []
+        threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        assert len(outcomes) == 3 and any(outcomes)  # one saved; the others found it current, or saved the same
+        assert_same(case)

@@ -66,7 +66,12 @@ def local_cluster() -> Iterator[Any]:
     from distributed import LocalCluster
 
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, scheduler_kwargs={"dashboard": False}, silence_logs=50
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        scheduler_kwargs={"dashboard": False},
+        silence_logs=50,
     ) as cluster:
         yield cluster
 

@@ -325,7 +325,7 @@ def add_paths(
         cluster: A Dask scheduler address (``tcp://host:8786``) or ``local:N`` (a local cluster of N worker
             processes) that parses instead of ``jobs``; this process still writes (``claimsift.cluster``).
         evidence: Bring the stored evidence groups up to date once the documents are in (``case_evidence``), so
-            ``case assess --verdicts`` reads groups only; without it the next ``case assess`` does.
+            ``case assess --verdicts`` reads groups only; without it the next ``case assess --verdicts`` does.
         on_event: Called for every document added, skipped or failed, as it happens.
         on_start: Called once with the number of input files, before the first is read (for a progress bar).
         allow_private: Fetch web addresses on loopback, private and link-local networks too.
@@ -340,20 +340,24 @@ def add_paths(
         raise UsageError("give either --jobs (processes on this machine) or --cluster (a Dask cluster), not both")
     emit: Emit = on_event or (lambda event: None)
     report = AddReport()
-    with Store.open(case) as store, _parser(cluster, jobs, batch_size) as parse:
-        files = _inputs(paths, report, emit)
-        report.files = len(files) + len(report.failed)
-        if on_start:
-            on_start(report.files)
-        weights: deque[float] = deque()
-        documents = _new_documents(files, published, store, report, emit, weights, allow_private)
-        try:
-            for parsed in parse(documents):
-                _store_one(store, parsed, weights.popleft(), report, emit)
-        except KeyboardInterrupt:
-            report.interrupted = True
+    with Store.open(case) as store:
+        with _parser(cluster, jobs, batch_size) as parse:
+            files = _inputs(paths, report, emit)
+            report.files = len(files) + len(report.failed)
+            if on_start:
+                on_start(report.files)
+            weights: deque[float] = deque()
+            documents = _new_documents(files, published, store, report, emit, weights, allow_private)
+            try:
+                for parsed in parse(documents):
+                    _store_one(store, parsed, weights.popleft(), report, emit)
+            except KeyboardInterrupt:
+                report.interrupted = True
         if evidence and not report.interrupted:
-            refresh(store)
+            try:  # after the workers are gone; Ctrl-C here leaves the evidence stale for the next writer
+                refresh(store)
+            except KeyboardInterrupt:
+                report.interrupted = True
     return report
 
 

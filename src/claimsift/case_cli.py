@@ -119,7 +119,7 @@ def add_cmd(
         bool,
         typer.Option(
             "--defer-evidence",
-            help="Leave the stored evidence groups to the next `case assess` (quicker for a few documents "
+            help="Leave the stored evidence groups to the next `case assess --verdicts` (quicker for a few documents "
             "added to a large case).",
         ),
     ] = False,

@@ -32,6 +32,7 @@ from claimsift.store.evidence import (
     load_claims,
     load_groups,
     load_hypotheses,
+    lock,
     save,
     saved_stamp,
 )
@@ -91,7 +92,8 @@ def refresh(store: Store) -> int | None:
     """Bring the case's stored evidence up to date: the groups rewritten, or None when it was current.
 
     The stamp is taken before the claims are read: a document another writer adds meanwhile leaves the
-    evidence marked stale (recomputed by the next writer), never marked current without it.
+    evidence marked stale (recomputed by the next writer), never marked current without it. Writers that
+    finish together save one after the other (``store.evidence.lock``).
     """
     with store.reading() as conn:
         stamp = case_stamp(conn, _version())
@@ -99,6 +101,9 @@ def refresh(store: Store) -> int | None:
             return None
     groups, best, hypotheses, _ = _computed(store)
     with store.transaction() as conn:
+        lock(conn)  # another writer may be saving; once it is done, its evidence may be current already
+        if saved_stamp(conn) == case_stamp(conn, _version())[0]:
+            return None
         return save(conn, stamp, groups, best, hypotheses)
 
 

@@ -87,7 +87,8 @@ def connect(address: str) -> Iterator[Any]:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                scheduler_kwargs={"dashboard": False},  # no web server: nothing listens beyond the run's needs
+                dashboard_address=":0",  # its small HTTP server on a free port: never "port 8787 is in use"
+                scheduler_kwargs={"dashboard": False},  # no dashboard pages
                 silence_logs=50,  # logging.CRITICAL: Dask's own warnings would mix with our progress
                 death_timeout=WORKER_DEATH_TIMEOUT_S,
             )

@@ -27,6 +27,8 @@ from claimsift.store.rows import claim_from_record
 
 STATE = 1
 """The key of the one ``evidence_state`` row."""
+PG_LOCK = 0x636C6169  # "clai"
+"""PostgreSQL advisory lock that queues writers saving the evidence (SQLite's ``BEGIN IMMEDIATE`` already does)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +74,12 @@ def case_stamp(conn: sa.Connection, version: str) -> tuple[str, int]:
     return hashlib.sha256(key.encode("utf-8")).hexdigest(), int(count or 0)
 
 
+def lock(conn: sa.Connection) -> None:
+    """Hold the evidence for this write transaction: two writers saving at once would clash on group numbers."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK})
+
+
 def saved_stamp(conn: sa.Connection) -> str | None:
     """The stamp the evidence was saved with, or None when it was never computed (a new or migrated case)."""
     s = schema.evidence_state
@@ -111,7 +119,8 @@ def save(
     claims: Iterable[Claim],
     hypotheses: Sequence[Hypothesis],
 ) -> int:
-    """Bring the evidence tables to ``groups`` inside the caller's write transaction; the groups rewritten.
+    """Bring the evidence tables to ``groups`` inside the caller's write transaction (holding ``lock``); the
+    groups rewritten.
 
     Only rows that differ are written: the groups a new document touched (joined or made) and their scores.
     """
