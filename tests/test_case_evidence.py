@@ -172,7 +172,7 @@ def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
     for case in casekit.case_location("postgresql", tmp_path):
         init_case(case)
         add_hypothesis(case, casekit.DEPLOYED)
-        add_paths(case, [str(casekit.REUTERS), str(casekit.VOA_BATTLES)], evidence=False)
+        add_paths(case, [str(casekit.VOA_AUSTIN), str(casekit.VOA_BATTLES)], evidence=False)
         outcomes: list[object] = []
         threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
         for t in threads:
