@@ -53,6 +53,16 @@ def test_cluster_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch: 
         assert store.count() == 0
 
 
+def test_cluster_a_scheduler_without_workers_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import LocalCluster
+
+    monkeypatch.setattr(cluster_mod, "WORKER_WAIT_S", 1)
+    with LocalCluster(n_workers=0, dashboard_address=":0", scheduler_kwargs={"dashboard": False}) as empty:
+        with pytest.raises(ClusterError, match="has no workers after 1 s; start some with: dask worker tcp://"):
+            with cluster_mod.connect(empty.scheduler_address):
+                pass
+
+
 def test_cluster_jobs_and_cluster_together_are_refused(tmp_path: Path) -> None:
     case = str(tmp_path / "case.db")
     init_case(case)

@@ -30,6 +30,8 @@ CONNECT_TIMEOUT_S = 10
 IN_FLIGHT_PER_WORKER = 3
 """Batches queued per worker: enough to keep each busy while results travel, few enough to bound memory."""
 LOST = "the cluster could not parse this batch (its workers kept dying on it); add the document again to retry it"
+WORKER_WAIT_S = 60
+"""How long a run waits for the scheduler's first worker before saying it has none."""
 WORKER_DEATH_TIMEOUT_S = 30
 """A local worker whose scheduler (this process) is gone exits after this long instead of waiting forever."""
 
@@ -73,7 +75,7 @@ def connect(address: str) -> Iterator[Any]:
     """A ``distributed.Client`` of the cluster at ``address`` (or of a new local one), closed afterwards.
 
     Raises:
-        ClusterError: The address is malformed or the scheduler cannot be reached.
+        ClusterError: The address is malformed, the scheduler cannot be reached or has no worker.
     """
     target, workers = parse_address(address)
     try:
@@ -99,6 +101,13 @@ def connect(address: str) -> Iterator[Any]:
         except (OSError, TimeoutError) as exc:
             raise ClusterError(f"cannot reach the Dask scheduler at {address} ({_first_line(exc)})") from exc
         stack.enter_context(client)
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_S)
+        except TimeoutError as exc:
+            raise ClusterError(
+                f"the Dask scheduler at {address} has no workers after {WORKER_WAIT_S} s; "
+                f"start some with: dask worker {target} --nthreads 1"
+            ) from exc
         client.register_plugin(_pipeline_plugin())
         yield client
 
