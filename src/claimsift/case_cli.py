@@ -12,9 +12,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -188,12 +187,11 @@ def _add(case: str, paths: list[str], feed: str | None, o: _AddOptions) -> lib.A
         def on_start(files: int) -> None:
             bar.update(task, total=files)
 
-        add = partial(
-            lib.add_paths if feed is None else lib.add_feed,
-            case,
-            paths if feed is None else feed,  # type: ignore[arg-type]  # a feed is one address, paths are many
-        )
-        report: lib.AddReport = add(
+        def add(**options: Any) -> lib.AddReport:
+            """The same options for a list of paths or for one feed's new entries."""
+            return lib.add_paths(case, paths, **options) if feed is None else lib.add_feed(case, feed, **options)
+
+        report = add(
             published=o.published,
             jobs=o.jobs,
             batch_size=o.batch_size,

@@ -52,6 +52,8 @@ class Lexicons:
     """Reporting noun lemma -> assert | deny."""
     attitude_nouns: frozenset[str]
     """ "concern", "support": what a light verb puts forward ("expressed concern over ...")."""
+    neutral_attitude_nouns: frozenset[str]
+    """ "doubt", "skepticism": attitude nouns that hold what they govern open (a neutral cue)."""
     light_verbs: frozenset[str]
     """ "express", "voice", "renew": verbs that only put an attitude noun forward."""
     carrier_nouns: frozenset[str]
@@ -108,10 +110,11 @@ def lexicons() -> Lexicons:
             {
                 k: v
                 for k, v in _load("reporting_nouns.json").items()
-                if k not in ("carriers", "topical", "attitude", "light_verbs")
+                if k not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude")
             }
         ),
         attitude_nouns=frozenset(_load("reporting_nouns.json")["attitude"]),
+        neutral_attitude_nouns=frozenset(_load("reporting_nouns.json")["neutral_attitude"]),
         light_verbs=frozenset(_load("reporting_nouns.json")["light_verbs"]),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),

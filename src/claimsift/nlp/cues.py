@@ -340,7 +340,6 @@ def noun_cue(tok: Token) -> Cue | None:
 
 
 ATTITUDE_PREPS = frozenset({"over", "about", "at", "for", "on", "regarding", "with", "in", "to"})
-DOUBTING = frozenset({"doubt", "doubts", "skepticism", "scepticism"})
 
 
 def attitude_cue(tok: Token) -> Cue | None:
@@ -349,7 +348,8 @@ def attitude_cue(tok: Token) -> Cue | None:
     lex = lexicons()
     if tok.pos_ != "NOUN" or tok.dep_ != "dobj":
         return None
-    if tok.lemma_.lower() not in lex.attitude_nouns and tok.lower_ not in lex.attitude_nouns:
+    nouns = lex.attitude_nouns | lex.neutral_attitude_nouns
+    if tok.lemma_.lower() not in nouns and tok.lower_ not in nouns:
         return None
     verb = tok.head
     if verb.lemma_.lower() not in lex.light_verbs:
@@ -367,7 +367,8 @@ def attitude_cue(tok: Token) -> Cue | None:
         return None  # "expressed concern" about nothing named: no content to attribute
     source = source_phrase(subj)
     frame = _frame(verb, source) | {tok.i} | {c.i for c in tok.children if c.dep_ in ("amod", "det", "poss")}
-    polarity = "neutral" if tok.lower_ in DOUBTING else "assert"
+    neutral = tok.lower_ in lex.neutral_attitude_nouns or tok.lemma_.lower() in lex.neutral_attitude_nouns
+    polarity = "neutral" if neutral else "assert"
     words = tok.doc[min(verb.i, tok.i) : max(verb.i, tok.i) + 1].text  # as written: "expressed deep concern"
     return Cue(tok.i, words, polarity, source, frozenset(content - frame), frozenset(frame))
 
