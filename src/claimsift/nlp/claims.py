@@ -166,7 +166,7 @@ def _near(cue: Cue, a: int, b: int, reach: int | None) -> bool:
 
 def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> list[_Seg]:
     """Segments, with a segment that is only an attribution frame merged into its content."""
-    segs = [list(s) for s in segments(sent)]
+    segs = [list(s) for s in _coordinated_reports(doc, segments(sent), cues)]
     frames = frozenset().union(*(c.frame for c in cues)) if cues else frozenset()
     out: list[list[int]] = []
     i = 0
@@ -184,6 +184,27 @@ def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> 
         out.append([a, b])
         i += 1
     return [_Seg(a, b, _cue_for(doc, a, b, cues, reach)) for a, b in out]
+
+
+def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
+    """Cut a segment before a reporting verb coordinated with another: "Graham urged Republicans to ...,
+    and criticized the party's lack of ..." is two reports of one source, each with its own content."""
+    heads = {c.token: c for c in cues if c.content}
+    cuts = set()
+    for c in cues:
+        tok = doc[c.token]
+        head = heads.get(tok.head.i) if tok.dep_ == "conj" else None
+        # each verb has a content of its own before the next ("neither confirmed nor denied X" shares one)
+        if head is not None and c.content and tok.i > tok.head.i and max(head.content) < tok.i:
+            cc = [t.i for t in tok.head.children if t.dep_ == "cc" and tok.head.i < t.i < tok.i]
+            cuts.add(cc[-1] if cc else tok.i)  # "..., | and criticized": the comma ends the first report
+    out: list[tuple[int, int]] = []
+    for a, b in segs:
+        for cut in sorted(i for i in cuts if a < i < b):
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> tuple[str, ...]:

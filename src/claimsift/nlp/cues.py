@@ -130,7 +130,15 @@ def _described(noun: Token) -> bool:
     for det in dets:
         if (plural and det.lower_ in SINGULAR_DETERMINERS) or (not plural and det.lower_ in PLURAL_DETERMINERS):
             return False
-    return bool(dets) or any(c.dep_ in ("poss", "compound", "amod") for c in noun.children)
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return True  # "Data from the 2014 American Community Survey show ...": a carrier with its origin
+    return bool(dets) or any(c.dep_ in ("poss", "compound", "amod", "nummod") for c in noun.children)
+
+
+def _carrier(noun: Token) -> bool:
+    """A noun that carries information (a report, a poll, data: the lemmatizer makes "data" "datum")."""
+    carriers = lexicons().carrier_nouns
+    return noun.lemma_.lower() in carriers or noun.lower_ in carriers
 
 
 def _speaks(subj: Token, verb: Token) -> bool:
@@ -139,9 +147,9 @@ def _speaks(subj: Token, verb: Token) -> bool:
     show"), so only a person or organisation noun speaks (``is_source_like``)."""
     lex = lexicons()
     if verb.lemma_.lower() in lex.evidential_verbs or verb.lower_[:-1] in lex.evidential_verbs:
-        return subj.lemma_.lower() in lex.carrier_nouns and _described(subj)  # "the poll shows", "a study found"
-    if subj.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"):
-        return False
+        return _carrier(subj) and _described(subj)  # "the poll shows", "a study found"
+    if subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
+        return False  # "Twelve percent said ...", "Four said ...": a poll's or a group's share speaks
     return subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in lex.subject_pronouns
 
 
@@ -194,8 +202,13 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)  # "X denied it and said ...", "X declined to confirm ..."
     if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "X began by saying ...": the subject of the verb the preposition hangs on, when it has its own
-        return next((c for c in verb.head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        # "X began by saying ...": the subject of the verb the preposition hangs on, or of the verb that one is
+        # coordinated with ("X appeared on MSNBC and began by saying ...")
+        governor = verb.head.head
+        own = next((c for c in governor.children if c.dep_ in SUBJECT_DEPS), None)
+        if own is None and governor.dep_ == "conj" and governor.head.pos_ in ("VERB", "AUX"):
+            own = next((c for c in governor.head.children if c.dep_ in SUBJECT_DEPS), None)
+        return own
     return None
 
 
@@ -268,6 +281,8 @@ def verb_cue(tok: Token) -> Cue | None:
     polarity = _verb_polarity(tok)
     if polarity is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
         return None  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not is_source_like(tok.head):
+        return None  # "the poll released Friday shows ...": the participle describes the poll, the poll speaks
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return None  # "denied him medical care": withholding, not a denial
@@ -288,12 +303,13 @@ def verb_cue(tok: Token) -> Cue | None:
     own = subj is not None and subj.head.i == tok.i
     owner = _carrier_owner(subj) if own and subj is not None and subj.pos_ == "NOUN" else None
     generic = owner is None and subj is not None and not is_source_like(subj) and _speaks(subj, tok)
+    borrowed = tok.dep_ == "advcl" and tok.tag_ == "VBG" and subj is not None and subj.dep_ == "nsubj"
     source: tuple[int, int] | None
     if owner is not None:
         source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
     elif subj is not None and (
         is_source_like(subj)
-        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl"))
+        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source = source_phrase(subj)
@@ -378,9 +394,11 @@ def carrier_cue(tok: Token) -> Cue | None:
 
     Only named organisations and people count (not places: "images from Kursk" name no source).
     """
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicons().carrier_nouns:
+    if tok.pos_ != "NOUN" or not _carrier(tok):
         return None
     owner = _named_owner(tok)
+    if owner is not None and tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ == "about":
+        return None  # "to present U.S. findings about the balloon": what the findings are on, not what they say
     if owner is not None:  # "Kyiv Post report that ...", "Seoul's National Intelligence images of ..."
         source = owner
         frame = set(range(owner[0], tok.i + 1))
@@ -403,7 +421,7 @@ def carrier_cue(tok: Token) -> Cue | None:
 def _carrier_owner(noun: Token) -> tuple[int, int] | None:
     """Who a report, image, poll or study comes from, when the text names them: "Bloomberg" in "a Bloomberg
     poll", "the U.S. Navy" in "an image provided by the U.S. Navy"."""
-    if noun.lemma_.lower() not in lexicons().carrier_nouns:
+    if not _carrier(noun):
         return None
     owner = _named_owner(noun)
     if owner is not None:
@@ -420,6 +438,8 @@ def _carrier_owner(noun: Token) -> tuple[int, int] | None:
 def _named_owner(noun: Token) -> tuple[int, int] | None:
     """A named organisation, person or state right before a carrier noun, possessive or not ("U.S. evidence")."""
     doc, i = noun.doc, noun.i - 1
+    while i > noun.sent.start and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN" and doc[i].ent_iob_ == "O":
+        i -= 1  # "the Reuters/Ipsos opinion poll": the owner before the carrier's own compound nouns
     if i >= 0 and doc[i].tag_ == "POS":
         i -= 1
     if i < noun.sent.start or doc[i].ent_type_ not in ("ORG", "PERSON", "GPE") or doc[i].ent_iob_ == "O":
@@ -442,7 +462,7 @@ def according_cue(tok: Token) -> Cue | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     unnamed = (
         pobj is not None
-        and pobj.lemma_.lower() in lexicons().carrier_nouns
+        and _carrier(pobj)
         and _named_owner(pobj) is None
         and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
         # "according to the poll" points back at one named before ("A Bloomberg poll shows ...")

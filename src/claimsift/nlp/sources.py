@@ -128,6 +128,8 @@ def is_anonymous(span: Span) -> bool:
     ("the Pentagon spokesman" is one known person); an indefinite or plural description stays unnamed
     whatever body it belongs to ("a senior State Department official")."""
     root = span.root
+    if root.ent_type_ in ("PERCENT", "CARDINAL") and root.pos_ != "PROPN":
+        return True  # "Another 19 percent said ...": a share of those asked, nobody named
     if root.lemma_.lower() not in lexicons().anonymous_nouns or root.pos_ == "PROPN":
         return False
     if any(t.ent_type_ == "PERSON" for t in span):
