@@ -191,9 +191,9 @@ def _names_as(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:  # a word the tokenizer broke ("ex - wife") gives several: the last before the verb is the head
+        return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0])
     for child in verb.children:  # passive: "was reported by X"
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -276,10 +276,17 @@ def _frame(verb: Token, source: tuple[int, int] | None) -> set[int]:
     return frame
 
 
+def _verb_read_as_noun(tok: Token) -> bool:
+    """ "But Trump claims that he should be ...": a verb tagged as a plural noun, yet with a subject and a
+    reported clause of its own."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and "nsubj" in deps and "ccomp" in deps
+
+
 def verb_cue(tok: Token) -> Cue | None:
     """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
     polarity = _verb_polarity(tok)
-    if polarity is None or tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+    if polarity is None or not (tok.pos_ in ("VERB", "AUX") or _verb_read_as_noun(tok)) or tok.dep_ == "amod":
         return None  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not is_source_like(tok.head):
         return None  # "the poll released Friday shows ...": the participle describes the poll, the poll speaks
