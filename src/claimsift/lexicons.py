@@ -58,6 +58,8 @@ class Lexicons:
     """ "express", "voice", "renew": verbs that only put an attitude noun forward."""
     carrier_nouns: frozenset[str]
     """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
+    authored_carriers: frozenset[str]
+    """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
     topical_carriers: frozenset[str]
     """Carriers whose "on X" is a topic ("a statement on ..."), never a publisher."""
     hedge_words: frozenset[str]
@@ -72,6 +74,8 @@ class Lexicons:
     org_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]
     """Heads of descriptions that stand for an unnamed source: "a U.S. official", "people familiar with"."""
+    quantity_nouns: frozenset[str]
+    """ "a number of writers", "a majority of voters": the people counted speak."""
     outlet_words: frozenset[str]
     state_media: tuple[str, ...]
     """Names of state media: what they publish is an official statement, not independent reporting."""
@@ -110,7 +114,7 @@ def lexicons() -> Lexicons:
             {
                 k: v
                 for k, v in _load("reporting_nouns.json").items()
-                if k not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude")
+                if k not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude", "authored")
             }
         ),
         attitude_nouns=frozenset(_load("reporting_nouns.json")["attitude"]),
@@ -118,6 +122,7 @@ def lexicons() -> Lexicons:
         light_verbs=frozenset(_load("reporting_nouns.json")["light_verbs"]),
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
+        authored_carriers=frozenset(_load("reporting_nouns.json")["authored"]),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),
@@ -126,6 +131,7 @@ def lexicons() -> Lexicons:
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),
         anonymous_nouns=frozenset(nouns["anonymous"]),
+        quantity_nouns=frozenset(nouns["quantity"]),
         outlet_words=frozenset(nouns["outlet"]),
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),

@@ -110,6 +110,8 @@ def is_source_like(tok: Token) -> bool:
         return True
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
+    if tok.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "M. Dane Waters" with "Waters" tagged a common noun: a name all the same
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
     nouns = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
@@ -127,6 +129,8 @@ def _described(noun: Token) -> bool:
     its noun ("an accent atypical videos") marks words glued from two lines, not a description."""
     dets = [c for c in noun.children if c.dep_ == "det"]
     plural = noun.tag_ in ("NNS", "NNPS")
+    if plural and not dets and noun.lemma_.lower() in lexicons().authored_carriers:
+        return True  # "polls show that ...": someone's work, speaking for its authors
     for det in dets:
         if (plural and det.lower_ in SINGULAR_DETERMINERS) or (not plural and det.lower_ in PLURAL_DETERMINERS):
             return False
@@ -220,6 +224,16 @@ def _apposed(subj: Token | None) -> Token | None:
     return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG")), subj)
 
 
+def _counted(subj: Token | None) -> Token | None:
+    """ "a number of writers suggested", "most of them said": the people counted speak, not the number (and
+    "all of this tells us" names no speaker)."""
+    lex = lexicons()
+    if subj is None or not (subj.lemma_.lower() in lex.quantity_nouns or subj.lower_ in lex.subject_pronouns):
+        return subj
+    of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), subj) if of is not None else subj
+
+
 def _left_phrase(cue: Token) -> tuple[int, int] | None:
     """The noun phrase right before a subjectless cue, for parses broken by a missing line.
 
@@ -299,7 +313,7 @@ def verb_cue(tok: Token) -> Cue | None:
         return None  # "the people who want to break up the banks" describes them; it attributes nothing
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return None  # "smart for the president to say ...": what someone might say, not what they said
-    subj = _apposed(_subject(tok))
+    subj = _counted(_apposed(_subject(tok)))
     if (
         subj is not None
         and subj.lower_ in RELATIVE_PRONOUNS

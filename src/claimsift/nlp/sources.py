@@ -110,7 +110,12 @@ def kind_of(span: Span) -> Literal["person", "organization"]:
     if head in lex.person_nouns or span.root.lower_ in PERSON_PRONOUNS | FIRST_PERSON:
         return "person"
     words = [t for t in span if not t.is_punct]
-    if 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in words):
+    if (
+        2 <= len(words) <= 3
+        and all(t.is_title for t in words)
+        and all(t.pos_ == "PROPN" for t in words[:-1])
+        and words[-1].pos_ in ("PROPN", "NOUN")  # "M. Dane Waters" with "Waters" tagged a common noun
+    ):
         lowered = {t.lower_ for t in words}
         if not lowered & (lex.org_nouns | lex.outlet_words):
             return "person"  # a first and last name NER did not know: "Anatolii Barhylevych"
@@ -130,6 +135,8 @@ def is_anonymous(span: Span) -> bool:
     root = span.root
     if root.ent_type_ in ("PERCENT", "CARDINAL") and root.pos_ != "PROPN":
         return True  # "Another 19 percent said ...": a share of those asked, nobody named
+    if len(span) == 1 and root.lower_ in lexicons().subject_pronouns:
+        return True  # "most said ...", "others argue ..."
     if root.lemma_.lower() not in lexicons().anonymous_nouns or root.pos_ == "PROPN":
         return False
     if any(t.ent_type_ == "PERSON" for t in span):
