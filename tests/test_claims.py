@@ -636,3 +636,34 @@ def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
         doc = load_pipeline()(text)
         marks = [t for t in doc if t.is_quote and t.text != "’"]
         assert [_opening_mark(t) for t in marks][-2:] == [True, False], text
+
+
+def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
+    """A VOA story as Voice of America lists it, dateline first (the story is
+    tests/data/voa_un_rights_syria_attacks.txt; the listing is
+    https://www.newsbreak.com/news/2814485697190/somali-government-says-21-al-shabab-militants-killed): the
+    dateline opens its own sentence and is no source."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    text = (
+        "GENEVA — U.N. Human rights officials condemn a series of deadly attacks by pro-Syrian government forces "
+        "Sunday against camps housing thousands of internally displaced people in northwestern Syria’s Idlib province."
+    )
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences[0] == "GENEVA —"
+    claims = claims_of(text, kind="article", published=SYRIA_PUBLISHED)
+    assert claim_with(claims, "a series of deadly attacks").source.name == "U.N. Human rights officials"
+    assert not any("GENEVA" in c.source.name for c in claims)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'It' goes to the U.N. Human Rights Office, the organisation last quoted, not to the Syrian Civil "
+    "Defense Force that the sentence before names as the subject (it 'comes up with higher figures')",
+)
+def test_claims_it_reports_resolves_to_the_organisation_named_before() -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "However, the opposition Syrian Civil Defense Force comes
+    up with higher figures. It reports nine civilians were killed by cluster bombs, ..."."""
+    c = claim_with(_syria(), "nine civilians were killed")
+    assert "Syrian Civil Defense Force" in c.source.name and c.source.resolved_from == "It"
