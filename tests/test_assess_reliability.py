@@ -252,7 +252,7 @@ def test_assess_reliability_roles_put_the_target_against_the_accused() -> None:
         ("Seoul's spy agency", "South Korea"),
         ("Kyiv's top military officer", "Ukraine"),
         ("A U.S. official", "United States"),
-        ("Anrij Yermak", "Ukraine"),
+        ("Andrii Yermak", "Ukraine"),
         ("The Kyiv Post", None),
         ("a Ukraine news report", None),
         ("Reuters", None),
