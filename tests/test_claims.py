@@ -320,7 +320,7 @@ def test_claims_titles_do_not_end_sentences(nlp: object) -> None:
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
-    # a defense.gov transcript title (public domain): .../Transcript/Article/3501484/
+    # a defense.gov transcript title (public domain): https://www.defense.gov/News/Transcripts/Transcript/Article/3501484/
     doc = nlp("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing")
     assert len(list(doc.sents)) == 1
 
@@ -386,7 +386,8 @@ def test_claims_a_state_owning_evidence_is_its_source() -> None:
 
 
 def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
-    """VOA, 2023-02-08: what the official said is that Sherman briefed diplomats; "briefed" names no claim."""
+    """VOA Learning English, 2023-02-09 (public domain; https://learningenglish.voanews.com/a/us-chinese-balloon-is-part-of-large-spying-program/6953672.html): what the
+    official said is that Sherman briefed diplomats; "briefed" names no claim."""
     text = (
         "A top U.S. official and diplomats said U.S. Deputy Secretary of State Wendy Sherman briefed nearly 150 "
         "foreign diplomats."
@@ -397,7 +398,8 @@ def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
 
 
 def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
-    """VOA, 2023-02-08: "spoke of" attributes its object; unnamed officials are an anonymous source."""
+    """VOA Learning English, 2023-02-09 (public domain; https://learningenglish.voanews.com/a/us-chinese-balloon-is-part-of-large-spying-program/6953672.html): "spoke of"
+    attributes its object; unnamed officials are an anonymous source."""
     text = "But U.S. officials spoke of several flights since 2018 targeting Japan, India, Vietnam, Taiwan and the Philippines."
     c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "several flights")
     assert (c.source.name, c.source.kind, c.cue) == ("U.S. officials", "anonymous", "spoke")
@@ -405,7 +407,8 @@ def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
 
 
 def test_claims_a_statement_on_a_topic_is_not_by_it() -> None:
-    """ODNI/FBI/CISA joint statement, 2024-09-18: "statement on X" names a topic, "videos on Kyiv Post" a publisher."""
+    """ODNI/FBI/CISA joint statement, 2024-09-18 (public domain; read at
+    https://www.democracyinaction.us/2024/iranianinfluence.html): "statement on X" names a topic."""
     text = (
         "Since the 19 August 2024 joint ODNI, FBI, and CISA public statement on Iranian Election Influence "
         "Efforts, the FBI has learned additional details about Iran’s efforts to sow discord and shape the "
@@ -524,7 +527,8 @@ def test_claims_a_report_that_shows_speaks_for_whoever_wrote_it() -> None:
 
 
 def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
-    """President Biden's remarks of 16 February 2024 on Aleksey Navalny (a White House transcript, public
+    """President Biden's remarks of 16 February 2024 on Aleksey Navalny (a White House transcript, read at
+    https://www.americanrhetoric.com/speeches/joebidenalekseynavalnydeath.htm; public
     domain): "which is kind of amazing when you think about it" names nothing; the clause before it does."""
     text = "Even in prison, he was a powerful voice of the truth, which is kind of amazing when you think about it."
     claims = claims_of(text, kind="article", published="2024-02-16")
@@ -534,7 +538,8 @@ def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
-        # President Biden's remarks of 16 February 2024 (a White House transcript, public domain)
+        # President Biden's remarks of 16 February 2024 (a White House transcript, public domain; read at
+        # https://www.americanrhetoric.com/speeches/joebidenalekseynavalnydeath.htm)
         (
             "Good afternoon. I -- I’m heading off to East Palestine in -- in a moment, but I wanted to say a few "
             "things this morning about Aleksey Navalny.",
@@ -562,7 +567,8 @@ def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: 
 
 
 def test_claims_heading_lines_end_their_sentence() -> None:
-    """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain) opens with
+    """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain; read at
+    https://www.democracyinaction.us/2024/iranianinfluence.html) opens with
     three heading lines and no full stop; they are not glued to the first sentence, and are no claim."""
     text = (
         "ODNI/FBI/CISA\nSeptember 18, 2024\nJoint ODNI, FBI, and CISA Statement\nToday, the Office of the Director "
@@ -575,7 +581,9 @@ def test_claims_heading_lines_end_their_sentence() -> None:
 
 def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
     """Auto-captions have no capitals: a line break there is no heading's end (John Kirby's White House press
-    gaggle of 28 March 2024, a public-domain transcript, written as auto-captions are)."""
+    gaggle of 28 March 2024, a public-domain transcript read at https://russialist.org/transcript-on-the-record-
+    press-gaggle-by-white-house-national-security-communications-advisor-john-kirby-excerpt/, written as
+    auto-captions are)."""
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
@@ -584,7 +592,8 @@ def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
 
 
 def test_claims_a_name_and_a_colon_open_a_headline_claim() -> None:
-    """A VOA headline of 9 January 2024 (public domain): "Pentagon: Defense Secretary Austin Treated for
+    """A VOA headline of 9 January 2024 (public domain; VOA's feed item as listed at
+    https://www.immigrationresearch.org/aggregator?page=394): "Pentagon: Defense Secretary Austin Treated for
     Prostate Cancer" is the Pentagon's; a note's label ("UPDATE:") or a transcript's capital label is not."""
     claims = claims_of("Pentagon: Defense Secretary Austin Treated for Prostate Cancer", kind="article")
     c = claim_with(claims, "Defense Secretary Austin Treated")
