@@ -18,19 +18,33 @@ H2 = Hypothesis(
     id="H2", text="Russia and North Korea have a treaty that obliges each to give the other military assistance"
 )
 
-# Real sentences (tests/data/*.txt).
-NIS_IMAGES = (
-    "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed to "
-    "special forces from the areas near Chongjin"
+# Real sentences of the open texts in tests/data (each file's address is in its .meta.json):
+# VOA, 2024-10-29 (voa_pentagon_kursk_small_number.txt)
+DOD_10000 = (
+    "On Monday, the U.S. Department of Defense said that North Korea has sent about 10,000 troops to train in "
+    "Russia, more than tripling the previous estimate, and warned that those forces would likely augment Russian "
+    "forces near Ukraine over the next several weeks."
 )
-KREMLIN = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news".'
-RUMOR = "The head of the Ukraine Center for Countering step in to shut down the rumor, urging people not operations."
-TREATY = (
-    "But Russian president Vladimir Putin said on Thursday that it was Moscow's business how to implement a "
-    "partnership treaty with Pyongyang."
+# VOA, 2024-11-06 (voa_ukraine_drones_nk_battles.txt)
+RUSSIAN_OFFICIALS = "Russian officials said there were no reports of damage or casualties."
+# DOD News, 2024-11-18 (dod_singh_kursk_11000.txt)
+NO_EVIDENCE = (
+    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
 )
-CALLS = "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27."
-QUOTES = (NIS_IMAGES, KREMLIN, RUMOR, TREATY, CALLS)
+# White House press gaggle, 2024-10-25 (wh_kirby_gaggle_2024_10_25.txt)
+COOPERATION = (
+    "This deployment is the latest in a series of concerning indicators of deepening military cooperation between "
+    "the DPRK and Russia, including arms and ballistic missile transfers that are in direct violation of U.N. "
+    "Security Council resolutions."
+)
+# UN press release SC/15877, 2024-10-30 (un_sc_dprk_military_cooperation.txt)
+EXPECTED = (
+    "The Russian Federation’s invasion of Ukraine continues to inflict suffering on civilians, as well as inflame "
+    "regional and global tensions, a senior United Nations official told the Security Council today, as speakers "
+    "voiced alarm over the reported military cooperation between Moscow and the Democratic People’s Republic of "
+    "Korea (DPRK), with troops from Pyongyang expected to participate in ground operations."
+)
+QUOTES = (DOD_10000, RUSSIAN_OFFICIALS, NO_EVIDENCE, COOPERATION, EXPECTED)
 
 
 def make(
@@ -51,30 +65,23 @@ def make(
 
 def matrix(hypotheses: list[Hypothesis]) -> dict[str, object]:
     claims = [
-        make("C1", NIS_IMAGES, "National Intelligence", "organization", "imagery", {"H1": "supports", "H2": "neutral"}),
-        make("C2", KREMLIN, "Kremlin", "organization", "official_statement", {"H1": "refutes", "H2": "neutral"}),
         make(
-            "C3",
-            RUMOR,
-            "Center for Countering Disinformation",
+            "C1",
+            DOD_10000,
+            "U.S. Department of Defense",
             "organization",
-            "official_statement",
-            {"H1": "refutes", "H2": "neutral"},
+            "intelligence_assessment",
+            {"H1": "supports", "H2": "neutral"},
         ),
-        make(
-            "C4", TREATY, "Russian president Vladimir Putin", "person", "document", {"H1": "neutral", "H2": "supports"}
-        ),
-        make("C5", CALLS, "unattributed", "unattributed", "intercepted_communication", {"H1": "supports"}, True),
+        make("C2", RUSSIAN_OFFICIALS, "Russian officials", "anonymous", "official_statement", {"H1": "refutes"}),
+        make("C3", NO_EVIDENCE, "Singh", "person", "official_statement", {"H1": "refutes", "H2": "neutral"}),
+        make("C4", COOPERATION, "John Kirby", "person", "official_statement", {"H1": "neutral", "H2": "supports"}),
+        make("C5", EXPECTED, "unattributed", "unattributed", "official_statement", {"H1": "supports"}, True),
     ]
     groups, grouped = group_evidence(claims)
     return ach_matrix(hypotheses, groups, grouped)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 item 6, not finished: some QUOTES come from the Reuters copy and the YouTube caption transcript "
-    "removed from tests/data (not open text); they are still to be replaced by sentences of open texts",
-)
 def test_assess_ach_quotes_are_real_text() -> None:
     corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
     assert [q for q in QUOTES if q not in corpus] == []
@@ -111,10 +118,10 @@ def test_assess_ach_rows_mark_each_group_against_each_hypothesis() -> None:
     assert isinstance(rows, list)
     got = {r["group"]: (r["origin"], r["marks"], r["diagnosticity"]) for r in rows}
     assert got == {
-        "G1": ("South Korea's National Intelligence Service", {"H1": "CC", "H2": "N"}, 1.0),
-        "G2": ("Kremlin", {"H1": "I", "H2": "N"}, 0.5),
-        "G3": ("Center for Countering Disinformation", {"H1": "I", "H2": "N"}, 0.5),
-        "G4": ("Vladimir Putin", {"H1": "N", "H2": "CC"}, 1.0),
+        "G1": ("Pentagon", {"H1": "C", "H2": "N"}, 0.5),
+        "G2": ("Russian officials", {"H1": "I", "H2": "NA"}, 0.5),
+        "G3": ("Singh", {"H1": "I", "H2": "N"}, 0.5),
+        "G4": ("John Kirby", {"H1": "N", "H2": "C"}, 0.5),
         "G5": ("unattributed:d", {"H1": "C", "H2": "NA"}, 0.5),
     }
     assert [r["diagnosticity"] for r in rows] == sorted((r["diagnosticity"] for r in rows), reverse=True)
@@ -122,10 +129,10 @@ def test_assess_ach_rows_mark_each_group_against_each_hypothesis() -> None:
 
 def test_assess_ach_scores_count_inconsistency_and_weigh_it() -> None:
     result = matrix([H1, H2])
-    # Kremlin and the Center both refute H1 but deny in different words, so neither confirms the other:
-    # one is Medium credibility (x1), the other Low (x 1/sqrt2), each of Medium relevance.
+    # Russian officials and Singh both refute H1 but in different words, so neither confirms the other:
+    # each is Low credibility (x 1/sqrt2) and of Medium relevance.
     assert result["scores"] == {
-        "H1": {"inconsistency": -2, "weighted": round(-1 - 1 / math.sqrt(2), 2)},
+        "H1": {"inconsistency": -2, "weighted": round(-2 / math.sqrt(2), 2)},
         "H2": {"inconsistency": 0, "weighted": 0.0},
     }
     assert result["least_inconsistent"] == "H2"

@@ -1,4 +1,5 @@
-"""Attribution, hedging, seams and claim spans on real sentences of the dev transcript (tests/data)."""
+"""Attribution, hedging, seams and claim spans on real sentences of open texts (tests/data; inline ones give
+their address)."""
 
 from __future__ import annotations
 
@@ -10,97 +11,101 @@ from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
 
-# Real sentences from a YouTube channel's caption transcript (published 2024-11-05; the dev set copy is
-# ../shared/eval/dev/nk_troops_transcript.txt). Not open text: still to be replaced (issue 9 item 6).
-KYIV_POST = (
-    "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky Krai."
-)
-AGENCY = (
-    "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed "
-    "to special forces from the areas near Chongjin. The agency said the bases in Russia's Far East, "
-    'including Vladivostok, claimed that they were issued "fake ID cards of Siberia".'
-)
-PUTIN = (
-    "Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. "
-    "alleged satellite images of DPRK troops, he said, If there are images, then they are a reflection"
-)
-YERMAK_RUTTE = (
-    'On October 28, Anrij Yermak, a top aide to "We are at war with North Korea." Mark Rutte, '
-    "I can confirm that North Korean troops have"
-)
-MISSION = (
-    "at an informal UN Security Council meeting in of North Korea's Permanent Mission to the UN said, "
-    "they are nothing but dirty maneuvers of the"
-)
+# A VOA story on attacks on camps in Syria's Idlib province (November 2022; public domain; the address it was read
+# at is in tests/data/voa_un_rights_syria_attacks.meta.json). The republished page gives no date: the tests date it
+# Tuesday 8 November 2022, so that the attacks of "Sunday" fall on 6 November.
+SYRIA = "voa_un_rights_syria_attacks.txt"
+SYRIA_PUBLISHED = "2022-11-08"
+# The torn transcript of tests/data/seams (public-domain U.S. texts, every other caption line missing), as stored.
+SEAMS = "seams/kursk_open_seams.txt"
+
+
+def _syria() -> list[Claim]:
+    return claims_of(_data(SYRIA), kind="article", published=SYRIA_PUBLISHED)
+
+
+def _torn(start: str, end: str) -> str:
+    """The stretch of the torn transcript from ``start`` to the end of ``end``, exactly as stored."""
+    text = _data(SEAMS)
+    i = text.index(start)
+    return text[i : text.index(end, i) + len(end)]
 
 
 def test_claims_relay_chain_gives_origin_and_via() -> None:
-    c = claim_with(claims_of(KYIV_POST), "second video")
-    assert "Ukraine's Security" in c.source.name
-    assert c.via == ("Kyiv Post",)
-    assert c.source.kind == "organization"
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "Human rights spokesman, Jeremy Laurence says his office
+    warned then that fighting was likely to escalate ...": the office warned, Laurence relays it."""
+    c = claim_with(_syria(), "fighting was likely to escalate")
+    assert (c.source.name, c.source.kind, c.via) == ("his office", "organization", ("Jeremy Laurence",))
 
 
 def test_claims_the_agency_resolves_to_the_organisation_named_before() -> None:
-    c = claim_with(claims_of(AGENCY), "The agency said")
-    assert "National Intelligence" in c.source.name
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "The U.N. Human Rights Office reports ... The agency has
+    verified the killing of at least seven civilians ..."."""
+    c = claim_with(_syria(), "The agency has verified")
+    assert c.source.name == "U.N. Human Rights Office"
     assert c.source.resolved_from == "The agency"
 
 
 def test_claims_pronoun_resolves_to_nearest_person() -> None:
-    c = claim_with(claims_of(PUTIN), "he said")
-    assert "Putin" in c.source.name
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "Laurence says the fact that ... raises serious concerns.
+    He says it is likely many more people will become displaced ..."."""
+    c = claim_with(_syria(), "He says it is likely")
+    assert c.source.name == "Laurence"
     assert c.source.kind == "person"
-    assert c.hedged  # "alleged satellite images"
+    assert c.hedged  # "it is likely"
 
 
 def test_claims_quote_across_a_seam_is_not_given_to_the_next_name() -> None:
-    """textacy gives "We are at war with North Korea." to Mark Rutte; it was Andriy Yermak."""
-    claims = claims_of(YERMAK_RUTTE)
-    war = claim_with(claims, "We are at war")
-    assert war.source.name == "Anrij Yermak"
-    assert war.fragmentary
-    confirm = claim_with(claims, "I can confirm")
-    assert confirm.source.name == "Mark Rutte"
+    """The torn transcript (tests/data/seams): 'Rustem Umerov, Ukraine's defense minister, has also In an interview
+    with ... forces have engaged in "small-scale" fighting.' lost its cue at a seam; the next name, Andrii
+    Kovalenko, speaks only the quotation his own cue follows."""
+    claims = claims_of(_data(SEAMS), published="2024-11-18")
+    fighting = claim_with(claims, "small-scale")
+    assert fighting.source.name.endswith("Umerov")
+    assert fighting.fragmentary
+    shelled = claim_with(claims, "The first the Kursk region")
+    assert shelled.source.name == "Andrii Kovalenko"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the parser makes the stray 'The' opening the torn line the subject of 'said', with 'governor of "
+    "Mykolaiv' an apposition inside the list of regions under it, so no source phrase is found and the clause goes "
+    "to the author",
+)
 def test_claims_subjectless_cue_takes_the_phrase_before_it() -> None:
-    c = claim_with(claims_of(MISSION), "dirty maneuvers")
-    assert c.source.name == "North Korea's Permanent Mission to the UN"
+    """The torn transcript (tests/data/seams): "... Odesa, governor of Mykolaiv, said on Telegram that Russia's
+    anyone.": the seam took the subject's first words; the phrase before the cue is who said it."""
+    c = claim_with(claims_of(_torn("The over the Cherkasy", "Russia’s anyone."), published="2024-11-18"), "Telegram")
+    assert c.source.name == "governor of Mykolaiv"
 
 
 def test_claims_stated_date_comes_from_the_cue_sentence() -> None:
-    c = claim_with(claims_of(YERMAK_RUTTE), "We are at war")
-    assert c.stated_date == "2024-10-28"
+    """The torn transcript (tests/data/seams, dated Monday 2024-11-18): "Russia's Defense Ministry said Wednesday it
+    destroyed another drone over Oryol." was said on Wednesday 13 November."""
+    c = claim_with(claims_of(_data(SEAMS), published="2024-11-18"), "destroyed another drone")
+    assert c.stated_date == "2024-11-13"
 
 
 @pytest.mark.parametrize(
-    ("text", "needle", "hedged"),
+    ("needle", "hedged"),
     [
-        (
-            "is of the supposed wounded North Korean allegedly intercepted calls between servicemen October 26 and 27.",  # noqa: E501
-            "intercepted calls",
-            True,
-        ),
-        (
-            "it looks like too much smoke for there not to Korean soldiers are most likely on the ground.",
-            "most likely",
-            True,
-        ),
-        (
-            "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
-            "development had been discovered.",
-            "vice director",
-            False,
-        ),
+        # "his office warned then that fighting was likely to escalate"
+        ("fighting was likely to escalate", True),
+        # "depending on the circumstances, may further amount to war crimes"
+        ("indiscriminate attacks are prohibited", True),
+        # "The U.N. Office for the Coordination of Humanitarian Affairs reports at least 400 families ..."
+        ("at least 400 families", False),
     ],
 )
-def test_claims_hedging(text: str, needle: str, hedged: bool) -> None:
-    assert claim_with(claims_of(text), needle).hedged is hedged
+def test_claims_hedging(needle: str, hedged: bool) -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt)."""
+    assert claim_with(_syria(), needle).hedged is hedged
 
 
 def test_claims_question_is_not_a_claim() -> None:
-    claims = claims_of("Are North Korean really be that shocked to learn that Putin and troops in such a manner?")
+    # White House press briefing by Denis McDonough (tests/data/wh_mcdonough_briefing.txt; address in its .meta.json)
+    claims = claims_of("Q These are all paper updates?")
     assert claims == []
 
 
@@ -112,14 +117,12 @@ def test_claims_spans_are_clauses_not_paragraphs(torn_transcript: str) -> None:
 
 
 def test_claims_author_and_unattributed_defaults() -> None:
-    text = (
-        "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean "
-        "frontlines with barely a plan, let alone weapons."
-    )
-    claims = claims_of(text)
-    lost_cue = claim_with(claims, "Russian forces are using")
+    # the torn transcript (tests/data/seams): a "that" clause whose cue was lost at a seam
+    text = _torn("the DPRK to cease", "are in Russia's Kursk")
+    lost_cue = claim_with(claims_of(text, published="2024-11-18"), "brutal and illegal war")
     assert lost_cue.source.kind == "unattributed"
-    article = claims_of("Article 4 is essentially a mutual defense pact between the two countries.", kind="article")
+    # DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt): the article's own sentence
+    article = claims_of("North Korean troops began entering Russia last month.", kind="article")
     assert article[0].source.kind == "author"
     assert not article[0].fragmentary
 
@@ -177,70 +180,50 @@ def test_claims_a_call_on_others_is_the_callers_claim() -> None:
 
 
 def test_claims_transcript_clause_after_a_report_continues_it() -> None:
-    text = (
-        "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
-        "development had been discovered. launch site near the Russian-Ukrainian front Korean military officers."
-    )
-    claims = claims_of(text)
-    assert claim_with(claims, "launch site near").source.name == claim_with(claims, "vice director").source.name
-    # in an article the verbless line is no claim at all, and certainly not the report's
-    article = claims_of(text, kind="article")
-    assert all(c.source.kind == "author" for c in article if "launch site near" in c.text)
-    assert not any(c.source.name == "same report" and "launch site" in c.text for c in article)
+    """The torn transcript (tests/data/seams): "The Pentagon said Tuesday deployed to Russia's Kursk region, where
+    they are troops." and then a quotation whose cue fell at a seam: in a transcript the Pentagon goes on."""
+    text = _torn("The Pentagon said Tuesday", "thousand more that are")
+    claims = claims_of(text, published="2024-11-18")
+    assert claim_with(claims, "indications that").source.name == claim_with(claims, "deployed to").source.name
+    # in an article the line is no claim of the Pentagon's
+    article = claims_of(text, kind="article", published="2024-11-18")
+    assert all(c.source.kind == "author" for c in article if "indications that" in c.text)
+    assert not any(c.source.name == "Pentagon" and "indications" in c.text for c in article)
 
 
-def test_claims_narrator_voice_stays_the_authors_in_a_transcript() -> None:
-    text = (
-        "The same report stated that Pyongyang's first vice director of the Munitions country's missile "
-        "development had been discovered. Basically, Koreans actually fighting in Kursk or Ukraine the government."
-    )
-    assert claim_with(claims_of(text), "Koreans actually fighting").source.kind == "author"
-
-
-@pytest.mark.parametrize(
-    ("text", "needle", "cue"),
-    [
-        # "If true" opening the next sentence hedges the statement before it
-        (
-            "in defensive positions, are instead getting Ukrainian artillery and drones. If true, it's a from "
-            "Kim Jong-Un himself.",
-            "Ukrainian artillery",
-            "If true",
-        ),
-        # a hedge verb governing the clause from outside it
-        (
-            "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil.",
-            "Russian soil",
-            "seems",
-        ),
-    ],
-)
-def test_claims_hedges_from_outside_the_clause(text: str, needle: str, cue: str) -> None:
-    c = claim_with(claims_of(text), needle)
-    assert c.hedged and cue in c.hedge_cues
+def test_claims_hedges_from_outside_the_clause() -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "He says it is likely many more people will become
+    displaced ...": "likely" governs the clause from outside it."""
+    c = claim_with(_syria(), "many more people will become displaced")
+    assert c.hedged and "likely" in c.hedge_cues
 
 
 def test_claims_a_denied_rumor_is_not_a_hedge() -> None:
-    c = claim_with(claims_of("The head of the Ukraine Center for Countering step in to shut down the rumor."), "rumor")
+    """VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): reports the Pentagon cannot corroborate
+    are what it denies, not a hedge on what it says."""
+    c = claim_with(_voa(), "to corroborate reports")
     assert not c.hedged
 
 
 def test_claims_a_named_carrier_is_the_source() -> None:
-    claims = claims_of(
-        "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil. On October 18, two "
-        'in Russia speaking Korean "with an accent atypical videos show the Koreans in training exercises and '
-        "uniforms."
+    # A VOA photo caption of 7 April 2013 (public domain),
+    # https://www.voanews.com/a/us-south-korea-delay-meeting-missile-test-during-korean-tensions/1636380.html
+    text = (
+        "A missile is fired during a drill at an undisclosed location in this picture released by North Korea's "
+        "official KCNA news agency March 20, 2013."
     )
-    assert claim_with(claims, "Russian soil").source.name == "Kyiv Post"
-    assert claim_with(claims, "Russian soil").evidence_type == "video"
+    c = claim_with(claims_of(text, kind="article", published="2013-04-07"), "A missile is fired")
+    assert c.source.name == "North Korea's official KCNA news agency"
+    assert c.evidence_type == "imagery"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "What happens when one of his soldiers are being sacrificed in Russian consequences of North Korean soldiers "
-        "fighting Putin's risky new alliance.",
-        "Whether the intercepted calls are concrete evidence that North Koreans are fighting.",
+        # Jan Egeland's stakeout in Geneva, 8 December 2016 (UN transcript), https://un.org.au/2016/12/09/
+        # note-to-correspondents-transcript-of-stakeout-by-un-senior-adviser-jan-egeland-geneva-8-december-2016/
+        "Why is it difficult, because the member states that are supposed to help us get access to civilians in the "
+        "crossfire are poles apart in how they regard what is happening in Syria.",
     ],
 )
 def test_claims_questions_without_question_mark_are_not_claims(text: str) -> None:
@@ -248,32 +231,26 @@ def test_claims_questions_without_question_mark_are_not_claims(text: str) -> Non
 
 
 def test_claims_a_named_owner_of_a_carrier_is_the_source() -> None:
+    # VOA, "Pentagon Condemns North Korean Threats" (March 2013, public domain),
+    # https://www.voanews.com/a/us-condemns-north-korean-warning-of-attacks-on-us/1628981.html
     text = (
-        "that the Ukrainian military had said that they on a depot in the Bryansk region, 75 miles from Kyiv Post "
-        "report that more than 20 soldiers were on Russian-occupied territory near Donetsk."
+        "North Korea’s statement said it is assigning rockets and long-range artillery to attack U.S. targets in "
+        "places like Hawaii, Guam, and South Korea is rhetoric of the type that has been heard before."
     )
-    assert claim_with(claims_of(text), "more than 20 soldiers").source.name == "Kyiv Post"
+    assert claim_with(claims_of(text, kind="article"), "assigning rockets").source.name == "North Korea"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the UN sentence's 337 characters before 'with troops from Pyongyang' stay one claim: no cut is made "
+    "at its commas ('as well as inflame ...', 'a senior United Nations official told ...', 'as speakers ...')",
+)
 def test_claims_an_over_long_clause_is_cut_at_its_commas() -> None:
-    text = (
-        "Those the day before by Seoul's National Intelligence images of a concentration of troops deployed to "
-        'special forces from the areas near Chongjin, by "four landing ships and three escort ships October 8 and '
-        "October 13, marking the first Korean waters since 1990."
-    )
-    claims = claims_of(text)
-    assert claim_with(claims, "four landing ships") is not claim_with(claims, "first Korean waters since 1990")
+    # UN press release SC/15877, 2024-10-30 (tests/data/un_sc_dprk_military_cooperation.txt), read as a transcript
+    text = next(line for line in _data("un_sc_dprk_military_cooperation.txt").splitlines() if "Pyongyang" in line)
+    claims = claims_of(text, published="2024-10-30")
+    assert claim_with(claims, "inflame regional") is not claim_with(claims, "voiced alarm")
     assert all(c.end - c.start < 200 for c in claims)
-
-
-def test_claims_a_back_reference_keeps_the_relay() -> None:
-    text = (
-        "The Kyiv Post also cited Ukraine's Security's claim that the second video was taken in Russia's Primorsky "
-        "Krai. They added that they video was also taken at the same facility."
-    )
-    c = claim_with(claims_of(text), "same facility")
-    assert "Ukraine's Security" in c.source.name
-    assert c.via == ("Kyiv Post",)
 
 
 def test_claims_a_name_after_a_closing_quote_speaks_it() -> None:
@@ -343,89 +320,74 @@ def test_claims_titles_do_not_end_sentences(nlp: object) -> None:
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
-    # a defense.gov transcript title (public domain): .../Transcript/Article/3501484/
+    # a defense.gov transcript title (public domain): https://www.defense.gov/News/Transcripts/Transcript/Article/3501484/
     doc = nlp("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing")
     assert len(list(doc.sents)) == 1
 
 
-def test_claims_a_cue_inside_the_reported_clause_is_not_relayed() -> None:
-    text = (
-        "that the Ukrainian military had said that they on a depot in the Bryansk region, 75 miles from Kyiv Post "
-        "report that more than 20 soldiers were on Russian-occupied territory near Donetsk."
-    )
-    c = claim_with(claims_of(text), "Ukrainian military had said")
-    assert c.source.name == "Ukrainian military" and c.via == ()
-
-
-def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
-    text = (
-        '"This is discussed this issue with the West and confirmed: fight in Ukraine." His assertions were supported '
-        "North Korea approximately 700,000 tons of rice exchange for support in the war against Ukraine."
-    )
-    assert claim_with(claims_of(text), "700,000 tons of rice").source.kind in ("author", "unattributed")
-
-
 @pytest.mark.parametrize(
-    ("text", "needle", "event", "stated"),
+    ("text", "published", "needle", "event", "stated"),
     [
-        # a date just before the clause is its event's
+        # a date just before the clause is its event's: VOA (tests/data/voa_un_rights_syria_attacks.txt)
         (
-            "for their part, have neither confirmed nor denied on October 21 a group of Russian Armed Forces "
-            "dug-in in the Pokrovsk direction, causing a huge The head of the Ukraine Center for Countering",
-            "a group of Russian Armed Forces",
-            "2024-10-21",
+            "U.N. Human rights officials condemn a series of deadly attacks by pro-Syrian government forces Sunday "
+            "against camps housing thousands of internally displaced people in northwestern Syria’s Idlib province.",
+            SYRIA_PUBLISHED,
+            "a series of deadly attacks",
+            "2022-11-06",
             None,
         ),
-        # "he said" takes the date of the sentence that named him
+        # "He said" takes the date of the sentence that named him: VOA, 8 March 2019 (public domain),
+        # https://voa.pangea-cms.com/preview/en-US/a/report-north-korea-may-be-preparing-missile-or-space-launch/4821315.html
         (
-            "Russian President Vladimir Putin after the BRICS summit in Kazan on October 24. alleged satellite "
-            "images of DPRK troops, he said, If there are images, then they are a reflection",
-            "he said",
+            "Trump made the comments to reporters Friday as he prepared to travel to Alabama to view tornado damage. "
+            "He said he has greatly improved U.S. relations with North Korea during his time in office.",
+            "2019-03-08",
+            "He said",
             None,
-            "2024-10-24",
+            "2019-03-08",
         ),
     ],
 )
-def test_claims_event_and_statement_dates(text: str, needle: str, event: str | None, stated: str | None) -> None:
-    c = claim_with(claims_of(text), needle)
+def test_claims_event_and_statement_dates(
+    text: str, published: str, needle: str, event: str | None, stated: str | None
+) -> None:
+    c = claim_with(claims_of(text, kind="article", published=published), needle)
     assert (c.event_date, c.stated_date) == (event, stated)
 
 
 def test_claims_an_unnamed_report_continues_like_a_named_one() -> None:
-    text = (
-        "Only a fool would risk making Kim Jong-Un mad... and that Russian forces are using North Korean frontlines "
-        "with barely a plan, let alone weapons. in defensive positions, are instead getting Ukrainian artillery and "
-        "drones."
-    )
-    assert claim_with(claims_of(text), "Ukrainian artillery").source.kind == "unattributed"
+    # the torn transcript (tests/data/seams): a "that" clause whose cue was lost, then the line after it
+    text = _torn("over information”", "cross into Ukraine, yes.”")
+    assert claim_with(claims_of(text, published="2024-11-18"), "cross into Ukraine").source.kind == "unattributed"
 
 
 def test_claims_a_name_goes_on_past_its_preposition() -> None:
-    text = (
-        "on October 21 a group of Russian Armed Forces dug-in in the Pokrovsk direction, causing a huge The head "
-        'of the Ukraine Center for Countering step in to shut down the rumor, urging people not operations."'
-    )
-    c = claim_with(claims_of(text), "shut down the rumor")
-    assert c.source.name == "head of the Ukraine Center for Countering"
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "The U.N. Office for the Coordination of Humanitarian
+    Affairs reports at least 400 families ..."."""
+    c = claim_with(_syria(), "at least 400 families")
+    assert c.source.name == "U.N. Office for the Coordination of Humanitarian Affairs"
 
 
-def test_claims_a_continued_report_keeps_its_evidence() -> None:
-    claims = claims_of(
-        "Based geo-located videos on Kyiv Post, it seems certain are indeed on Russian soil. On October 18, two "
-        'in Russia speaking Korean "with an accent atypical videos show the Koreans in training exercises and '
-        "uniforms."
-    )
-    c = claim_with(claims, "two in Russia speaking Korean")
-    assert c.source.name == "Kyiv Post" and c.evidence_type == "video"
-
-
+@pytest.mark.xfail(
+    strict=True,
+    reason="the whole subject 'A summary of a South Korean intelligence report' is taken as the source; the "
+    "intelligence that owns the report is not singled out",
+)
 def test_claims_a_state_owning_evidence_is_its_source() -> None:
-    text = 'One day earlier, U.S. evidence that North Korean troops have gone to seen."'
-    assert claim_with(claims_of(text), "North Korean troops have gone").source.name == "U.S."
+    # VOA, "N. Korea Prepares 'Space Launch' Amid Reports of Plans for Nuclear Test" (April 2012, public domain),
+    # http://www.voanews.com/content/foreign-press-shown-north-korean-rocket-146635775/180838.html
+    text = (
+        "A summary of a South Korean intelligence report accompanying the photos, obtained by VOA says the "
+        "excavation at the Punggye-ri test site is in its final stages."
+    )
+    c = claim_with(claims_of(text, kind="article", published="2012-04-09"), "final stages")
+    assert c.source.name == "South Korean intelligence"
 
 
 def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
-    """VOA, 2023-02-08: what the official said is that Sherman briefed diplomats; "briefed" names no claim."""
+    """VOA Learning English, 2023-02-09 (public domain; https://learningenglish.voanews.com/a/us-chinese-balloon-is-part-of-large-spying-program/6953672.html): what the
+    official said is that Sherman briefed diplomats; "briefed" names no claim."""
     text = (
         "A top U.S. official and diplomats said U.S. Deputy Secretary of State Wendy Sherman briefed nearly 150 "
         "foreign diplomats."
@@ -436,7 +398,8 @@ def test_claims_briefing_someone_is_an_event_not_a_cue() -> None:
 
 
 def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
-    """VOA, 2023-02-08: "spoke of" attributes its object; unnamed officials are an anonymous source."""
+    """VOA Learning English, 2023-02-09 (public domain; https://learningenglish.voanews.com/a/us-chinese-balloon-is-part-of-large-spying-program/6953672.html): "spoke of"
+    attributes its object; unnamed officials are an anonymous source."""
     text = "But U.S. officials spoke of several flights since 2018 targeting Japan, India, Vietnam, Taiwan and the Philippines."
     c = claim_with(claims_of(text, kind="article", published="2023-02-08"), "several flights")
     assert (c.source.name, c.source.kind, c.cue) == ("U.S. officials", "anonymous", "spoke")
@@ -444,7 +407,8 @@ def test_claims_spoke_of_attributes_what_was_spoken_of() -> None:
 
 
 def test_claims_a_statement_on_a_topic_is_not_by_it() -> None:
-    """ODNI/FBI/CISA joint statement, 2024-09-18: "statement on X" names a topic, "videos on Kyiv Post" a publisher."""
+    """ODNI/FBI/CISA joint statement, 2024-09-18 (public domain; read at
+    https://www.democracyinaction.us/2024/iranianinfluence.html): "statement on X" names a topic."""
     text = (
         "Since the 19 August 2024 joint ODNI, FBI, and CISA public statement on Iranian Election Influence "
         "Efforts, the FBI has learned additional details about Iran’s efforts to sow discord and shape the "
@@ -563,7 +527,8 @@ def test_claims_a_report_that_shows_speaks_for_whoever_wrote_it() -> None:
 
 
 def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
-    """President Biden's remarks of 16 February 2024 on Aleksey Navalny (a White House transcript, public
+    """President Biden's remarks of 16 February 2024 on Aleksey Navalny (a White House transcript, read at
+    https://www.americanrhetoric.com/speeches/joebidenalekseynavalnydeath.htm; public
     domain): "which is kind of amazing when you think about it" names nothing; the clause before it does."""
     text = "Even in prison, he was a powerful voice of the truth, which is kind of amazing when you think about it."
     claims = claims_of(text, kind="article", published="2024-02-16")
@@ -573,7 +538,8 @@ def test_claims_an_aside_about_nothing_in_particular_is_not_a_claim() -> None:
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [
-        # President Biden's remarks of 16 February 2024 (a White House transcript, public domain)
+        # President Biden's remarks of 16 February 2024 (a White House transcript, public domain; read at
+        # https://www.americanrhetoric.com/speeches/joebidenalekseynavalnydeath.htm)
         (
             "Good afternoon. I -- I’m heading off to East Palestine in -- in a moment, but I wanted to say a few "
             "things this morning about Aleksey Navalny.",
@@ -601,7 +567,8 @@ def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: 
 
 
 def test_claims_heading_lines_end_their_sentence() -> None:
-    """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain) opens with
+    """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain; read at
+    https://www.democracyinaction.us/2024/iranianinfluence.html) opens with
     three heading lines and no full stop; they are not glued to the first sentence, and are no claim."""
     text = (
         "ODNI/FBI/CISA\nSeptember 18, 2024\nJoint ODNI, FBI, and CISA Statement\nToday, the Office of the Director "
@@ -614,7 +581,9 @@ def test_claims_heading_lines_end_their_sentence() -> None:
 
 def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
     """Auto-captions have no capitals: a line break there is no heading's end (John Kirby's White House press
-    gaggle of 28 March 2024, a public-domain transcript, written as auto-captions are)."""
+    gaggle of 28 March 2024, a public-domain transcript read at https://russialist.org/transcript-on-the-record-
+    press-gaggle-by-white-house-national-security-communications-advisor-john-kirby-excerpt/, written as
+    auto-captions are)."""
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
@@ -623,7 +592,8 @@ def test_claims_lower_case_caption_lines_are_not_headings(nlp: object) -> None:
 
 
 def test_claims_a_name_and_a_colon_open_a_headline_claim() -> None:
-    """A VOA headline of 9 January 2024 (public domain): "Pentagon: Defense Secretary Austin Treated for
+    """A VOA headline of 9 January 2024 (public domain; VOA's feed item as listed at
+    https://www.immigrationresearch.org/aggregator?page=394): "Pentagon: Defense Secretary Austin Treated for
     Prostate Cancer" is the Pentagon's; a note's label ("UPDATE:") or a transcript's capital label is not."""
     claims = claims_of("Pentagon: Defense Secretary Austin Treated for Prostate Cancer", kind="article")
     c = claim_with(claims, "Defense Secretary Austin Treated")
@@ -675,3 +645,34 @@ def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
         doc = load_pipeline()(text)
         marks = [t for t in doc if t.is_quote and t.text != "’"]
         assert [_opening_mark(t) for t in marks][-2:] == [True, False], text
+
+
+def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
+    """A VOA story as Voice of America lists it, dateline first (the story is
+    tests/data/voa_un_rights_syria_attacks.txt; the listing is
+    https://www.newsbreak.com/news/2814485697190/somali-government-says-21-al-shabab-militants-killed): the
+    dateline opens its own sentence and is no source."""
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    text = (
+        "GENEVA — U.N. Human rights officials condemn a series of deadly attacks by pro-Syrian government forces "
+        "Sunday against camps housing thousands of internally displaced people in northwestern Syria’s Idlib province."
+    )
+    sentences = [s.text for s in nlp(text).sents]
+    assert sentences[0] == "GENEVA —"
+    claims = claims_of(text, kind="article", published=SYRIA_PUBLISHED)
+    assert claim_with(claims, "a series of deadly attacks").source.name == "U.N. Human rights officials"
+    assert not any("GENEVA" in c.source.name for c in claims)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'It' goes to the U.N. Human Rights Office, the organisation last quoted, not to the Syrian Civil "
+    "Defense Force that the sentence before names as the subject (it 'comes up with higher figures')",
+)
+def test_claims_it_reports_resolves_to_the_organisation_named_before() -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): "However, the opposition Syrian Civil Defense Force comes
+    up with higher figures. It reports nine civilians were killed by cluster bombs, ..."."""
+    c = claim_with(_syria(), "nine civilians were killed")
+    assert "Syrian Civil Defense Force" in c.source.name and c.source.resolved_from == "It"

@@ -52,7 +52,7 @@ def surface_groups(entities: list[Entity]) -> list[list[str]]:
             "ORG",
         ),
         ([("Russia", "GPE"), ("Russian Federation", "ORG"), ("Russia's", "GPE")], "Russia", "GPE"),
-        ([("Anrij Yermak", "PERSON"), ("Yermak", "PERSON")], "Andriy Yermak", "PERSON"),
+        ([("Andrii Yermak", "PERSON"), ("Yermak", "PERSON")], "Andriy Yermak", "PERSON"),
         ([("the Kremlin", "ORG"), ("Kremlin", "FAC")], "Kremlin", "ORG"),
         # names outside the gazetteer: surname, hyphenation, transliteration, acronym
         ([("Rustem Umerov", "PERSON"), ("Umerov", "PERSON")], "Rustem Umerov", "PERSON"),
@@ -78,8 +78,8 @@ def test_entities_surface_forms_group_into_one(forms: list[tuple[str, str]], nam
     ("forms", "groups"),
     [
         (
-            [("Mark Rutte", "PERSON"), ("Anrij Yermak", "PERSON"), ("Rutte", "PERSON"), ("Yermak", "PERSON")],
-            [["Mark Rutte", "Rutte"], ["Anrij Yermak", "Yermak"]],
+            [("Mark Rutte", "PERSON"), ("Andrii Yermak", "PERSON"), ("Rutte", "PERSON"), ("Yermak", "PERSON")],
+            [["Mark Rutte", "Rutte"], ["Andrii Yermak", "Yermak"]],
         ),
         ([("Kim Jong Un", "PERSON"), ("Kim Jong Il", "PERSON")], None),  # father and son
         ([("Kim Jong Un", "PERSON"), ("Kim Yo Jong", "PERSON")], None),  # brother and sister
@@ -104,7 +104,7 @@ def test_entities_ids_follow_the_first_mention() -> None:
         ("Yermak", "PERSON"),
         ("Kursk", "GPE"),
         ("Rustem Umerov", "PERSON"),
-        ("Anrij Yermak", "PERSON"),
+        ("Andrii Yermak", "PERSON"),
         ("Umerov", "PERSON"),
         ("Kursk region", "GPE"),
     )
@@ -115,14 +115,14 @@ def test_entities_ids_follow_the_first_mention() -> None:
         ("E3", "Rustem Umerov"),
     ]
     assert surface_groups(entities) == [
-        ["Yermak", "Anrij Yermak"],
+        ["Yermak", "Andrii Yermak"],
         ["Kursk", "Kursk region"],
         ["Rustem Umerov", "Umerov"],
     ]
 
 
 def test_entities_group_across_documents() -> None:
-    first = mentions(("Anrij Yermak", "PERSON"), ("DPRK", "ORG"), doc="a")
+    first = mentions(("Andrii Yermak", "PERSON"), ("DPRK", "ORG"), doc="a")
     second = mentions(("North Korea", "GPE"), ("Yermak", "PERSON"), doc="b")
     entities = group_entities(first + second)
     assert [(e.name, sorted({m.doc for m in e.mentions})) for e in entities] == [
@@ -224,7 +224,9 @@ def test_entities_same_person_across_transcript_and_article(nlp: object) -> None
 
 @pytest.mark.model
 def test_entities_lower_case_captions_still_find_known_names(tmp_path: Path) -> None:
-    # White House press gaggle of 2024-03-28 (John Kirby), as YouTube auto-captions render it: no capitals
+    # White House press gaggle of 2024-03-28 (John Kirby; public domain), as YouTube auto-captions render it: no
+    # capitals (the transcript excerpt read at https://russialist.org/transcript-on-the-record-press-gaggle-by-white-
+    # house-national-security-communications-advisor-john-kirby-excerpt/)
     captions = (
         "first i want to just take a moment\nto respond to the both the nonsense\nand the propaganda that weve "
         "been seeing\ncoming from the kremlin and the russian government\nover the past few days about the\n"

@@ -25,9 +25,13 @@ def test_evidence_an_agencys_finding_is_an_intelligence_assessment() -> None:
 
 
 def test_evidence_named_evidence_outranks_the_source() -> None:
-    # VOA, 2024-05-27
-    text = "JCS said it had detected a large amount of debris from the rocket in the sea"
-    assert evidence_type(text, "JCS", "organization") == "physical"
+    # VOA, 2021-07-30 (public domain; read at
+    # https://webjosh.com/article/us-seizes-tanker-used-to-deliver-oil-to-north-korea-1627693999-293248)
+    text = (
+        "The United States seized a Singapore-owned oil tanker Friday that was used to make illegal oil deliveries "
+        "to North Korea, the Justice Department said."
+    )
+    assert evidence_type(text, "Justice Department", "organization") == "physical"
 
 
 @pytest.mark.model

@@ -105,9 +105,15 @@ def test_ingest_reading_order_puts_left_column_before_a_higher_right_one() -> No
 
 
 def test_ingest_pdf_page_break_inside_a_sentence_is_joined() -> None:
-    text, starts = _join_pages(["They said the troops", "arrived on Monday.", "New paragraph."])
-    assert text == "They said the troops arrived on Monday.\n\nNew paragraph."
-    assert starts == (0, 21, 41)
+    # VOA, 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt): a page ends inside its sentence
+    pages = [
+        "Vitaliy Kim, the governor of Mykolaiv, said on Telegram that Russia’s attack damaged energy",
+        "infrastructure but did not hurt anyone.",
+        "Russia’s Defense Ministry said Wednesday it destroyed two Ukrainian drones over the Kursk region and another drone over Oryol.",
+    ]
+    text, starts = _join_pages(pages)
+    assert text == f"{pages[0]} {pages[1]}\n\n{pages[2]}"
+    assert starts == (0, 92, 133)
 
 
 def _claims(path: Path) -> list[tuple[str, str, str, str | None]]:

@@ -63,7 +63,8 @@ def test_report_csv_safe_cell(value: str | int | float | bool | None, cell: str 
 
 
 def test_report_csv_hostile_cells_are_text(tmp_path: Path) -> None:
-    text = '=cmd|" /C calc"!A0 said the ministry'
+    # a formula before a real sentence (VOA, tests/data/voa_ukraine_drones_nk_battles.txt)
+    text = '=cmd|" /C calc"!A0 Russian officials said there were no reports of damage or casualties.'
     doc = Document(id="=evil", path="evil.txt", text=text)
     claim = Claim(
         id="C1",

@@ -253,30 +253,41 @@ def test_report_html_overlapping_claims_split_into_segments() -> None:
 
 
 def _tiny_analysis() -> Analysis:
-    text = "Reuters said the ministry confirmed it. KBS said the ministry confirmed it."
+    # VOA, 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt), relayed by two outlets
+    text = (
+        "Russia’s Defense Ministry said Wednesday it destroyed two Ukrainian drones over the Kursk region and another "
+        "drone over Oryol."
+    )
     docs = tuple(
-        Document(id=i, path=f"{i}.txt", text=text, outlet=o, published="2024-10-29")
+        Document(id=i, path=f"{i}.txt", text=text, outlet=o, published="2024-11-06")
         for i, o in (("a", "A"), ("b", "B"))
     )
+    start = text.index("it destroyed")
+    end = text.index(" over the Kursk")
     claims = tuple(
         Claim(
             id=f"C{n}",
             doc=d.id,
-            start=26,
-            end=38,
-            text=text[26:38],
-            source=SourceRef(name="the ministry", kind="organization"),
+            start=start,
+            end=end,
+            text=text[start:end],
+            source=SourceRef(name="Russia’s Defense Ministry", kind="organization"),
             via=(relay,),
             stance={"H1": "supports"},
             group="G1",
         )
-        for n, (d, relay) in enumerate(zip(docs, ("Reuters", "KBS"), strict=True), 1)
+        for n, (d, relay) in enumerate(zip(docs, ("VOA", "KBS"), strict=True), 1)
     )
     group = EvidenceGroup(
-        id="G1", origin="the ministry", origin_kind="organization", evidence_type="media_report", claims=("C1", "C2")
+        id="G1",
+        origin="Russia’s Defense Ministry",
+        origin_kind="organization",
+        evidence_type="media_report",
+        claims=("C1", "C2"),
     )
     assessment = Assessment(hypothesis=Hypothesis(id="H1", text="It happened"), probability=0.7, wep="likely")
-    dates = (TimeExpr(doc="a", start=0, end=7, text="Reuters", value="2024-10-28", grain="day"),)
+    wednesday = text.index("Wednesday")
+    dates = (TimeExpr(doc="a", start=wednesday, end=wednesday + 9, text="Wednesday", value="2024-11-06", grain="day"),)
     return Analysis(documents=docs, entities=(), claims=claims, dates=dates, assessments=(assessment,), groups=(group,))
 
 

@@ -34,9 +34,10 @@ def _starts(doc: Doc) -> list[int]:
 @pytest.mark.parametrize(
     "text",
     [
+        # words and lines of the open VOA and DOD News texts in tests/data, over and over
         " ".join(["troops"] * 3000),
-        "Officials said the " + " of the ".join(["commander", "unit", "brigade"] * 400) + " arrived.",
-        "\n".join(["the minister said the troops of the unit"] * 300),
+        "said Andrii Kovalenko, the head" + " of the counter-disinformation branch" * 1200 + ".",
+        "\n".join(["The Pentagon has not confirmed that these troops have engaged in combat with"] * 300),
     ],
     ids=["one-word line", "chained sentence", "unpunctuated lines"],
 )
@@ -48,15 +49,22 @@ def test_sentence_cap_no_parsed_sentence_is_longer(nlp: Language, text: str) -> 
 @pytest.mark.model
 def test_sentence_cap_cuts_after_a_full_stop_and_its_closing_quote(nlp: Language) -> None:
     """'... makes me smart." Trump ...': the cut goes before the next word, not between the stop and its mark."""
-    doc = cap_sentence_length(_before_parser(nlp, 'He said, "That makes me smart." Then he left. ' * 20), 30)
+    # VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): a sentence ending in a quotation
+    text = (
+        "Asked by VOA whether Ukraine should strike back against North Korean forces, President Joe Biden replied, "
+        "“If they cross into Ukraine, yes.” "
+    )
+    doc = cap_sentence_length(_before_parser(nlp, text * 20), 30)
     starts = _starts(doc)
-    assert starts and all(doc[i - 1].text in ('"', ".") for i in starts)
-    assert all(doc[i].text in ("He", "Then") for i in starts)
+    assert starts and all(doc[i - 1].text in ('"', "”", ".") for i in starts)
+    assert all(doc[i].text == "Asked" for i in starts)
 
 
 @pytest.mark.model
 def test_sentence_cap_cuts_after_a_line_break_without_full_stops(nlp: Language) -> None:
-    doc = cap_sentence_length(_before_parser(nlp, "and the troops said that it was true\n" * 20), 30)
+    # a caption line of the DOD News text (tests/data/dod_singh_kursk_11000.txt), no full stop in it
+    line = "The Pentagon has not confirmed that these troops have engaged in combat with\n"
+    doc = cap_sentence_length(_before_parser(nlp, line * 20), 30)
     starts = _starts(doc)
     assert starts and all("\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ for i in starts)
     assert max(b - a for a, b in zip([0, *starts], [*starts, len(doc)], strict=True)) <= 30
@@ -99,7 +107,8 @@ def test_sentence_cap_leaves_the_parse_of_normal_text_alone(nlp: Language, name:
 def test_sentence_cap_a_long_one_word_line_keeps_its_offsets() -> None:
     """A 240,000-character line with no full stop, parsed in pieces cut at spaces: every mention and claim
     points into the original text."""
-    text = "Kim Jong Un said troops arrived in Kursk " * 6000
+    # DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt): a sentence's first clause, over and over
+    text = "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region " * 2800
     assert all(text[b - 1] == " " for _, b in chunk_bounds(text, 100_000)[:-1])
     (facts,) = list(process([Document(id="w", path="w.txt", text=text)]))
     assert len(facts.mentions) > 6000 and facts.mentions[-1].start > 200_000

@@ -67,7 +67,8 @@ def test_turns_full_name_of_a_label(label: str, text: str, expected: str) -> Non
 
 
 def test_turns_the_interviewer_named_in_the_title_asks_the_questions() -> None:
-    # State Department transcript of 2022-02-20 (dev text), its title and opening turns
+    # State Department transcript of 2022-02-20 (a federal transcript; read at https://www.acn.center/index.php/
+    # 2022/02/21/secretary-antony-j-blinken-with-state-of-the-union-on-cnn-with-dana-bash/), its title and opening turns
     title = "Secretary Antony J. Blinken With State of the Union on CNN with Dana Bash"
     text = (
         "QUESTION:  And joining me now is the U.S. Secretary of State Antony Blinken.  Mr. Secretary, let’s start "

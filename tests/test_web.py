@@ -137,8 +137,9 @@ def test_web_errors_are_one_line_400s(client: TestClient) -> None:
 
 def test_web_oversized_upload_is_413(client: TestClient, case: Path) -> None:
     before = case.stat().st_size
+    # DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt), over and over
     big = (
-        "A U.S. official said the United States had seen the Ukrainian reports of North Korean troops in Kursk and was working to corroborate them. "
+        "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said. "
         * 2000
     ).encode()
     response = _post(client, "/documents/upload", files={"file": ("big.txt", big, "text/plain")})
@@ -179,7 +180,11 @@ def test_web_upload_with_a_hostile_name_stays_in_the_case(client: TestClient, tm
 
 
 def test_web_script_in_a_document_renders_escaped(client: TestClient) -> None:
-    text = 'The Kremlin has previously dismissed reports about the North\'s troop deployment as "fake news". <script>alert(1)</script>'
+    # VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt), with a script after it
+    text = (
+        "The Pentagon has “no information” to corroborate reports that North Korean troops are also inside Ukraine, "
+        "according to Ryder. <script>alert(1)</script>"
+    )
     response = _post(client, "/documents/paste", data={"text": text, "title": "<script>alert(2)</script>"})
     assert response.status_code == 200  # followed the redirect to the report
     page = response.text

@@ -32,7 +32,11 @@ from claimsift.web._guard import allowed_hosts, cross_site_reason
 from serverkit import free_port, serving
 
 EVIL = "https://evil.example"
-KURSK = "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Sabrina Singh."
+# DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt)
+KURSK = (
+    "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy Pentagon "
+    "Press Secretary Sabrina Singh, who spoke to the media today."
+)
 
 
 @dataclass
