@@ -25,7 +25,7 @@ VIDEOS = (
 
 # https://voa.pangea-cms.com/preview/en-US/a/poll-shows-us-split-on-balancin-freedoms-and-safety/3124169.html
 # (VOA, "Report: US Split on Balancing Freedoms, Safety"; the address as VOA's publishing system gives it). Four of its
-# paragraphs, each quoted whole; the one between the first two and the heading "Fighting terrorism" are left out.
+# paragraphs, each quoted whole; the paragraph after the second and the heading "Fighting terrorism" are left out.
 AP_NORC = (
     "A new opinion poll suggests that Americans place a higher priority on protecting the rights of Christians than "
     "that of other religious groups.\n\n"
