@@ -96,11 +96,6 @@ def test_cues_a_share_that_said_it_speaks_even_with_according_to() -> None:
     assert "percent" in c.source.name.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Protest videos' (a compound before the carrier) counts as described, so the videos become an "
-    "organization source of 'show' instead of evidence the narrator describes",
-)
 def test_cues_videos_show_stays_evidence() -> None:
     """ "Protest videos show some demonstrators shouting ...": what the videos show is the narrator's description of
     evidence, not something a person or an organisation says."""

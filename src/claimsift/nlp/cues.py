@@ -136,6 +136,8 @@ def _described(noun: Token) -> bool:
             return False
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
         return True  # "Data from the 2014 American Community Survey show ...": a carrier with its origin
+    if noun.lemma_.lower() not in lexicons().authored_carriers:
+        return bool(dets) or any(c.dep_ == "poss" for c in noun.children)  # "Protest videos show ...": evidence
     return bool(dets) or any(c.dep_ in ("poss", "compound", "amod", "nummod") for c in noun.children)
 
 
@@ -302,8 +304,13 @@ def verb_cue(tok: Token) -> Cue | None:
     polarity = _verb_polarity(tok)
     if polarity is None or not (tok.pos_ in ("VERB", "AUX") or _verb_read_as_noun(tok)) or tok.dep_ == "amod":
         return None  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
-    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not is_source_like(tok.head):
-        return None  # "the poll released Friday shows ...": the participle describes the poll, the poll speaks
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not is_source_like(tok.head)
+        and not any(c.dep_ == "agent" for c in tok.children)
+    ):  # "the poll released Friday shows ...": the participle describes the poll, the poll speaks (but "this
+        return None  # picture released by North Korea's KCNA" names who stands behind the picture)
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return None  # "denied him medical care": withholding, not a denial
