@@ -53,3 +53,19 @@ def test_clauses_owners_stop_at_clause_heads_inside_a_chain() -> None:
     doc[4].dep_, doc[4].pos_ = "ccomp", "VERB"
     sent = doc[:]
     assert clause_owners(sent) == [0, 0, 0, 0, 4, 4, 4, 4, 4] == [_walk_up(t, sent) for t in sent]
+
+
+def _sentence_with(nlp: Language, name: str, needle: str) -> Span:
+    doc = nlp((DATA / name).read_text(encoding="utf-8"))
+    return next(s for s in doc.sents if needle in s.text)
+
+
+@pytest.mark.model
+def test_clauses_a_relative_clause_does_not_cut_its_clause_in_two(nlp: Language) -> None:
+    """UN noon briefing, 17 December 2015 (tests/data/un_noon_briefing_2015_12_17.txt): "the Report shows that the
+    United Nations, which uncovered the abuse, did not subsequently handle the case ..." is one statement; the
+    relative clause on "the United Nations" stays inside it, not a piece that cuts the subject from its verb."""
+    sent = _sentence_with(nlp, "un_noon_briefing_2015_12_17.txt", "which uncovered the abuse")
+    pieces = [sent.doc[a:b].text for a, b in segments(sent)]
+    whole = next(p for p in pieces if "which uncovered the abuse" in p)
+    assert "the United Nations" in whole and "did not subsequently handle the case" in whole, pieces

@@ -107,10 +107,37 @@ def _runs(sent: Span, owners: list[int]) -> list[list[int]]:
     return runs
 
 
+EMBEDDED = frozenset({"relcl", "acl"})
+
+
+def _rejoin_interrupted(sent: Span, owners: list[int], runs: list[list[int]]) -> list[list[int]]:
+    """One run for a clause that a relative clause interrupts: "all of this along with the false flag
+    operations | we've seen unfold | tells us that ..." is one statement, its subject and its verb together."""
+    doc = sent.doc
+    heads = [_run_head(doc[a:b], owners, sent.start) for a, b in runs]
+    out: list[list[int]] = []
+    k = 0
+    while k < len(runs):
+        a, b = runs[k]
+        j = k + 1
+        while (
+            j < len(runs) and heads[j] is not None and doc[heads[j]].dep_ in EMBEDDED and a <= doc[heads[j]].head.i < b
+        ):
+            j += 1  # relative clauses on a noun of this run
+        whole = j < len(runs) and sum(t.is_alpha for t in doc[a : runs[j][1]]) <= LONG_WORDS
+        if j > k + 1 and whole and heads[j] == heads[k]:
+            out.append([a, runs[j][1]])  # the clause goes on after them (unless the whole is too long to keep)
+            k = j + 1
+        else:
+            out.append([a, b])
+            k += 1
+    return out
+
+
 def segments(sent: Span) -> list[tuple[int, int]]:
     """Contiguous [start, end) token ranges, one per clause run; tiny runs join a neighbour."""
     owners = clause_owners(sent)
-    runs = _runs(sent, owners)
+    runs = _rejoin_interrupted(sent, owners, _runs(sent, owners))
     counts = _alpha_counts(sent)
 
     def words(a: int, b: int) -> int:
