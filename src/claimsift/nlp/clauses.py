@@ -110,6 +110,11 @@ def _runs(sent: Span, owners: list[int]) -> list[list[int]]:
 EMBEDDED = frozenset({"relcl", "acl"})
 
 
+def _embedded_in(doc: Doc, head: int | None, a: int, b: int) -> bool:
+    """Whether a run's clause head is a relative clause on a word of tokens [a, b)."""
+    return head is not None and doc[head].dep_ in EMBEDDED and a <= doc[head].head.i < b
+
+
 def _rejoin_interrupted(sent: Span, owners: list[int], runs: list[list[int]]) -> list[list[int]]:
     """One run for a clause that a relative clause interrupts: "all of this along with the false flag
     operations | we've seen unfold | tells us that ..." is one statement, its subject and its verb together."""
@@ -120,9 +125,7 @@ def _rejoin_interrupted(sent: Span, owners: list[int], runs: list[list[int]]) ->
     while k < len(runs):
         a, b = runs[k]
         j = k + 1
-        while (
-            j < len(runs) and heads[j] is not None and doc[heads[j]].dep_ in EMBEDDED and a <= doc[heads[j]].head.i < b
-        ):
+        while j < len(runs) and _embedded_in(doc, heads[j], a, b):
             j += 1  # relative clauses on a noun of this run
         whole = j < len(runs) and sum(t.is_alpha for t in doc[a : runs[j][1]]) <= LONG_WORDS
         if j > k + 1 and whole and heads[j] == heads[k]:
