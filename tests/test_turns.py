@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimkit import claim_with, claims_in
+from claimkit import claim_with, claims_in, claims_of
 from claimsift import analyze
 from claimsift.ingest import read_documents
 from claimsift.model import Document
@@ -200,3 +200,17 @@ def test_turns_quoted_in_an_article_end_with_their_paragraph() -> None:
     last = turns[-1]
     assert text[last.content_start : last.end].strip() == "He has made me aware of that."
     assert "Jamie Rubin" not in text[last.start : last.end]  # the narration after the quote is the author's
+
+
+def test_turns_an_article_before_the_first_turn_keeps_its_reports() -> None:
+    """An article that reports, then gives an interview's turns, keeps its own attributed report; a transcript's
+    heading before the turns gives nothing. The text joins two open documents of tests/data: the opening of
+    VOA's story of 29 October 2024 (voa_pentagon_kursk_small_number.txt) and the White House gaggle of
+    25 October 2024 (wh_kirby_gaggle_2024_10_25.txt, with its heading)."""
+    voa = (DATA / "voa_pentagon_kursk_small_number.txt").read_text(encoding="utf-8").split("\n\n")
+    gaggle = (DATA / "wh_kirby_gaggle_2024_10_25.txt").read_text(encoding="utf-8")
+    claims = claims_of("\n\n".join(voa[1:3]) + "\n\n" + gaggle, kind="article", published="2024-10-29")
+    ryder = claim_with(claims, "indications that there's already a small number")
+    assert ryder.source.name == "Pentagon press secretary Major General Pat Ryder"
+    assert not [c for c in claims if "Via Teleconference" in c.text or "On-the-Record Press Gaggle" in c.text]
+    assert claim_with(claims, "expressed grave concern").source.kind != "author"

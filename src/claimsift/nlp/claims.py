@@ -562,8 +562,10 @@ def document_claims(
             span = doc[seg.start : seg.end]
             if (question and seg.cue is None) or not _good(span):
                 continue
-            if ctx.in_label(span.start_char) or ctx.before_turns(span.start_char):
+            if ctx.in_label(span.start_char):
                 continue
+            if ctx.before_turns(span.start_char) and (cue is None or cue.source is None):
+                continue  # a transcript's heading and cast list; an article's own report before an interview stays
             if question and ctx.questioner_at(span.start_char):
                 continue  # a question states nothing, whatever cue it holds
             piece = _claim(ctx, span, cue, cues)
