@@ -370,12 +370,13 @@ def noun_cue(tok: Token) -> Cue | None:
     if owner is None:
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    if owner is None or not is_source_like(owner) or owner.lower_ in ("its", "their", "his", "her"):
-        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    pronoun = owner is not None and owner.lower_ in ("its", "their", "his", "her")
+    if owner is None or not (pronoun or is_source_like(owner)) or (pronoun and (nxt is None or nxt.lower_ != "that")):
+        return None  # "his claim that ..." reports; "their statement on ..." only names one
     source = source_phrase(owner)
     frame = set(range(*source)) | {tok.i}
     content = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if not content and nxt is not None and nxt.lower_ == "that":
         content = _following_clause(tok)
     if not content:

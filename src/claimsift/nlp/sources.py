@@ -19,6 +19,8 @@ from claimsift.nlp.spans import ents_within
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 FIRST_PERSON = frozenset({"i", "we"})
 GROUP_PRONOUNS = frozenset({"they", "both", "it"})
+POSSESSIVE = {"his": "he", "their": "they", "its": "it", "our": "we", "my": "i"}
+"""Possessive owners ('his claim that ...') stand for whom their pronoun would."""
 LEADING = ("the ", "The ")
 QUOTE_CLOSERS = ('"', "”", "''")
 
@@ -163,7 +165,7 @@ def _bisect_end(spans: list[Span], offset: int) -> int:
 
 def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
     """The SourceRef a source phrase stands for, resolving pronouns and 'the agency'."""
-    root = span.root.lower_
+    root = POSSESSIVE.get(span.root.lower_, span.root.lower_) if len(span) == 1 else span.root.lower_
     start = span.start_char
     if len(span) == 1 and root in PERSON_PRONOUNS | FIRST_PERSON:
         if root in FIRST_PERSON and not in_quote:
