@@ -70,10 +70,13 @@ class _SourceLinker:
 
 
 def _assess_claims(
-    claims: list[Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
+    claims: list[Claim],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str],
+    entity_names: Mapping[str, str],
 ) -> tuple[list[Claim], list[EvidenceGroup]]:
     staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
-    groups, grouped = group_evidence(staged)
+    groups, grouped = group_evidence(staged, entity_names)
     return grade_claims(grouped, corroboration(grouped, groups, credible_voice(hypotheses)), overrides), groups
 
 
@@ -124,7 +127,7 @@ def assemble(
     claims = _with_terms(claims)
     props = hypothesis_terms(h.text for h in hypotheses) if hypotheses else []
     hypotheses = [dataclasses.replace(h, prop=p) for h, p in zip(hypotheses, props, strict=True)]
-    claims, groups = _assess_claims(claims, hypotheses, overrides or {})
+    claims, groups = _assess_claims(claims, hypotheses, overrides or {}, {e.id: e.name for e in entities})
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
     return Analysis(

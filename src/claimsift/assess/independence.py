@@ -57,65 +57,196 @@ def _content_words(processed: str) -> frozenset[str]:
     return frozenset(w for w in processed.split() if len(w) > 2 and w not in _STOPWORDS)
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What grouping keeps of a claim for the claims after it (a case stores it: ``store.evidence``)."""
+
+    text: str
+    """The claim's text as rapidfuzz compares it (``default_process``)."""
+    key: str
+    """Its origin key before origins are joined (``Grouping.key``)."""
+    doc: str
+    words: int
+    """How many content words it has."""
+    group: int
+    """Its group number, 0 for G1."""
+
+
 @dataclass
-class _Index:
-    """Earlier claims by content word, and by each claim's rarest words (both directions of a subset)."""
+class GroupingState:
+    """Everything grouping needs of the claims already grouped, but the claims (``Seen``) themselves.
 
-    words: list[frozenset[str]]
-    df: Counter[str]
-    every: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    rare: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    Grouping never looks at a claim after the one it groups except through this state, so a case can
+    keep it and group a new document's claims alone, as a whole assessment would (``claimsift.case_evidence``).
+    """
 
-    def _rarest(self, i: int) -> list[str]:
-        return sorted(self.words[i], key=lambda w: (self.df[w], w))[:RARE_WORDS]
+    df: Counter[str] = field(default_factory=Counter)
+    """Claims per content word, over the documents read so far (the current one included)."""
+    every: dict[str, list[int]] = field(default_factory=dict)
+    """The latest ``RECENT`` claims (positions) per content word."""
+    rare: dict[str, list[int]] = field(default_factory=dict)
+    """The latest ``RECENT_RARE`` claims per word among their rarest."""
+    parent: dict[str, str] = field(default_factory=dict)
+    """Origin keys joined into origins (union-find; a root is a key)."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Root -> the source name of its first claim."""
+    canonical: dict[str, str] = field(default_factory=dict)
+    """Root -> the gazetteer name of its first claim that has one."""
+    by_type: dict[str, int] = field(default_factory=dict)
+    """``root|evidence_type`` -> group number."""
+    claims: int = 0
+    groups: int = 0
 
-    def candidates(self, i: int) -> list[int]:
-        """Earlier claims that may repeat claim ``i``, most shared words first, then latest first."""
+
+class Conflict(Exception):
+    """New claims would change how earlier claims are grouped: two origins join, or one is renamed."""
+
+
+class Grouping:
+    """Claims grouped in the order they come, document after document, on top of a ``GroupingState``.
+
+    Args:
+        state: What the claims grouped before left (empty for a whole assessment).
+        seen: The ``Seen`` of earlier claims by position (asked only for near-duplicate candidates).
+        entity_names: Entity id -> name: origins are keyed by entity name, which stays when ids are renumbered.
+    """
+
+    def __init__(
+        self,
+        state: GroupingState | None = None,
+        seen: Callable[[Sequence[int]], Mapping[int, Seen]] | None = None,
+        entity_names: Mapping[str, str] | None = None,
+    ) -> None:
+        self.state = state or GroupingState()
+        self.frozen = frozenset(self.state.parent)
+        self.fetch = seen or (lambda ids: {})
+        self.entity_names = entity_names or {}
+        self.new: dict[int, Seen] = {}
+
+    def key(self, claim: Claim) -> str:
+        """``origin_key`` with an entity's name for its id."""
+        entity = claim.source.entity
+        if claim.source.kind not in UNSOURCED and entity:
+            return f"entity:{self.entity_names.get(entity, entity)}"
+        return origin_key(claim)
+
+    def _find(self, k: str) -> str:
+        parent = self.state.parent
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def _join(self, claims: Sequence[Claim], keys: Sequence[str]) -> None:
+        """Origin keys joined when they denote one gazetteer source (the resolver may split "Putin" from
+        "Russian president Vladimir Putin", or name no entity at all)."""
+        for c, key in zip(claims, keys, strict=True):
+            canonical = None if c.source.kind in UNSOURCED else source_canonical(c.source.name)
+            if not canonical:
+                self._find(key)
+                continue
+            root, other = self._find(key), self._find(f"canonical:{canonical}")
+            if root == other:
+                continue
+            if root in self.frozen and other in self.frozen:
+                raise Conflict(f"origins {root!r} and {other!r} join")
+            if root in self.frozen:
+                root, other = other, root  # an earlier origin keeps its root
+            self.state.parent[other] = root
+
+    def _name(self, claims: Sequence[Claim], roots: Sequence[str]) -> None:
+        """Readable name of each origin: the gazetteer's name when one of its claims has it, else the first."""
+        names, canonical = self.state.names, self.state.canonical
+        for c, root in zip(claims, roots, strict=True):
+            if c.source.kind in UNSOURCED:
+                names.setdefault(root, root)
+                continue
+            if root in self.frozen and root in names and root not in canonical and source_canonical(c.source.name):
+                raise Conflict(f"origin {root!r} gets a gazetteer name")
+            names.setdefault(root, c.source.name)
+            found = source_canonical(c.source.name)
+            if found:
+                canonical.setdefault(root, found)
+
+    def origin(self, root: str) -> str:
+        return self.state.canonical.get(root, self.state.names[root])
+
+    def add(self, claims: Sequence[Claim]) -> list[int]:
+        """Group numbers of these claims, which follow every claim grouped before (in document order).
+
+        Raises:
+            Conflict: Only with a saved state: the earlier claims would be grouped otherwise.
+        """
+        keys = [self.key(c) for c in claims]
+        self._join(claims, keys)
+        roots = [self._find(k) for k in keys]
+        self._name(claims, roots)
+        out: list[int] = []
+        start = 0
+        while start < len(claims):
+            end = start
+            while end < len(claims) and claims[end].doc == claims[start].doc:
+                end += 1
+            out += self._document(claims[start:end], keys[start:end], roots[start:end])
+            start = end
+        return out
+
+    def _document(self, claims: Sequence[Claim], keys: Sequence[str], roots: Sequence[str]) -> list[int]:
+        """One document's claims: their words count before any is grouped, as in a whole document."""
+        st = self.state
+        texts = [default_process(c.text) for c in claims]
+        words = [_content_words(t) for t in texts]
+        st.df.update(w for ws in words for w in ws)
+        out = []
+        for c, text, ws, key, root in zip(claims, texts, words, keys, roots, strict=True):
+            i = st.claims
+            mine = Seen(text=text, key=key, doc=c.doc, words=len(ws), group=-1)
+            dup = self._duplicate_of(c, mine, ws, root)
+            g = dup.group if dup is not None else st.by_type.setdefault(f"{root}|{c.evidence_type}", len(st.by_type))
+            st.groups = max(st.groups, g + 1)
+            self.new[i] = Seen(text=text, key=key, doc=c.doc, words=len(ws), group=g)
+            self._index(i, ws)
+            st.claims += 1
+            out.append(g)
+        return out
+
+    def _rarest(self, words: frozenset[str]) -> list[str]:
+        return sorted(words, key=lambda w: (self.state.df[w], w))[:RARE_WORDS]
+
+    def _candidates(self, words: frozenset[str]) -> dict[int, Seen]:
+        """Earlier claims that may repeat one, most shared words first, then latest first."""
         hits: Counter[int] = Counter()
-        for w in self._rarest(i):
-            hits.update(self.every.get(w, [])[-RECENT:])
-        for w in self.words[i]:
-            hits.update(self.rare.get(w, [])[-RECENT_RARE:])
-        return [j for j, _ in sorted(hits.items(), key=lambda t: (-t[1], -t[0]))[:CHECKED]]
+        for w in self._rarest(words):
+            hits.update(self.state.every.get(w, [])[-RECENT:])
+        for w in words:
+            hits.update(self.state.rare.get(w, [])[-RECENT_RARE:])
+        ids = [j for j, _ in sorted(hits.items(), key=lambda t: (-t[1], -t[0]))[:CHECKED]]
+        found = {j: self.new[j] for j in ids if j in self.new}
+        missing = [j for j in ids if j not in found]
+        if missing:
+            found.update(self.fetch(missing))
+        return found
 
-    def add(self, i: int) -> None:
-        for w in self.words[i]:
-            self.every[w].append(i)
-        for w in self._rarest(i):
-            self.rare[w].append(i)
+    def _index(self, i: int, words: frozenset[str]) -> None:
+        for w in words:
+            self.state.every.setdefault(w, []).append(i)
+            del self.state.every[w][:-RECENT]
+        for w in self._rarest(words):
+            self.state.rare.setdefault(w, []).append(i)
+            del self.state.rare[w][:-RECENT_RARE]
 
-
-def _duplicate_of(
-    i: int, claims: Sequence[Claim], keys: Sequence[str], texts: Sequence[str], index: _Index
-) -> int | None:
-    """The earlier claim ``i`` repeats: of its own origin first, else (if unsourced) of another document."""
-    same = [j for j in index.candidates(i) if fuzz.token_set_ratio(texts[i], texts[j]) >= NEAR_DUPLICATE]
-    own = [j for j in same if keys[j] == keys[i]]
-    if own:
-        return min(own)
-    c = claims[i]
-    if c.source.kind not in UNSOURCED or len(index.words[i]) < MIN_SHARED_WORDS:
-        return None
-    other = [j for j in same if claims[j].doc != c.doc and len(index.words[j]) >= MIN_SHARED_WORDS]
-    return min(other) if other else None
-
-
-def _assign(claims: Sequence[Claim], keys: Sequence[str]) -> list[int]:
-    """Group number (0, 1, ... in order of first claim) of every claim."""
-    texts = [default_process(c.text) for c in claims]
-    words = [_content_words(t) for t in texts]
-    index = _Index(words, Counter(w for ws in words for w in ws))
-    of_claim: list[int] = []
-    by_type: dict[tuple[str, str], int] = {}
-    for i, c in enumerate(claims):
-        dup = _duplicate_of(i, claims, keys, texts, index)
-        if dup is not None:
-            g = of_claim[dup]
-        else:
-            g = by_type.setdefault((keys[i], c.evidence_type), len(by_type))
-        of_claim.append(g)
-        index.add(i)
-    return of_claim
+    def _duplicate_of(self, c: Claim, mine: Seen, words: frozenset[str], root: str) -> Seen | None:
+        """The earlier claim ``c`` repeats: of its own origin first, else (if unsourced) of another document."""
+        candidates = self._candidates(words)
+        same = {j: s for j, s in candidates.items() if fuzz.token_set_ratio(mine.text, s.text) >= NEAR_DUPLICATE}
+        own = [j for j, s in same.items() if self._find(s.key) == root]
+        if own:
+            return same[min(own)]
+        if c.source.kind not in UNSOURCED or mine.words < MIN_SHARED_WORDS:
+            return None
+        other = [j for j, s in same.items() if s.doc != c.doc and s.words >= MIN_SHARED_WORDS]
+        return same[min(other)] if other else None
 
 
 def _rank(claim: Claim, position: int) -> tuple[bool, bool, bool, int, int]:
@@ -124,51 +255,20 @@ def _rank(claim: Claim, position: int) -> tuple[bool, bool, bool, int, int]:
     return (not sided, claim.fragmentary, claim.hedged, len(claim.via), position)
 
 
-def _unified(claims: Sequence[Claim], keys: Sequence[str]) -> list[str]:
-    """Origin keys joined when they denote one gazetteer source (the resolver may split "Putin" from
-    "Russian president Vladimir Putin", or name no entity at all); each result is one of the keys."""
-    parent: dict[str, str] = {}
-
-    def find(k: str) -> str:
-        parent.setdefault(k, k)
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for c, key in zip(claims, keys, strict=True):
-        canonical = None if c.source.kind in UNSOURCED else source_canonical(c.source.name)
-        if canonical:
-            root, other = find(key), find(f"canonical:{canonical}")
-            if root != other:
-                parent[other] = root
-    return [find(k) for k in keys]
-
-
-def _display_names(claims: Sequence[Claim], keys: Sequence[str]) -> dict[str, str]:
-    """Readable name of each origin: the gazetteer's name when one of its claims has it, else the first."""
-    names: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    for c, key in zip(claims, keys, strict=True):
-        if c.source.kind in UNSOURCED:
-            names.setdefault(key, key)
-            continue
-        names.setdefault(key, c.source.name)
-        found = source_canonical(c.source.name)
-        if found:
-            canonical.setdefault(key, found)
-    return {k: canonical.get(k, v) for k, v in names.items()}
-
-
 def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def group_evidence(claims: Sequence[Claim]) -> tuple[list[EvidenceGroup], list[Claim]]:
-    """Evidence groups G1, G2, ... in order of first claim, and the claims with ``group`` set."""
-    keys = _unified(claims, [origin_key(c) for c in claims])
-    of_claim = _assign(claims, keys)
-    names = _display_names(claims, keys)
+def group_evidence(
+    claims: Sequence[Claim], entity_names: Mapping[str, str] | None = None
+) -> tuple[list[EvidenceGroup], list[Claim]]:
+    """Evidence groups G1, G2, ... in order of first claim, and the claims with ``group`` set.
+
+    Claims come document after document; a claim's group never depends on the documents after its own.
+    """
+    grouping = Grouping(entity_names=entity_names)
+    of_claim = grouping.add(claims)
+    roots = [grouping._find(grouping.key(c)) for c in claims]
     members: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(of_claim):
         members[g].append(i)
@@ -181,7 +281,7 @@ def group_evidence(claims: Sequence[Claim]) -> tuple[list[EvidenceGroup], list[C
         groups.append(
             EvidenceGroup(
                 id=number[g],
-                origin=names[keys[idx[0]]],
+                origin=grouping.origin(roots[idx[0]]),
                 origin_kind=first.source.kind,
                 evidence_type=first.evidence_type,
                 claims=tuple(claims[i].id for i in ranked),
@@ -203,6 +303,54 @@ COMMON_WORD = 60
 """A word in more claims than this says nothing about which event a claim is about."""
 
 
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """What corroboration needs of a claim (a case stores it with the claim: ``store.evidence``)."""
+
+    id: str
+    origin: str
+    """Its group's origin: claims of one origin never confirm each other."""
+    stems: frozenset[str]
+    stance: Mapping[str, str]
+    credible: frozenset[str]
+    """The hypotheses on which its word counts against others' (``credible_voice``)."""
+
+
+def stems(claim: Claim) -> frozenset[str]:
+    """The content stems two claims must share to be about one thing."""
+    return frozenset(w[:STEM] for w in _content_words(default_process(claim.text)))
+
+
+def voice(claim: Claim, origin: str, credible: Callable[[Claim, str], bool] | None = None) -> Voice:
+    """A claim as corroboration sees it."""
+    trusted = frozenset(h for h in claim.stance if credible is None or credible(claim, h))
+    return Voice(id=claim.id, origin=origin, stems=stems(claim), stance=claim.stance, credible=trusted)
+
+
+def judge(c: Voice, sharing: Callable[[str], Sequence[Voice] | None]) -> tuple[bool, bool]:
+    """(confirmed, contradicted) of one claim, from the claims that have each of its stems.
+
+    Args:
+        sharing: The claims with a stem, or None when more than ``COMMON_WORD`` have it.
+    """
+    opposite = {"supports": "refutes", "refutes": "supports"}
+    shared: Counter[str] = Counter()
+    by_id: dict[str, Voice] = {}
+    for w in c.stems:
+        others = sharing(w)
+        if others is not None and len(others) <= COMMON_WORD:
+            for o in others:
+                if o.origin != c.origin:
+                    shared[o.id] += 1
+                    by_id[o.id] = o
+    same = [by_id[cid] for cid, n in shared.items() if n >= CORROBORATING_WORDS]
+    near = [by_id[cid] for cid, n in shared.items() if n >= CONTRADICTING_WORDS]
+    sided = [(h, s) for h, s in c.stance.items() if s in opposite]
+    confirmed = any(o.stance.get(h) == s for o in same for h, s in sided)
+    contradicted = any(o.stance.get(h) == opposite[s] and h in o.credible for o in near for h, s in sided)
+    return confirmed, contradicted
+
+
 def corroboration(
     claims: Sequence[Claim], groups: Sequence[EvidenceGroup], credible: Callable[[Claim, str], bool] | None = None
 ) -> dict[str, tuple[bool, bool]]:
@@ -215,26 +363,9 @@ def corroboration(
     denial does not make everyone else's report improbable.
     """
     origin_of: Mapping[str, str] = {cid: g.origin for g in groups for cid in g.claims}
-    words = {c.id: frozenset(w[:STEM] for w in _content_words(default_process(c.text))) for c in claims}
-    index: dict[str, list[Claim]] = defaultdict(list)
-    by_id = {c.id: c for c in claims}
-    for c in claims:
-        for w in words[c.id]:
-            index[w].append(c)
-    opposite = {"supports": "refutes", "refutes": "supports"}
-    out: dict[str, tuple[bool, bool]] = {}
-    for c in claims:
-        own = origin_of.get(c.id) or origin_key(c)
-        shared: Counter[str] = Counter()
-        for w in words[c.id]:
-            if len(index[w]) <= COMMON_WORD:
-                shared.update(o.id for o in index[w] if (origin_of.get(o.id) or origin_key(o)) != own)
-        same = [by_id[cid] for cid, n in shared.items() if n >= CORROBORATING_WORDS]
-        near = [by_id[cid] for cid, n in shared.items() if n >= CONTRADICTING_WORDS]
-        sided = [(h, s) for h, s in c.stance.items() if s in opposite]
-        confirmed = any(o.stance.get(h) == s for o in same for h, s in sided)
-        contradicted = any(
-            o.stance.get(h) == opposite[s] and (credible is None or credible(o, h)) for o in near for h, s in sided
-        )
-        out[c.id] = (confirmed, contradicted)
-    return out
+    voices = [voice(c, origin_of.get(c.id) or origin_key(c), credible) for c in claims]
+    index: dict[str, list[Voice]] = defaultdict(list)
+    for v in voices:
+        for w in v.stems:
+            index[w].append(v)
+    return {v.id: judge(v, index.get) for v in voices}
