@@ -120,13 +120,20 @@ def test_case_evidence_an_older_case_migrates_and_assesses(tmp_path: Path) -> No
     add_hypothesis(str(case), casekit.DEPLOYED)
     add_paths(str(case), [str(casekit.VOA_AUSTIN)])
     with Store.open(str(case)) as store, store.transaction() as conn:  # back to schema version 2
-        for table in (schema.evidence_state, schema.evidence_claims, schema.group_scores, schema.evidence_groups):
+        for table in (
+            schema.evidence_index,
+            schema.evidence_members,
+            schema.evidence_state,
+            schema.evidence_claims,
+            schema.group_scores,
+            schema.evidence_groups,
+        ):
             table.drop(conn)
         conn.execute(sa.delete(schema.schema_version).where(schema.schema_version.c.version > 2))
     with pytest.raises(Exception, match="older schema version 2"):
         Store.open(str(case), readonly=True)
     with Store.open(str(case)) as store:
-        assert store.version == latest_version() == 3
+        assert store.version == latest_version() == 4
     add_paths(str(case), [str(casekit.VOA_BATTLES)])
     assert_same(str(case))
 

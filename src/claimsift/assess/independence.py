@@ -72,6 +72,12 @@ class Seen:
     """Its group number, 0 for G1."""
 
 
+def seen(claim: Claim, key: str, group: int) -> Seen:
+    """What grouping keeps of a claim of this origin key and group number (0 for G1)."""
+    text = default_process(claim.text)
+    return Seen(text=text, key=key, doc=claim.doc, words=len(_content_words(text)), group=group)
+
+
 @dataclass
 class GroupingState:
     """Everything grouping needs of the claims already grouped, but the claims (``Seen``) themselves.
@@ -130,7 +136,8 @@ class Grouping:
             return f"entity:{self.entity_names.get(entity, entity)}"
         return origin_key(claim)
 
-    def _find(self, k: str) -> str:
+    def root(self, k: str) -> str:
+        """The origin an origin key belongs to (a new key is its own)."""
         parent = self.state.parent
         parent.setdefault(k, k)
         while parent[k] != k:
@@ -144,14 +151,14 @@ class Grouping:
         for c, key in zip(claims, keys, strict=True):
             canonical = None if c.source.kind in UNSOURCED else source_canonical(c.source.name)
             if not canonical:
-                self._find(key)
+                self.root(key)
                 continue
-            root, other = self._find(key), self._find(f"canonical:{canonical}")
+            root, other = self.root(key), self.root(f"canonical:{canonical}")
             if root == other:
                 continue
             if root in self.frozen and other in self.frozen:
                 raise Conflict(f"origins {root!r} and {other!r} join")
-            if root in self.frozen:
+            if other in self.frozen:
                 root, other = other, root  # an earlier origin keeps its root
             self.state.parent[other] = root
 
@@ -180,7 +187,7 @@ class Grouping:
         """
         keys = [self.key(c) for c in claims]
         self._join(claims, keys)
-        roots = [self._find(k) for k in keys]
+        roots = [self.root(k) for k in keys]
         self._name(claims, roots)
         out: list[int] = []
         start = 0
@@ -240,7 +247,7 @@ class Grouping:
         """The earlier claim ``c`` repeats: of its own origin first, else (if unsourced) of another document."""
         candidates = self._candidates(words)
         same = {j: s for j, s in candidates.items() if fuzz.token_set_ratio(mine.text, s.text) >= NEAR_DUPLICATE}
-        own = [j for j, s in same.items() if self._find(s.key) == root]
+        own = [j for j, s in same.items() if self.root(s.key) == root]
         if own:
             return same[min(own)]
         if c.source.kind not in UNSOURCED or mine.words < MIN_SHARED_WORDS:
@@ -259,36 +266,44 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def evidence_group(group_id: str, origin: str, members: Sequence[tuple[int, Claim]]) -> EvidenceGroup:
+    """A group from its claims and their positions, in position order: best statement first, relays and
+    documents in order of first claim."""
+    first = members[0][1]
+    ranked = sorted(members, key=lambda m: _rank(m[1], m[0]))
+    return EvidenceGroup(
+        id=group_id,
+        origin=origin,
+        origin_kind=first.source.kind,
+        evidence_type=first.evidence_type,
+        claims=tuple(c.id for _, c in ranked),
+        relays=_unique([v for _, c in members for v in c.via]),
+        documents=_unique([c.doc for _, c in members]),
+    )
+
+
 def group_evidence(
-    claims: Sequence[Claim], entity_names: Mapping[str, str] | None = None
+    claims: Sequence[Claim], entity_names: Mapping[str, str] | None = None, state: GroupingState | None = None
 ) -> tuple[list[EvidenceGroup], list[Claim]]:
     """Evidence groups G1, G2, ... in order of first claim, and the claims with ``group`` set.
 
     Claims come document after document; a claim's group never depends on the documents after its own.
+
+    Args:
+        entity_names: Entity id -> name (origins are keyed by entity name).
+        state: Filled with what grouping leaves (empty when given), for a case to keep.
     """
-    grouping = Grouping(entity_names=entity_names)
+    grouping = Grouping(state=state if state is not None else GroupingState(), entity_names=entity_names)
     of_claim = grouping.add(claims)
-    roots = [grouping._find(grouping.key(c)) for c in claims]
+    roots = [grouping.root(grouping.key(c)) for c in claims]
     members: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(of_claim):
         members[g].append(i)
-    groups: list[EvidenceGroup] = []
-    number: dict[int, str] = {}
-    for g, idx in members.items():
-        first = claims[idx[0]]
-        number[g] = f"G{len(groups) + 1}"
-        ranked = sorted(idx, key=lambda i: _rank(claims[i], i))
-        groups.append(
-            EvidenceGroup(
-                id=number[g],
-                origin=grouping.origin(roots[idx[0]]),
-                origin_kind=first.source.kind,
-                evidence_type=first.evidence_type,
-                claims=tuple(claims[i].id for i in ranked),
-                relays=_unique([v for i in idx for v in claims[i].via]),
-                documents=_unique([claims[i].doc for i in idx]),
-            )
-        )
+    number = {g: f"G{g + 1}" for g in members}
+    groups = [
+        evidence_group(number[g], grouping.origin(roots[idx[0]]), [(i, claims[i]) for i in idx])
+        for g, idx in members.items()
+    ]
     grouped = [dataclasses.replace(c, group=number[g]) for c, g in zip(claims, of_claim, strict=True)]
     return groups, grouped
 
@@ -331,18 +346,17 @@ def judge(c: Voice, sharing: Callable[[str], Sequence[Voice] | None]) -> tuple[b
     """(confirmed, contradicted) of one claim, from the claims that have each of its stems.
 
     Args:
-        sharing: The claims with a stem, or None when more than ``COMMON_WORD`` have it.
+        sharing: The claims with a stem (they may include ``c``), or None when more than ``COMMON_WORD``
+            claims have it: a word that common says nothing about which event a claim is about.
     """
     opposite = {"supports": "refutes", "refutes": "supports"}
     shared: Counter[str] = Counter()
     by_id: dict[str, Voice] = {}
     for w in c.stems:
-        others = sharing(w)
-        if others is not None and len(others) <= COMMON_WORD:
-            for o in others:
-                if o.origin != c.origin:
-                    shared[o.id] += 1
-                    by_id[o.id] = o
+        for o in sharing(w) or ():
+            if o.origin != c.origin:
+                shared[o.id] += 1
+                by_id[o.id] = o
     same = [by_id[cid] for cid, n in shared.items() if n >= CORROBORATING_WORDS]
     near = [by_id[cid] for cid, n in shared.items() if n >= CONTRADICTING_WORDS]
     sided = [(h, s) for h, s in c.stance.items() if s in opposite]
@@ -368,4 +382,8 @@ def corroboration(
     for v in voices:
         for w in v.stems:
             index[w].append(v)
-    return {v.id: judge(v, index.get) for v in voices}
+
+    def sharing(w: str) -> list[Voice] | None:
+        return index[w] if len(index[w]) <= COMMON_WORD else None
+
+    return {v.id: judge(v, sharing) for v in voices}

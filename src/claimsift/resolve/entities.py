@@ -56,10 +56,15 @@ class Registry:
     mentions without the old ones (``claimsift.case_evidence``).
     """
 
-    def __init__(self, types: dict[str, Counter[str]] | None = None) -> None:
+    def __init__(
+        self, types: dict[str, Counter[str]] | None = None, first: dict[str, tuple[str, int]] | None = None
+    ) -> None:
         self.types: dict[str, Counter[str]] = types if types is not None else {}
+        self.first: dict[str, tuple[str, int]] = first if first is not None else {}
+        """Key -> its first mention (document id, offset): what entity ids follow."""
 
-    def _label(self, key: str) -> str:
+    def label(self, key: str) -> str:
+        """The label most of a key's mentions have (the first of them on a tie)."""
         return self.types[key].most_common(1)[0][0]
 
     def add(self, key: str, label: str) -> str:
@@ -69,7 +74,7 @@ class Registry:
     def key_for_person(self, name: str) -> str | None:
         toks = name.split()
         for key in self.types:
-            if self._label(key) != "PERSON":
+            if self.label(key) != "PERSON":
                 continue
             key_toks = norm(key).split()
             if set(toks) <= set(key_toks) or set(key_toks) <= set(toks):
@@ -79,7 +84,7 @@ class Registry:
 
     def key_for_fuzzy(self, name: str, label: str) -> str | None:
         for key in self.types:
-            if self._label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
+            if self.label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
                 return key
             if name.isalpha() and name.isupper() and len(name) >= 2 and _acronym(key) == name:
                 return key
@@ -87,6 +92,12 @@ class Registry:
 
     def key(self, m: Mention) -> str:
         """The key a mention joins (made when none matches), counted in."""
+        key = self._match(m)
+        here = (m.doc, m.start)
+        self.first[key] = min(self.first.get(key, here), here)
+        return key
+
+    def _match(self, m: Mention) -> str:
         n = norm(m.text)
         alias = _alias_index()
         if n in alias:
@@ -107,28 +118,36 @@ class Registry:
         return [(m, self.key(m)) for m in ordered]
 
 
-def group_entities(mentions: Iterable[Mention]) -> list[Entity]:
+def group_entities(mentions: Iterable[Mention], registry: Registry | None = None) -> list[Entity]:
     """Entities E1, E2, ... in order of first mention; each mention in exactly one entity.
 
     Documents are resolved one after another, in the order their mentions come: an entity a document
     joins never depends on the documents after it, so a case that grows keeps its entities.
+
+    Args:
+        registry: Filled with the keys made (empty when given), for a case to keep.
     """
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_doc[m.doc].append(m)
-    registry = Registry()
+    registry = registry if registry is not None else Registry()
     members: dict[str, list[Mention]] = defaultdict(list)
     for doc_mentions in by_doc.values():
         for m, key in registry.document(doc_mentions):
             members[key].append(m)
-    return _numbered(members, registry)
+    ids = entity_ids(registry)
+    return [
+        Entity(
+            id=ids[key],
+            name=key,
+            type=registry.label(key),
+            mentions=tuple(sorted(members[key], key=lambda m: (m.doc, m.start))),
+        )
+        for key in sorted(members, key=lambda k: int(ids[k][1:]))
+    ]
 
 
-def _numbered(members: dict[str, list[Mention]], registry: Registry) -> list[Entity]:
-    first = sorted(members, key=lambda k: min((m.doc, m.start) for m in members[k]))
-    out = []
-    for i, key in enumerate(first, 1):
-        ms = tuple(sorted(members[key], key=lambda m: (m.doc, m.start)))
-        label = registry._label(key)
-        out.append(Entity(id=f"E{i}", name=key, type=label, mentions=ms))
-    return out
+def entity_ids(registry: Registry) -> dict[str, str]:
+    """Key -> entity id, E1, E2, ... in order of first mention (document id, offset), ties in order made."""
+    order = sorted(registry.first, key=lambda k: registry.first[k])  # stable: ties keep the order made
+    return {key: f"E{i}" for i, key in enumerate(order, 1)}

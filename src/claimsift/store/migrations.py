@@ -76,6 +76,12 @@ def _evidence(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+@migration(4, "every claim's group and grade, and the indexes that group a new document's claims alone")
+def _incremental(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.evidence_members, schema.evidence_index])
+    conn.execute(sa.delete(schema.evidence_state))  # stale: the next writer fills the new tables too
+
+
 def latest() -> int:
     """The schema version this claimsift writes."""
     return MIGRATIONS[-1].version

@@ -157,6 +157,30 @@ evidence_state = sa.Table(
 hypotheses as the assessment read them (their terms: no parse is needed to assess from groups). When it
 differs from the case, the evidence is stale and the next writer brings it up to date."""
 
+evidence_members = sa.Table(
+    "evidence_members",
+    metadata,
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("grp", sa.Integer, nullable=False, index=True),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("corroboration", sa.String(2), nullable=False),
+    sa.Column("claim", sa.Text, nullable=False),
+)
+"""Every claim as the assessment left it (stance, grade; its source's entity by name), by position (C1 is 0),
+with its group number, its origin key and whether another origin confirms ("1_") or contradicts ("_1") it:
+a new document's claims are grouped and graded against these, and a group it touches is weighed again
+from its members alone."""
+
+evidence_index = sa.Table(
+    "evidence_index",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+"""What grouping, entity resolution and corroboration keep across documents, as JSON, one row each
+(``grouping``, ``entities``, ``stems``, ``extent``): their size follows the vocabulary and the origins,
+not the claims."""
+
 TABLES: tuple[sa.Table, ...] = (
     schema_version,
     documents,
@@ -168,6 +192,8 @@ TABLES: tuple[sa.Table, ...] = (
     group_scores,
     evidence_claims,
     evidence_state,
+    evidence_members,
+    evidence_index,
 )
 
 VERSION_1: tuple[sa.Table, ...] = (documents, facts, hypotheses, reliability, assessments)
