@@ -10,6 +10,7 @@ name are compared).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections.abc import Iterator
@@ -25,8 +26,11 @@ from claimsift.assess import independence
 from claimsift.assess.independence import Conflict, Grouping, GroupingState
 from claimsift.case import add_hypothesis, add_paths, init_case, set_reliability
 from claimsift.case_update import update
-from claimsift.model import Claim, SourceRef
+from claimsift.ingest import read_documents
+from claimsift.model import Claim, DocumentFacts, SourceRef
+from claimsift.nlp.process import process
 from claimsift.store import Store, schema
+from claimsift.store.rows import renamed
 from test_case_evidence import assert_same
 
 DOCUMENTS = (
@@ -129,6 +133,31 @@ def test_case_update_one_document_at_a_time_equals_the_whole_assessment(
     assert kept(case) == kept(scratch)
     ours, theirs = best_claims(case), best_claims(scratch)
     assert all(ours[cid] == text for cid, text in theirs.items())
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list[DocumentFacts]:
+    return list(process(read_documents([str(p) for p in DOCUMENTS])))
+
+
+@pytest.mark.model
+def test_case_update_copies_from_other_documents_equal_the_whole_assessment(
+    tmp_path: Path, parsed: list[DocumentFacts], updates: list[int | None]
+) -> None:
+    """Every open document stored again under another id (a syndicated copy): the copy's unsourced claims join
+    the groups of the original's, whose origin is the original's, for grouping and corroboration alike."""
+    case = str(tmp_path / "case.db")
+    init_case(case)
+    add_hypothesis(case, casekit.DEPLOYED)
+    with Store.open(case) as store:
+        for i, f in enumerate([*parsed, *parsed[::2]]):
+            f = renamed(f, f"{f.document.id}-{i}")
+            text = f"{f.document.text}\n[copy {i}]\n"  # a new text hash; the facts are the original's
+            store.add(dataclasses.replace(f, document=dataclasses.replace(f.document, text=text)), extractor="test")
+            case_evidence.refresh(store)
+    assert updates[0] is None and all(n is not None for n in updates[1:]), updates
+    assert_same(case)
+    assert kept(case) == kept(from_scratch(case, tmp_path))
 
 
 @pytest.mark.model

@@ -10,8 +10,9 @@ keys, claims numbered after the kept ones, stance, grouping, corroboration again
 their words), regrades the earlier claims a new one confirms or contradicts, and weighs again only the
 groups the new claims joined or regraded: what a whole assessment gives, read from a few rows.
 
-When new claims would change how earlier ones are grouped (two origins found to be one, an origin that
-gets its gazetteer name), or the kept evidence is stale for another reason (a new hypothesis or letter,
+An earlier origin that a new claim gives its gazetteer name is renamed in its groups. When new claims would
+change how earlier ones are grouped or judged (two origins found to be one, an origin that takes a name
+another origin bears), or the kept evidence is stale for another reason (a new hypothesis or letter,
 another claimsift, a document removed), ``update`` returns None and the caller runs the whole assessment.
 """
 
@@ -223,8 +224,9 @@ class _Corroboration:
         self.load = load
         self.voices: dict[int, Voice] = {}
 
-    def _voice(self, claim: Claim, key: str) -> Voice:
-        return voice(claim, self.grouping.origin(self.grouping.root(key)), self.credible)
+    def _voice(self, claim: Claim, group: int) -> Voice:
+        """As corroboration sees a claim of this group (1 for G1): of the group's origin."""
+        return voice(claim, self.grouping.group_origin(group - 1), self.credible)
 
     def _sharing(self, only: Mapping[int, Voice] | None = None) -> Callable[[str], list[Voice] | None]:
         def sharing(w: str) -> list[Voice] | None:
@@ -252,17 +254,21 @@ class _Corroboration:
         return gain - lose, lose
 
     def run(
-        self, new: Sequence[tuple[int, Claim, str]]
+        self, new: Sequence[tuple[int, Claim, int]]
     ) -> tuple[dict[str, tuple[bool, bool]], dict[int, tuple[Member, tuple[bool, bool]]]]:
-        """(flags of the new claims by id, earlier claims whose flags change with their new flags)."""
-        fresh = {p: self._voice(c, key) for p, c, key in new}
+        """(flags of the new claims by id, earlier claims whose flags change with their new flags).
+
+        Args:
+            new: (position, claim, group number) of each new claim.
+        """
+        fresh = {p: self._voice(c, group) for p, c, group in new}
         gain, lose = self._count(fresh)
         earlier = self.load(gain | lose)
-        self.voices = {**{p: self._voice(m.claim, m.key) for p, m in earlier.items()}, **fresh}
+        self.voices = {**{p: self._voice(m.claim, m.group) for p, m in earlier.items()}, **fresh}
         whole = {p: self.voices[p] for p in [*fresh, *lose]}
         wanted = {p for v in whole.values() for w in v.stems for p in (self.index[w][1] or ())}
         more = self.load(wanted - set(self.voices))
-        self.voices.update({p: self._voice(m.claim, m.key) for p, m in more.items()})
+        self.voices.update({p: self._voice(m.claim, m.group) for p, m in more.items()})
         flags = {p: judge(v, self._sharing()) for p, v in whole.items()}
         for p in gain:  # no word of theirs went common: what they had stands, and new sharers may add to it
             was = earlier[p].corroboration
@@ -314,7 +320,7 @@ def _apply(
     keys = [grouping.key(c) for c in claims]
     numbers = [g + 1 for g in grouping.add(claims)]
     positions = range(first, first + len(claims))
-    flags, changed = _Corroboration(kept, grouping, load).run(list(zip(positions, claims, keys, strict=True)))
+    flags, changed = _Corroboration(kept, grouping, load).run(list(zip(positions, claims, numbers, strict=True)))
     graded = grade_claims(claims, flags, kept.overrides)
     fresh = [
         Member(position=p, group=n, key=k, corroboration=flags[c.id], claim=dataclasses.replace(c, group=f"G{n}"))
@@ -324,9 +330,12 @@ def _apply(
         p: dataclasses.replace(m, corroboration=f, claim=grade_claims([m.claim], {m.claim.id: f}, kept.overrides)[0])
         for p, (m, f) in changed.items()
     }
-    touched = set(numbers) | {
-        m.group for p, m in regraded.items() if m.claim.reliability != changed[p][0].claim.reliability
-    }
+    renamed = {g + 1 for k, g in grouping.state.by_type.items() if k.rsplit("|", 1)[0] in grouping.renamed}
+    touched = (
+        set(numbers)
+        | renamed
+        | {m.group for p, m in regraded.items() if m.claim.reliability != changed[p][0].claim.reliability}
+    )
     groups, best = _rescored(store, grouping, kept, touched, [*fresh, *regraded.values()])
     last, stamp = upto
     with store.transaction() as conn:
@@ -354,8 +363,7 @@ def _rescored(
     best: dict[str, Claim] = {}
     for number in sorted(by_group):
         ms = by_group[number]
-        origin = grouping.origin(grouping.root(ms[0].key))
-        g = evidence_group(f"G{number}", origin, [(m.position, m.claim) for m in ms])
+        g = evidence_group(f"G{number}", grouping.group_origin(number - 1), [(m.position, m.claim) for m in ms])
         scored, tops = score_group(g, {m.claim.id: m.claim for m in ms}, kept.hypotheses, kept.overrides)
         groups.append(scored)
         best.update((c.id, c) for c in tops)

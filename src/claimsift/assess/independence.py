@@ -100,12 +100,15 @@ class GroupingState:
     """Root -> the gazetteer name of its first claim that has one."""
     by_type: dict[str, int] = field(default_factory=dict)
     """``root|evidence_type`` -> group number."""
+    firsts: list[str] = field(default_factory=list)
+    """Group number -> the origin key of its first claim (whose origin is the group's)."""
     claims: int = 0
     groups: int = 0
 
 
 class Conflict(Exception):
-    """New claims would change how earlier claims are grouped: two origins join, or one is renamed."""
+    """New claims would change how earlier claims are grouped or judged: two origins join, or one takes a
+    name another bears."""
 
 
 class Grouping:
@@ -128,6 +131,8 @@ class Grouping:
         self.fetch = seen or (lambda ids: {})
         self.entity_names = entity_names or {}
         self.new: dict[int, Seen] = {}
+        self.renamed: dict[str, str] = {}
+        """Earlier origins that took their gazetteer name, with the name they had."""
 
     def key(self, claim: Claim) -> str:
         """``origin_key`` with an entity's name for its id."""
@@ -169,15 +174,31 @@ class Grouping:
             if c.source.kind in UNSOURCED:
                 names.setdefault(root, root)
                 continue
-            if root in self.frozen and root in names and root not in canonical and source_canonical(c.source.name):
-                raise Conflict(f"origin {root!r} gets a gazetteer name")
-            names.setdefault(root, c.source.name)
             found = source_canonical(c.source.name)
+            if found and root in self.frozen and root not in canonical:
+                self.renamed.setdefault(root, self.origin(root))
+            names.setdefault(root, c.source.name)
             if found:
                 canonical.setdefault(root, found)
+        self._check_renamed()
+
+    def _check_renamed(self) -> None:
+        """An earlier origin may take its gazetteer name unless another origin bears either name: corroboration
+        tells origins apart by name, so the earlier claims of both would be judged otherwise."""
+        if not self.renamed:
+            return
+        bearing = Counter(self.origin(root) for root in self.state.names)
+        for root, before in self.renamed.items():
+            if bearing[before] or bearing[self.origin(root)] > 1:
+                raise Conflict(f"origin {root!r} takes a name another origin bears")
 
     def origin(self, root: str) -> str:
+        """The readable name of an origin (by its root)."""
         return self.state.canonical.get(root, self.state.names[root])
+
+    def group_origin(self, group: int) -> str:
+        """The origin of a group (0 for G1): its first claim's, which a repeat from elsewhere joins."""
+        return self.origin(self.root(self.state.firsts[group]))
 
     def add(self, claims: Sequence[Claim]) -> list[int]:
         """Group numbers of these claims, which follow every claim grouped before (in document order).
@@ -211,6 +232,8 @@ class Grouping:
             mine = Seen(text=text, key=key, doc=c.doc, words=len(ws), group=-1)
             dup = self._duplicate_of(c, mine, ws, root)
             g = dup.group if dup is not None else st.by_type.setdefault(f"{root}|{c.evidence_type}", len(st.by_type))
+            if g == len(st.firsts):
+                st.firsts.append(key)
             st.groups = max(st.groups, g + 1)
             self.new[i] = Seen(text=text, key=key, doc=c.doc, words=len(ws), group=g)
             self._index(i, ws)
