@@ -170,8 +170,8 @@ def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
     computed = case_evidence._computed
     together = threading.Barrier(3, timeout=60)
 
-    def then_wait(store: Store) -> Any:  # every writer has its groups before any saves: they meet at the save
-        result = computed(store)
+    def then_wait(store: Store, last: int | None = None) -> Any:  # every writer has its groups before any saves
+        result = computed(store, last)
         together.wait()
         return result
 

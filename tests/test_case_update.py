@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from claimsift.model import Claim, DocumentFacts, SourceRef
 from claimsift.nlp.process import process
 from claimsift.store import Store, schema
 from claimsift.store.rows import renamed
-from test_case_evidence import assert_same
+from test_case_evidence import _save_into, assert_same
 
 DOCUMENTS = (
     casekit.VOA_AUSTIN,
@@ -177,6 +178,36 @@ def test_case_update_gives_way_to_the_whole_assessment_when_the_case_changed_oth
     add_paths(case, [str(casekit.US_REPORTS[1])])
     assert updates[-1] is not None
     assert_same(case)
+
+
+def test_case_update_writers_updating_at_once_on_postgresql_take_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three writers update from the same new document at once: one saves, the others find it saved (their
+    update gives way, and the whole assessment they fall back on finds the evidence current)."""
+    rescored = case_update._rescored
+    together = threading.Barrier(3, timeout=60)
+
+    def then_wait(*args: Any) -> Any:  # every writer has its groups before any saves: they meet at the save
+        result = rescored(*args)
+        together.wait()
+        return result
+
+    for case in casekit.case_location("postgresql", tmp_path):
+        init_case(case)
+        add_hypothesis(case, casekit.DEPLOYED)
+        add_paths(case, [str(casekit.VOA_AUSTIN)])
+        add_paths(case, [str(casekit.VOA_BATTLES)], evidence=False)
+        monkeypatch.setattr(case_update, "_rescored", then_wait)
+        outcomes: list[object] = []
+        threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        assert sorted(outcomes, key=lambda o: o is not None)[:2] == [None, None] and outcomes.count(None) == 2
+        assert_same(case)
 
 
 # from the open VOA story of 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt)

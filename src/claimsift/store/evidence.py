@@ -118,8 +118,17 @@ def _score_rows(stored: StoredGroup) -> list[dict[str, Any]]:
     ]
 
 
+def _fields(record: Any) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def _claim_json(claim: Claim) -> str:
-    return _dump(dataclasses.asdict(claim))
+    """``dataclasses.asdict(claim)`` as JSON, without its deep copy (a case has a row for every claim)."""
+    record = _fields(claim)
+    record["source"] = _fields(claim.source)
+    if claim.prop is not None:
+        record["prop"] = _fields(claim.prop)
+    return _dump(record)
 
 
 def save(
