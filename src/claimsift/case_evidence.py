@@ -70,8 +70,9 @@ def stored_groups(analysis: Analysis, overrides: Mapping[str, str]) -> tuple[lis
     hypotheses = [a.hypothesis for a in analysis.assessments]
     out: list[StoredGroup] = []
     best: dict[str, Claim] = {}
+    position = {c.id: i for i, c in enumerate(analysis.claims)}
     for g in analysis.groups:
-        scored, tops = score_group(g, by_id, hypotheses, overrides)
+        scored, tops = score_group(g, by_id, hypotheses, overrides, position)
         out.append(scored)
         best.update((c.id, c) for c in tops)
     return out, list(best.values())

@@ -27,7 +27,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from claimsift.analysis import number_claims
-from claimsift.assess.aggregate import evaluate_group
+from claimsift.assess.aggregate import Strongest, Tally, tally, weight
 from claimsift.assess.independence import (
     COMMON_WORD,
     Conflict,
@@ -36,7 +36,10 @@ from claimsift.assess.independence import (
     Voice,
     corroboration,
     evidence_group,
+    grown,
     judge,
+    rank,
+    rank_counts,
     seen,
     stems,
     voice,
@@ -52,12 +55,12 @@ from claimsift.store.evidence import (
     StoredGroup,
     case_stamp,
     last_document,
+    load_groups,
     load_hypotheses,
     load_index,
     lock,
     mark_current,
     members_at,
-    members_of,
     put_groups,
     put_members,
     replace_members,
@@ -69,21 +72,47 @@ Stems = dict[str, list[Any]]
 """Stem -> [claims that have it, their positions or None once more than ``COMMON_WORD`` have it]."""
 
 
-def score_group(
-    g: EvidenceGroup, by_id: Mapping[str, Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
-) -> tuple[StoredGroup, list[Claim]]:
-    """One group with its stance and weight on each hypothesis (``aggregate.evaluate_group``), and its best claims."""
-    members = [by_id[cid] for cid in g.claims if cid in by_id]
+def _tally_data(t: Tally) -> dict[str, Any]:
+    return dataclasses.asdict(t)
+
+
+def _tally_of(data: Mapping[str, Any]) -> Tally:
+    def strongest(x: Sequence[Any] | None) -> Strongest | None:
+        return None if x is None else (float(x[0]), tuple(x[1]), float(x[2]), str(x[3]))
+
+    return Tally(data["supports"], data["refutes"], strongest(data["pro"]), strongest(data["con"]))
+
+
+def _scores(tallies: Mapping[str, Tally], weighed: Mapping[str, bool]) -> tuple[dict[str, GroupScore], set[str]]:
+    """Each hypothesis's score of a group from its tally, and the ids of the group's best claims."""
     scores = {}
-    best: dict[str, Claim] = {}
-    for h in hypotheses:
-        llr, top = evaluate_group(g, by_id, h, overrides)
+    for hid, t in tallies.items():
+        llr, top = weight(t)
         side = "supports" if llr > 0 else "refutes" if llr < 0 else "neutral"
-        scores[h.id] = GroupScore(side=side, llr=llr, best=top, weighed=any(h.id in c.stance for c in members))
-        if top is not None:
-            best[top] = by_id[top]
+        scores[hid] = GroupScore(side=side, llr=llr, best=top, weighed=weighed[hid], tally=_tally_data(t))
+    return scores, {s.best for s in scores.values() if s.best is not None}
+
+
+def score_group(
+    g: EvidenceGroup,
+    by_id: Mapping[str, Claim],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str],
+    position: Mapping[str, int],
+) -> tuple[StoredGroup, list[Claim]]:
+    """One group with its stance and weight on each hypothesis (``aggregate.evaluate_group``), and its best claims.
+
+    Args:
+        position: Claim id -> position in the case (C1 is 0): a claim's rank in its group ends with it.
+    """
+    members = [by_id[cid] for cid in g.claims if cid in by_id]
+    ranked = [(rank(c, position[c.id]), c) for c in members]
+    tallies = {h.id: tally(ranked, h, overrides) for h in hypotheses}
+    weighed = {h.id: any(h.id in c.stance for c in members) for h in hypotheses}
+    scores, best = _scores(tallies, weighed)
     code = (members[0].reliability or "F6") if members else "F6"  # assembled claims are graded
-    return StoredGroup(group=g, code=code, scores=scores), list(best.values())
+    stored = StoredGroup(group=g, code=code, scores=scores, ranks=rank_counts(members))
+    return stored, [by_id[cid] for cid in best]
 
 
 def named(claim: Claim, names: Mapping[str, str]) -> Claim:
@@ -336,7 +365,7 @@ def _apply(
         | renamed
         | {m.group for p, m in regraded.items() if m.claim.reliability != changed[p][0].claim.reliability}
     )
-    groups, best = _rescored(store, grouping, kept, touched, [*fresh, *regraded.values()])
+    groups, best = _rescored(store, grouping, kept, touched, fresh, list(regraded.values()))
     last, stamp = upto
     with store.transaction() as conn:
         lock(conn)  # another writer may have saved meanwhile: then this is not built on what it read
@@ -350,21 +379,47 @@ def _apply(
 
 
 def _rescored(
-    store: Store, grouping: Grouping, kept: _Kept, touched: set[int], changed: Sequence[Member]
+    store: Store,
+    grouping: Grouping,
+    kept: _Kept,
+    touched: set[int],
+    fresh: Sequence[Member],
+    regraded: Sequence[Member],
 ) -> tuple[list[StoredGroup], list[Claim]]:
-    """The touched groups weighed again from their members (the stored ones, with the new and regraded)."""
+    """The touched groups weighed again (a stored one from its tally and its new claims, not its old ones),
+    and their best claims."""
     with store.reading() as conn:
-        stored = {m.position: m for m in members_of(conn, touched)}
-    stored.update((m.position, m) for m in changed if m.group in touched)
-    by_group: dict[int, list[Member]] = defaultdict(list)
-    for p in sorted(stored):
-        by_group[stored[p].group].append(stored[p])
+        stored = {int(x.group.id[1:]): x for x in load_groups(conn, touched)}
+    known = {m.claim.id: m.claim for m in [*fresh, *regraded]}
+    adds: dict[int, list[tuple[int, Claim]]] = defaultdict(list)
+    for m in fresh:  # in position order
+        adds[m.group].append((m.position, m.claim))
     groups: list[StoredGroup] = []
-    best: dict[str, Claim] = {}
-    for number in sorted(by_group):
-        ms = by_group[number]
-        g = evidence_group(f"G{number}", grouping.group_origin(number - 1), [(m.position, m.claim) for m in ms])
-        scored, tops = score_group(g, {m.claim.id: m.claim for m in ms}, kept.hypotheses, kept.overrides)
-        groups.append(scored)
-        best.update((c.id, c) for c in tops)
-    return groups, list(best.values())
+    for number in sorted(touched):
+        origin, old = grouping.group_origin(number - 1), stored.get(number)
+        if old is None:
+            g = evidence_group(f"G{number}", origin, adds[number])
+            position = {c.id: p for p, c in adds[number]}
+            groups.append(score_group(g, known, kept.hypotheses, kept.overrides, position)[0])
+        else:
+            groups.append(_grown(old, origin, adds[number], kept, known))
+    best = {x.best for g in groups for x in g.scores.values() if x.best is not None}
+    missing = [int(cid[1:]) - 1 for cid in best if cid not in known]  # C1 is at 0
+    if missing:
+        with store.reading() as conn:
+            known.update((m.claim.id, m.claim) for m in members_at(conn, missing).values())
+    return groups, [known[cid] for cid in sorted(best)]
+
+
+def _grown(
+    old: StoredGroup, origin: str, adds: Sequence[tuple[int, Claim]], kept: _Kept, known: Mapping[str, Claim]
+) -> StoredGroup:
+    """A stored group with its new claims (and any regraded first claim): ``score_group`` of all its claims."""
+    g, ranks = grown(old.group, old.ranks, origin, adds)
+    ranked = [(rank(c, p), c) for p, c in adds]
+    hypotheses = kept.hypotheses
+    tallies = {h.id: _tally_of(old.scores[h.id].tally).merged(tally(ranked, h, kept.overrides)) for h in hypotheses}
+    weighed = {h.id: old.scores[h.id].weighed or any(h.id in c.stance for _, c in adds) for h in hypotheses}
+    first = known.get(g.claims[0])
+    code = (first.reliability or "F6") if first is not None else old.code
+    return StoredGroup(group=g, code=code, scores=_scores(tallies, weighed)[0], ranks=ranks)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -279,7 +280,7 @@ class Grouping:
         return same[min(other)] if other else None
 
 
-def _rank(claim: Claim, position: int) -> tuple[bool, bool, bool, int, int]:
+def rank(claim: Claim, position: int) -> tuple[bool, bool, bool, int, int]:
     """Sort key of a group's claims, best statement first: takes a side, whole, unhedged, direct."""
     sided = any(s != "neutral" for s in claim.stance.values())
     return (not sided, claim.fragmentary, claim.hedged, len(claim.via), position)
@@ -293,7 +294,7 @@ def evidence_group(group_id: str, origin: str, members: Sequence[tuple[int, Clai
     """A group from its claims and their positions, in position order: best statement first, relays and
     documents in order of first claim."""
     first = members[0][1]
-    ranked = sorted(members, key=lambda m: _rank(m[1], m[0]))
+    ranked = sorted(members, key=lambda m: rank(m[1], m[0]))
     return EvidenceGroup(
         id=group_id,
         origin=origin,
@@ -303,6 +304,37 @@ def evidence_group(group_id: str, origin: str, members: Sequence[tuple[int, Clai
         relays=_unique([v for _, c in members for v in c.via]),
         documents=_unique([c.doc for _, c in members]),
     )
+
+
+def rank_counts(claims: Iterable[Claim]) -> list[list[Any]]:
+    """How many of a group's claims share each rank but for position (``rank`` without it), best first:
+    where a later claim goes in the group (``grown``)."""
+    counts = Counter(rank(c, 0)[:-1] for c in claims)
+    return [[*prefix, n] for prefix, n in sorted(counts.items())]
+
+
+def grown(
+    group: EvidenceGroup, counts: Sequence[Sequence[Any]], origin: str, members: Sequence[tuple[int, Claim]]
+) -> tuple[EvidenceGroup, list[list[Any]]]:
+    """A group with later claims (and their positions, in order) added, and its ``rank_counts`` then: what
+    ``evidence_group`` gives for all its claims, from the group and the new claims alone.
+
+    A later claim follows every claim of its rank already in the group and precedes those of lower rank.
+    """
+    claims = list(group.claims)
+    seen = {tuple(c[:-1]): int(c[-1]) for c in counts}
+    for _, c in members:
+        prefix = rank(c, 0)[:-1]
+        claims.insert(sum(n for p, n in seen.items() if p <= prefix), c.id)
+        seen[prefix] = seen.get(prefix, 0) + 1
+    bigger = dataclasses.replace(
+        group,
+        origin=origin,
+        claims=tuple(claims),
+        relays=_unique([*group.relays, *(v for _, c in members for v in c.via)]),
+        documents=_unique([*group.documents, *(c.doc for _, c in members)]),
+    )
+    return bigger, [[*p, n] for p, n in sorted(seen.items())]
 
 
 def group_evidence(

@@ -43,6 +43,8 @@ class GroupScore:
     """The claim that states the group's side best; None when it takes none."""
     weighed: bool
     """Whether the group's claims were weighed against the hypothesis at all (ACH: a blank cell otherwise)."""
+    tally: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """What the weight follows from (``aggregate.Tally`` as JSON data): the group weighed again when it gains claims."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +56,8 @@ class StoredGroup:
     """Admiralty code of the group's first claim (its credibility in the ACH matrix)."""
     scores: Mapping[str, GroupScore]
     """Per hypothesis id."""
+    ranks: Sequence[Sequence[Any]] = ()
+    """How many claims share each rank (``independence.rank_counts``): where a new claim goes."""
 
 
 def _now() -> str:
@@ -107,13 +111,14 @@ def _group_row(stored: StoredGroup) -> dict[str, Any]:
         "relays": _dump(list(g.relays)),
         "documents": _dump(list(g.documents)),
         "code": stored.code,
+        "ranks": _dump([list(r) for r in stored.ranks]),
     }
 
 
 def _score_rows(stored: StoredGroup) -> list[dict[str, Any]]:
     number = int(stored.group.id[1:])
     return [
-        {"group": number, "hypothesis": hid, **dataclasses.asdict(score)}
+        {"group": number, "hypothesis": hid, **_fields(score), "tally": _dump(score.tally)}
         for hid, score in sorted(stored.scores.items())
     ]
 
@@ -176,16 +181,29 @@ def _save_claims(conn: sa.Connection, table: sa.Table, claims: Mapping[str, str]
         conn.execute(sa.insert(table), fresh)
 
 
-def load_groups(conn: sa.Connection) -> list[StoredGroup]:
-    """Every stored group with its scores, in group order (G1, G2, ...)."""
+def load_groups(conn: sa.Connection, numbers: Iterable[int] | None = None) -> list[StoredGroup]:
+    """Every stored group (or these, by number) with its scores, in group order (G1, G2, ...)."""
+    if numbers is not None:
+        wanted = sorted(set(numbers))
+        return [x for start in range(0, len(wanted), 500) for x in _groups(conn, wanted[start : start + 500])]
+    return _groups(conn, None)
+
+
+def _groups(conn: sa.Connection, numbers: list[int] | None) -> list[StoredGroup]:
     g, sc = schema.evidence_groups, schema.group_scores
     scores: dict[int, dict[str, GroupScore]] = {}
-    for row in conn.execute(sa.select(sc)).mappings():
+    query = sa.select(sc) if numbers is None else sa.select(sc).where(sc.c.group.in_(numbers))
+    for row in conn.execute(query).mappings():
         scores.setdefault(row["group"], {})[row["hypothesis"]] = GroupScore(
-            side=row["side"], llr=float(row["llr"]), best=row["best"], weighed=bool(row["weighed"])
+            side=row["side"],
+            llr=float(row["llr"]),
+            best=row["best"],
+            weighed=bool(row["weighed"]),
+            tally=json.loads(row["tally"]),
         )
     out = []
-    for row in conn.execute(sa.select(g).order_by(g.c.number)).mappings():
+    query = sa.select(g).order_by(g.c.number)
+    for row in conn.execute(query if numbers is None else query.where(g.c.number.in_(numbers))).mappings():
         group = EvidenceGroup(
             id=f"G{row['number']}",
             origin=row["origin"],
@@ -195,7 +213,8 @@ def load_groups(conn: sa.Connection) -> list[StoredGroup]:
             relays=tuple(json.loads(row["relays"])),
             documents=tuple(json.loads(row["documents"])),
         )
-        out.append(StoredGroup(group=group, code=row["code"], scores=scores.get(row["number"], {})))
+        ranks = json.loads(row["ranks"])
+        out.append(StoredGroup(group=group, code=row["code"], scores=scores.get(row["number"], {}), ranks=ranks))
     return out
 
 
@@ -287,17 +306,6 @@ def members_at(conn: sa.Connection, positions: Iterable[int]) -> dict[int, Membe
         query = sa.select(table).where(table.c.position.in_(wanted[start : start + 500]))
         out.update((row.position, _member(row)) for row in conn.execute(query))
     return out
-
-
-def members_of(conn: sa.Connection, groups: Iterable[int]) -> list[Member]:
-    """The stored claims of these groups, in position order."""
-    wanted = sorted(set(groups))
-    table = schema.evidence_members
-    out: list[Member] = []
-    for start in range(0, len(wanted), 500):
-        query = sa.select(table).where(table.c.grp.in_(wanted[start : start + 500]))
-        out += [_member(row) for row in conn.execute(query)]
-    return sorted(out, key=lambda m: m.position)
 
 
 def load_index(conn: sa.Connection, name: str) -> Any:

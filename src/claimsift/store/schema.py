@@ -113,9 +113,11 @@ evidence_groups = sa.Table(
     sa.Column("relays", sa.Text, nullable=False),
     sa.Column("documents", sa.Text, nullable=False),
     sa.Column("code", sa.String(2), nullable=False),
+    sa.Column("ranks", sa.Text, nullable=False),
 )
 """The case's evidence groups (G1 is number 1) as ``assess.independence`` made them over every stored claim:
-origin, member claim ids (best first), relays, documents, and the Admiralty code of the first claim (ACH)."""
+origin, member claim ids (best first), relays, documents, the Admiralty code of the first claim (ACH), and how
+many claims share each rank (``independence.rank_counts``: where a new claim goes)."""
 
 group_scores = sa.Table(
     "group_scores",
@@ -132,9 +134,11 @@ group_scores = sa.Table(
     sa.Column("llr", sa.Float, nullable=False),
     sa.Column("best", sa.String(32)),
     sa.Column("weighed", sa.Boolean, nullable=False),
+    sa.Column("tally", sa.Text, nullable=False),
 )
 """Each group's stance on each hypothesis and its weight there (natural-log LR before correlation damping),
-with the claim that states it best; a verdict is computed from these rows alone."""
+with the claim that states it best; a verdict is computed from these rows alone. ``tally`` (``aggregate.Tally``)
+is what the weight follows from, so a group that gains claims is weighed again without reading its old ones."""
 
 evidence_claims = sa.Table(
     "evidence_claims",
@@ -161,7 +165,7 @@ evidence_members = sa.Table(
     "evidence_members",
     metadata,
     sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
-    sa.Column("grp", sa.Integer, nullable=False, index=True),
+    sa.Column("grp", sa.Integer, nullable=False),
     sa.Column("key", sa.Text, nullable=False),
     sa.Column("corroboration", sa.String(2), nullable=False),
     sa.Column("claim", sa.Text, nullable=False),
