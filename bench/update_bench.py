@@ -8,8 +8,10 @@ stored again under distinct ids, as in ``cluster_bench.py``), with the evidence 
    of ``--runs``, each run a different document: the evidence is updated from the new document alone
    (``case_update.update``);
 2. the same without the evidence (``--defer-evidence``): parsing and storing only;
-3. in process, bringing the evidence up to date once more documents are in, from them alone, against the
-   whole assessment of the same case (what ``case add`` ran before, and still runs when the update gives way).
+3. in process, bringing the evidence up to date once more documents are in, from them alone; then ``--each``
+   documents one at a time, each parsed and stored and its evidence step timed (saying when the update gave
+   way to the whole assessment); last, the whole assessment of the same case (what ``case add`` ran before,
+   and still runs when the update gives way).
 
 Run from the repository root:
 
@@ -47,19 +49,38 @@ def _evidence_seconds(case: str, whole: bool) -> tuple[float, int | None]:
         return time.perf_counter() - start, rewritten
 
 
-def bench_size(work: Path, base: list, n: int, runs: int) -> None:
+def _update_each(case: str, docs: list[Path]) -> list[str]:
+    """In process, document after document: parse and store one, then time bringing the evidence up to date
+    (from it alone, or the whole assessment when the update gives way)."""
+    from claimsift import case_evidence, case_update
+    from claimsift.case import add_paths
+    from claimsift.store import Store
+
+    out = []
+    for p in docs:
+        add_paths(case, [str(p)], evidence=False)
+        with Store.open(case) as store:
+            start = time.perf_counter()
+            rewritten = case_update.update(store, case_evidence._version())
+            if rewritten is None:
+                case_evidence.refresh(store)
+            seconds = time.perf_counter() - start
+        out.append(f"{seconds:.2f} s" + (f" ({rewritten} groups)" if rewritten is not None else " (gave way: whole)"))
+    return out
+
+
+def bench_size(work: Path, base: list, n: int, runs: int, each: int) -> None:
     case = synthetic_case(work / f"case{n}.db", base, n)
     seconds, _ = _evidence_seconds(case, whole=True)
     print(f"\n{n} documents: evidence brought up to date by a whole assessment in {seconds:.1f} s ({load()})")
-    docs = write_documents(work / f"new{n}", 2 * runs + 2, 1000, seed=70 + n % 11)
+    docs = write_documents(work / f"new{n}", 2 * runs + each, 1000, seed=70 + n % 11)
     adds = [timed([*CLAIMSIFT, "case", "add", case, str(p)]) for p in docs[:runs]]
     print(f"   case add of 1 document, evidence updated from it: {', '.join(f'{s:.2f}' for s in adds)} s ({load()})")
     deferred = [timed([*CLAIMSIFT, "case", "add", case, str(p), "--defer-evidence"]) for p in docs[runs : 2 * runs]]
-    print(f"   case add of 1 document, --defer-evidence: {', '.join(f'{s:.2f}' for s in deferred)} s")
+    print(f"   case add of 1 document, --defer-evidence: {', '.join(f'{s:.2f}' for s in deferred)} s ({load()})")
     update, rewritten = _evidence_seconds(case, whole=False)
     print(f"   then the evidence of those {runs} documents, from them alone: {update:.2f} s ({rewritten} groups)")
-    for p in docs[2 * runs :]:
-        timed([*CLAIMSIFT, "case", "add", case, str(p), "--defer-evidence"])
+    print(f"   one more document at a time, the evidence step alone: {'; '.join(_update_each(case, docs[2 * runs :]))}")
     whole, _ = _evidence_seconds(case, whole=True)
     print(f"   the same case's evidence by a whole assessment: {whole:.1f} s ({load()})")
 
@@ -69,6 +90,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--each", type=int, default=5, help="documents added one at a time, timed in process")
     args = parser.parse_args()
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -77,7 +99,7 @@ def main() -> None:
     base = parsed_facts()
     with tempfile.TemporaryDirectory(prefix="claimsift-update-bench-") as tmp:
         for n in (args.small, args.large):
-            bench_size(Path(tmp), base, n, args.runs)
+            bench_size(Path(tmp), base, n, args.runs, args.each)
 
 
 if __name__ == "__main__":
