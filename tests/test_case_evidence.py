@@ -164,6 +164,18 @@ def _save_into(case: str, outcomes: list[object]) -> None:
         outcomes.append(exc)
 
 
+def three_writers(case: str) -> list[object]:
+    """What three writers bringing the evidence up to date at once each returned (none may raise)."""
+    outcomes: list[object] = []
+    threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    return outcomes
+
+
 def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -180,12 +192,6 @@ def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
         init_case(case)
         add_hypothesis(case, casekit.DEPLOYED)
         add_paths(case, [str(casekit.VOA_AUSTIN), str(casekit.VOA_BATTLES)], evidence=False)
-        outcomes: list[object] = []
-        threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        outcomes = three_writers(case)
         assert len(outcomes) == 3 and any(outcomes)  # one saved; the others found it current, or saved the same
         assert_same(case)

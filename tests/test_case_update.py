@@ -32,7 +32,7 @@ from claimsift.model import Claim, DocumentFacts, SourceRef
 from claimsift.nlp.process import process
 from claimsift.store import Store, schema
 from claimsift.store.rows import renamed
-from test_case_evidence import _save_into, assert_same
+from test_case_evidence import assert_same, three_writers
 
 DOCUMENTS = (
     casekit.VOA_AUSTIN,
@@ -199,13 +199,7 @@ def test_case_update_writers_updating_at_once_on_postgresql_take_turns(
         add_paths(case, [str(casekit.VOA_AUSTIN)])
         add_paths(case, [str(casekit.VOA_BATTLES)], evidence=False)
         monkeypatch.setattr(case_update, "_rescored", then_wait)
-        outcomes: list[object] = []
-        threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        outcomes = three_writers(case)
         assert len(outcomes) == 3 and outcomes.count(None) == 2
         assert_same(case)
 

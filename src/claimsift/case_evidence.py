@@ -6,9 +6,10 @@ and weight it has on each hypothesis (``aggregate.verdict``), plus the few claim
 Writers keep those in the store (``store.evidence``), computed by the very code of a whole assessment, so a
 verdict from them is the same verdict; ``case assess --verdicts`` reads one row per group.
 
-The stored evidence says what it reflects (``store.evidence.case_stamp``). A writer that finds it stale (new
-documents, another hypothesis or letter, another claimsift) brings it up to date and rewrites only the
-groups that changed; a read-only caller finding it stale computes it in memory and writes nothing.
+The stored evidence says what it reflects (``store.evidence.case_stamp``). A writer that finds it stale
+brings it up to date: from the new documents alone when only documents were added (``case_update``), else by
+a whole assessment (another hypothesis or letter, another claimsift), rewriting only the groups that changed;
+a read-only caller finding it stale computes it in memory and writes nothing.
 """
 
 from __future__ import annotations
