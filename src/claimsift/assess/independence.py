@@ -11,6 +11,8 @@ relays in ``via`` never make a new origin) and collapsed into evidence groups:
 
 Groups of one origin stay correlated; ``aggregate`` damps them. Candidates for near-duplicates come
 from an index on each claim's rarest content words, so grouping is about linear in the number of claims.
+Claims are grouped document after document, words counted over the documents so far: a claim's group never
+depends on a later document, so a case keeps the state (``GroupingState``) and groups a new document alone.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ class GroupingState:
     """Everything grouping needs of the claims already grouped, but the claims (``Seen``) themselves.
 
     Grouping never looks at a claim after the one it groups except through this state, so a case can
-    keep it and group a new document's claims alone, as a whole assessment would (``claimsift.case_evidence``).
+    keep it and group a new document's claims alone, as a whole assessment would (``claimsift.case_update``).
     """
 
     df: Counter[str] = field(default_factory=Counter)

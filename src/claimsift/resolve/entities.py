@@ -53,7 +53,7 @@ class Registry:
     """The entity keys met so far, in the order they were made, with the labels of their mentions.
 
     This is all a new mention is matched against, so a case can keep it and resolve a new document's
-    mentions without the old ones (``claimsift.case_evidence``).
+    mentions without the old ones (``claimsift.case_update``).
     """
 
     def __init__(
