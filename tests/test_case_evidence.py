@@ -120,13 +120,20 @@ def test_case_evidence_an_older_case_migrates_and_assesses(tmp_path: Path) -> No
     add_hypothesis(str(case), casekit.DEPLOYED)
     add_paths(str(case), [str(casekit.VOA_AUSTIN)])
     with Store.open(str(case)) as store, store.transaction() as conn:  # back to schema version 2
-        for table in (schema.evidence_state, schema.evidence_claims, schema.group_scores, schema.evidence_groups):
+        for table in (
+            schema.evidence_index,
+            schema.evidence_members,
+            schema.evidence_state,
+            schema.evidence_claims,
+            schema.group_scores,
+            schema.evidence_groups,
+        ):
             table.drop(conn)
         conn.execute(sa.delete(schema.schema_version).where(schema.schema_version.c.version > 2))
     with pytest.raises(Exception, match="older schema version 2"):
         Store.open(str(case), readonly=True)
     with Store.open(str(case)) as store:
-        assert store.version == latest_version() == 3
+        assert store.version == latest_version() == 4
     add_paths(str(case), [str(casekit.VOA_BATTLES)])
     assert_same(str(case))
 
@@ -157,14 +164,26 @@ def _save_into(case: str, outcomes: list[object]) -> None:
         outcomes.append(exc)
 
 
+def three_writers(case: str) -> list[object]:
+    """What three writers bringing the evidence up to date at once each returned (none may raise)."""
+    outcomes: list[object] = []
+    threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    return outcomes
+
+
 def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     computed = case_evidence._computed
     together = threading.Barrier(3, timeout=60)
 
-    def then_wait(store: Store) -> Any:  # every writer has its groups before any saves: they meet at the save
-        result = computed(store)
+    def then_wait(store: Store, last: int | None = None) -> Any:  # every writer has its groups before any saves
+        result = computed(store, last)
         together.wait()
         return result
 
@@ -173,12 +192,6 @@ def test_case_evidence_writers_saving_at_once_on_postgresql_take_turns(
         init_case(case)
         add_hypothesis(case, casekit.DEPLOYED)
         add_paths(case, [str(casekit.VOA_AUSTIN), str(casekit.VOA_BATTLES)], evidence=False)
-        outcomes: list[object] = []
-        threads = [threading.Thread(target=_save_into, args=(case, outcomes)) for _ in range(3)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+        outcomes = three_writers(case)
         assert len(outcomes) == 3 and any(outcomes)  # one saved; the others found it current, or saved the same
         assert_same(case)

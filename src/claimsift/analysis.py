@@ -14,7 +14,7 @@ from typing import Any
 
 from claimsift.assess.ach import ach_matrix
 from claimsift.assess.aggregate import assess
-from claimsift.assess.independence import corroboration, group_evidence
+from claimsift.assess.independence import GroupingState, corroboration, group_evidence
 from claimsift.assess.reliability import credible_voice, grade_claims, load_overrides
 from claimsift.assess.stance import document_stances, stances
 from claimsift.errors import UsageError
@@ -33,7 +33,7 @@ from claimsift.model import (
 )
 from claimsift.nlp.process import claim_terms, hypothesis_terms, process
 from claimsift.nlp.turns import find_turns
-from claimsift.resolve.entities import group_entities
+from claimsift.resolve.entities import Registry, group_entities
 
 log = logging.getLogger("claimsift")
 Progress = Callable[[Document], None]
@@ -70,10 +70,14 @@ class _SourceLinker:
 
 
 def _assess_claims(
-    claims: list[Claim], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str]
+    claims: list[Claim],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str],
+    entity_names: Mapping[str, str],
+    state: GroupingState | None,
 ) -> tuple[list[Claim], list[EvidenceGroup]]:
     staged = [dataclasses.replace(c, stance=s) for c, s in zip(claims, stances(claims, hypotheses), strict=True)]
-    groups, grouped = group_evidence(staged)
+    groups, grouped = group_evidence(staged, entity_names, state)
     return grade_claims(grouped, corroboration(grouped, groups, credible_voice(hypotheses)), overrides), groups
 
 
@@ -108,23 +112,27 @@ def analyze_documents(
 
 
 def assemble(
-    facts: Sequence[DocumentFacts], hypotheses: Sequence[Hypothesis], overrides: Mapping[str, str] | None = None
+    facts: Sequence[DocumentFacts],
+    hypotheses: Sequence[Hypothesis],
+    overrides: Mapping[str, str] | None = None,
+    registry: Registry | None = None,
+    grouping: GroupingState | None = None,
 ) -> Analysis:
     """Resolve and assess what the nlp stage read off each document (parsed now, or stored in a case).
 
     Entities are grouped and claims numbered across all documents, so a source named differently in two
     documents is one source, and relays of one origin are one piece of evidence.
+
+    Args:
+        registry, grouping: Empty, to be filled with what entity resolution and grouping leave, which a case
+            keeps to assess a new document alone (``claimsift.case_update``).
     """
-    entities = group_entities(m for f in facts for m in f.mentions)
-    linker = _SourceLinker(entities)
-    claims: list[Claim] = []
-    for f in facts:
-        for c in f.claims:
-            claims.append(dataclasses.replace(c, id=f"C{len(claims) + 1}", source=linker.link(c.source, c.doc)))
-    claims = _with_terms(claims)
+    entities = group_entities((m for f in facts for m in f.mentions), registry)
+    claims = number_claims(facts, entities)
     props = hypothesis_terms(h.text for h in hypotheses) if hypotheses else []
     hypotheses = [dataclasses.replace(h, prop=p) for h, p in zip(hypotheses, props, strict=True)]
-    claims, groups = _assess_claims(claims, hypotheses, overrides or {})
+    names = {e.id: e.name for e in entities}
+    claims, groups = _assess_claims(claims, hypotheses, overrides or {}, names, grouping)
     matrix = ach_matrix(hypotheses, groups, claims, overrides or {}) if hypotheses else {}
     assessments = _assessments(claims, groups, hypotheses, overrides or {}, matrix)
     return Analysis(
@@ -138,6 +146,18 @@ def assemble(
         turns=_turns(facts),
         doc_stances=document_stances(claims, hypotheses) if hypotheses else {},
     )
+
+
+def number_claims(facts: Sequence[DocumentFacts], entities: Sequence[Entity], first: int = 0) -> list[Claim]:
+    """The documents' claims numbered C{first + 1}, C{first + 2}, ..., their sources linked to the entities
+    their words belong to, each with its terms."""
+    linker = _SourceLinker(entities)
+    claims: list[Claim] = []
+    for f in facts:
+        for c in f.claims:
+            number = first + len(claims) + 1
+            claims.append(dataclasses.replace(c, id=f"C{number}", source=linker.link(c.source, c.doc)))
+    return _with_terms(claims)
 
 
 def _with_terms(claims: list[Claim]) -> list[Claim]:

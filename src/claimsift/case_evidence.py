@@ -6,9 +6,10 @@ and weight it has on each hypothesis (``aggregate.verdict``), plus the few claim
 Writers keep those in the store (``store.evidence``), computed by the very code of a whole assessment, so a
 verdict from them is the same verdict; ``case assess --verdicts`` reads one row per group.
 
-The stored evidence says what it reflects (``store.evidence.case_stamp``). A writer that finds it stale (new
-documents, another hypothesis or letter, another claimsift) brings it up to date and rewrites only the
-groups that changed; a read-only caller finding it stale computes it in memory and writes nothing.
+The stored evidence says what it reflects (``store.evidence.case_stamp``). A writer that finds it stale
+brings it up to date: from the new documents alone when only documents were added (``case_update``), else by
+a whole assessment (another hypothesis or letter, another claimsift), rewriting only the groups that changed;
+a read-only caller finding it stale computes it in memory and writes nothing.
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ from typing import Any
 
 from claimsift.analysis import assemble
 from claimsift.assess.ach import group_row, mark, matrix_of
-from claimsift.assess.aggregate import evaluate_group, verdict
+from claimsift.assess.aggregate import verdict
+from claimsift.assess.independence import GroupingState
+from claimsift.case_update import keep, named, registry_of, score_group, update
 from claimsift.model import Analysis, Assessment, Claim, EvidenceGroup, Hypothesis
 from claimsift.report.json_report import to_dict
+from claimsift.resolve.entities import Registry, entity_ids
 from claimsift.store import Store
 from claimsift.store.evidence import (
     GroupScore,
     StoredGroup,
     case_stamp,
+    last_document,
     load_claims,
     load_groups,
     load_hypotheses,
+    load_index,
     lock,
     save,
     saved_stamp,
@@ -65,46 +71,65 @@ def stored_groups(analysis: Analysis, overrides: Mapping[str, str]) -> tuple[lis
     hypotheses = [a.hypothesis for a in analysis.assessments]
     out: list[StoredGroup] = []
     best: dict[str, Claim] = {}
+    position = {c.id: i for i, c in enumerate(analysis.claims)}
     for g in analysis.groups:
-        members = [by_id[cid] for cid in g.claims if cid in by_id]
-        scores = {}
-        for h in hypotheses:
-            llr, top = evaluate_group(g, by_id, h, overrides)
-            side = "supports" if llr > 0 else "refutes" if llr < 0 else "neutral"
-            scores[h.id] = GroupScore(side=side, llr=llr, best=top, weighed=any(h.id in c.stance for c in members))
-            if top is not None:
-                best[top] = by_id[top]
-        code = (members[0].reliability or "F6") if members else "F6"  # assembled claims are graded
-        out.append(StoredGroup(group=g, code=code, scores=scores))
+        scored, tops = score_group(g, by_id, hypotheses, overrides, position)
+        out.append(scored)
+        best.update((c.id, c) for c in tops)
     return out, list(best.values())
 
 
-def _computed(store: Store) -> tuple[list[StoredGroup], list[Claim], list[Hypothesis], int]:
-    """The evidence computed now from every stored claim (a whole assessment, no history)."""
-    facts = list(store.facts())
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Whole:
+    """A whole assessment of the stored documents up to ``last``, and what a case keeps of it."""
+
+    analysis: Analysis
+    groups: list[StoredGroup]
+    best: list[Claim]
+    registry: Registry
+    grouping: GroupingState
+    last: int
+
+    @property
+    def hypotheses(self) -> list[Hypothesis]:
+        return [a.hypothesis for a in self.analysis.assessments]
+
+
+def _computed(store: Store, last: int | None = None) -> _Whole:
+    """The evidence computed now from every stored claim (a whole assessment, no history), up to document ``last``."""
+    facts = list(store.facts(upto=last))
     overrides = store.reliability()
-    analysis = assemble(facts, store.hypotheses(), overrides)
+    registry, grouping = Registry(), GroupingState()
+    analysis = assemble(facts, store.hypotheses(), overrides, registry, grouping)
     groups, best = stored_groups(analysis, overrides)
-    return groups, best, [a.hypothesis for a in analysis.assessments], len(facts)
+    return _Whole(analysis=analysis, groups=groups, best=best, registry=registry, grouping=grouping, last=last or 0)
 
 
 def refresh(store: Store) -> int | None:
     """Bring the case's stored evidence up to date: the groups rewritten, or None when it was current.
 
-    The stamp is taken before the claims are read: a document another writer adds meanwhile leaves the
-    evidence marked stale (recomputed by the next writer), never marked current without it. Writers that
-    finish together save one after the other (``store.evidence.lock``).
+    From the documents added since it was saved when it can (``case_update.update``); else by a whole
+    assessment of the documents stored when it starts, which is what it marks current: a document another
+    writer adds meanwhile leaves the evidence stale (brought up to date by the next writer), never marked
+    current without it. Writers that finish together save one after the other (``store.evidence.lock``).
     """
     with store.reading() as conn:
-        stamp = case_stamp(conn, _version())
+        last = last_document(conn)
+        stamp = case_stamp(conn, _version(), upto=last)
         if saved_stamp(conn) == stamp[0]:
             return None
-    groups, best, hypotheses, _ = _computed(store)
+    updated = update(store, _version())
+    if updated is not None:
+        return updated
+    whole = _computed(store, last)
+    names = {e.id: e.name for e in whole.analysis.entities}
     with store.transaction() as conn:
         lock(conn)  # another writer may be saving; once it is done, its evidence may be current already
         if saved_stamp(conn) == case_stamp(conn, _version())[0]:
             return None
-        return save(conn, stamp, groups, best, hypotheses)
+        count = save(conn, stamp, whole.groups, [named(c, names) for c in whole.best], whole.hypotheses)
+        keep(conn, whole.analysis, whole.registry, whole.grouping, last)
+        return count
 
 
 def _verdicts(
@@ -130,13 +155,18 @@ def _verdicts(
 
 
 def _claims_from(store: Store) -> Callable[[str], Claim]:
-    """Stored best claims by id, each read once when first asked for (a verdict needs only its drivers)."""
+    """Stored best claims by id, each read once when first asked for (a verdict needs only its drivers),
+    their sources' entities by id again (ids follow every document's entities: worked out once, if asked)."""
     cache: dict[str, Claim] = {}
+    ids: dict[str, str] = {}
 
     def claim_of(cid: str) -> Claim:
         if cid not in cache:
             with store.reading() as conn:
-                cache.update(load_claims(conn, [cid]))
+                claim = load_claims(conn, [cid])[cid]
+                if claim.source.entity is not None and not ids:
+                    ids.update(entity_ids(registry_of(load_index(conn, "entities"))))
+            cache[cid] = named(claim, ids)
         return cache[cid]
 
     return claim_of
@@ -166,8 +196,9 @@ def assess_verdicts(case: str, *, record: bool = True) -> CaseVerdicts:
             documents = store.count()
             claim_of = _claims_from(store)
         else:
-            stored, best, hypotheses, documents = _computed(store)
-            claim_of = {c.id: c for c in best}.__getitem__
+            whole = _computed(store)
+            stored, hypotheses, documents = whole.groups, whole.hypotheses, len(whole.analysis.documents)
+            claim_of = {c.id: c for c in whole.best}.__getitem__
         assessments, matrix = _verdicts(stored, hypotheses, overrides, claim_of)
         drivers = dict.fromkeys(d.claim for a in assessments for d in a.drivers)
         result = CaseVerdicts(

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles, role_text
@@ -62,27 +64,75 @@ def claim_llr(claim: Claim, hypothesis: Hypothesis, letter: str) -> float:
     return sign * llr * float(data["interest_factor"][stake])
 
 
+Strongest = tuple[float, tuple[Any, ...], float, str]
+"""(|log LR|, rank in its group, log LR, claim id) of a group's strongest claim on one side."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What a group's weight on one hypothesis follows from: how many of its claims take each side, and the
+    strongest on each (on a tie, the first in the group's order). Tallies of two sets of claims merge, so a
+    group that gains claims is weighed again from its tally and the new claims alone."""
+
+    supports: int = 0
+    refutes: int = 0
+    pro: Strongest | None = None
+    con: Strongest | None = None
+
+    def merged(self, other: Tally) -> Tally:
+        return Tally(
+            supports=self.supports + other.supports,
+            refutes=self.refutes + other.refutes,
+            pro=_stronger(self.pro, other.pro),
+            con=_stronger(self.con, other.con),
+        )
+
+
+def _stronger(a: Strongest | None, b: Strongest | None) -> Strongest | None:
+    if a is None or b is None:
+        return a or b
+    return a if (-a[0], a[1]) <= (-b[0], b[1]) else b
+
+
+def tally(
+    members: Iterable[tuple[Sequence[Any], Claim]], hypothesis: Hypothesis, overrides: Mapping[str, str] | None = None
+) -> Tally:
+    """The tally of these claims, each with its rank in its group (any keys that sort in the group's order)."""
+    out = Tally()
+    for rank, c in members:
+        side = c.stance.get(hypothesis.id, "neutral")
+        if side not in SIGN:
+            continue
+        llr = claim_llr(c, hypothesis, source_letter(c, overrides or {})[0])
+        one: Strongest = (abs(llr), tuple(rank), llr, c.id)
+        own = Tally(supports=1, pro=one) if side == "supports" else Tally(refutes=1, con=one)
+        out = out.merged(own)
+    return out
+
+
+def weight(t: Tally) -> tuple[float, str | None]:
+    """(log LR, id of the claim that states it best) of a group from its tally; (0.0, None) when it takes no side.
+
+    The group's side is the majority of its sided claims; its strength is the strongest claim on that
+    side, scaled by the margin ((for - against) / (for + against)) when the origin contradicts itself.
+    """
+    if t.supports == t.refutes:
+        return 0.0, None
+    best = t.pro if t.supports > t.refutes else t.con
+    if best is None:  # pragma: no cover - a side with claims has its strongest
+        return 0.0, None
+    return best[2] * abs(t.supports - t.refutes) / (t.supports + t.refutes), best[3]
+
+
 def evaluate_group(
     group: EvidenceGroup,
     claims_by_id: Mapping[str, Claim],
     hypothesis: Hypothesis,
     overrides: Mapping[str, str] | None = None,
 ) -> tuple[float, str | None]:
-    """(log LR, id of the claim that states it best) of one group; (0.0, None) when it takes no side.
-
-    The group's side is the majority of its sided claims; its strength is the strongest claim on that
-    side, scaled by the margin ((for - against) / (for + against)) when the origin contradicts itself.
-    """
+    """(log LR, id of the claim that states it best) of one group; (0.0, None) when it takes no side (``weight``)."""
     members = [claims_by_id[cid] for cid in group.claims if cid in claims_by_id]
-    sided = [c for c in members if c.stance.get(hypothesis.id, "neutral") in SIGN]
-    n_for = sum(1 for c in sided if c.stance[hypothesis.id] == "supports")
-    n_against = len(sided) - n_for
-    if n_for == n_against:
-        return 0.0, None
-    side = "supports" if n_for > n_against else "refutes"
-    scored = [(claim_llr(c, hypothesis, source_letter(c, overrides or {})[0]), c) for c in sided]
-    llr, best = max(((x, c) for x, c in scored if c.stance[hypothesis.id] == side), key=lambda t: abs(t[0]))
-    return llr * abs(n_for - n_against) / len(sided), best.id
+    return weight(tally((((i,), c) for i, c in enumerate(members)), hypothesis, overrides))
 
 
 def group_llr(

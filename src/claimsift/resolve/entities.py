@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -28,10 +29,12 @@ def norm(text: str) -> str:
     return " ".join(re.sub(r"[-.]", " ", text).lower().split())
 
 
+@cache
 def _alias_index() -> dict[str, tuple[str, str]]:
     return {norm(a): (e.name, e.type) for e in lexicons().aliases for a in e.aliases}
 
 
+@cache
 def _surname_index() -> dict[str, str]:
     """Surname -> gazetteer person, when only one known person has it: "Anrij Yermak" is Andriy Yermak."""
     seen: dict[str, list[str]] = defaultdict(list)
@@ -46,21 +49,32 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-class _Groups:
-    """Union of surface forms into groups keyed by a canonical name."""
+class Registry:
+    """The entity keys met so far, in the order they were made, with the labels of their mentions.
 
-    def __init__(self) -> None:
-        self.members: dict[str, list[Mention]] = defaultdict(list)
-        self.types: dict[str, Counter[str]] = defaultdict(Counter)
+    This is all a new mention is matched against, so a case can keep it and resolve a new document's
+    mentions without the old ones (``claimsift.case_update``).
+    """
 
-    def add(self, key: str, mention: Mention, label: str) -> None:
-        self.members[key].append(mention)
-        self.types[key][label] += 1
+    def __init__(
+        self, types: dict[str, Counter[str]] | None = None, first: dict[str, tuple[str, int]] | None = None
+    ) -> None:
+        self.types: dict[str, Counter[str]] = types if types is not None else {}
+        self.first: dict[str, tuple[str, int]] = first if first is not None else {}
+        """Key -> its first mention (document id, offset): what entity ids follow."""
+
+    def label(self, key: str) -> str:
+        """The label most of a key's mentions have (the first of them on a tie)."""
+        return self.types[key].most_common(1)[0][0]
+
+    def add(self, key: str, label: str) -> str:
+        self.types.setdefault(key, Counter())[label] += 1
+        return key
 
     def key_for_person(self, name: str) -> str | None:
         toks = name.split()
-        for key, _ms in self.members.items():
-            if self.types[key].most_common(1)[0][0] != "PERSON":
+        for key in self.types:
+            if self.label(key) != "PERSON":
                 continue
             key_toks = norm(key).split()
             if set(toks) <= set(key_toks) or set(key_toks) <= set(toks):
@@ -69,42 +83,71 @@ class _Groups:
         return None
 
     def key_for_fuzzy(self, name: str, label: str) -> str | None:
-        for key in self.members:
-            if self.types[key].most_common(1)[0][0] == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
+        for key in self.types:
+            if self.label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
                 return key
             if name.isalpha() and name.isupper() and len(name) >= 2 and _acronym(key) == name:
                 return key
         return None
 
+    def key(self, m: Mention) -> str:
+        """The key a mention joins (made when none matches), counted in."""
+        key = self._match(m)
+        here = (m.doc, m.start)
+        self.first[key] = min(self.first.get(key, here), here)
+        return key
 
-def group_entities(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities E1, E2, ... in order of first mention; each mention in exactly one entity."""
-    alias = _alias_index()
-    surnames = _surname_index()
-    groups = _Groups()
-    ordered = sorted(mentions, key=lambda m: (len(m.text.split()) == 1, m.doc, m.start))
-    for m in ordered:  # longer names first, so a surname finds its full name
+    def _match(self, m: Mention) -> str:
         n = norm(m.text)
+        alias = _alias_index()
         if n in alias:
             name, label = alias[n]
-            groups.add(name, m, label)
-            continue
+            return self.add(name, label)
         key = None
-        if m.label == "PERSON" and len(n.split()) > 1 and n.split()[-1] in surnames:
-            key = surnames[n.split()[-1]]  # a known person's surname after another spelling of the first name
+        if m.label == "PERSON" and len(n.split()) > 1 and n.split()[-1] in _surname_index():
+            key = _surname_index()[n.split()[-1]]  # a known person's surname after another spelling of the first name
         if key is None and m.label == "PERSON":
-            key = groups.key_for_person(n)
+            key = self.key_for_person(n)
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
-            key = groups.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
-        groups.add(key or m.text.strip(), m, m.label)
-    return _numbered(groups)
+            key = self.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
+        return self.add(key or m.text.strip(), m.label)
+
+    def document(self, mentions: Iterable[Mention]) -> list[tuple[Mention, str]]:
+        """Each mention of one document with its key: longer names first, so a surname finds its full name."""
+        ordered = sorted(mentions, key=lambda m: (len(m.text.split()) == 1, m.start))
+        return [(m, self.key(m)) for m in ordered]
 
 
-def _numbered(groups: _Groups) -> list[Entity]:
-    first = sorted(groups.members, key=lambda k: min((m.doc, m.start) for m in groups.members[k]))
-    out = []
-    for i, key in enumerate(first, 1):
-        ms = tuple(sorted(groups.members[key], key=lambda m: (m.doc, m.start)))
-        label = groups.types[key].most_common(1)[0][0]
-        out.append(Entity(id=f"E{i}", name=key, type=label, mentions=ms))
-    return out
+def group_entities(mentions: Iterable[Mention], registry: Registry | None = None) -> list[Entity]:
+    """Entities E1, E2, ... in order of first mention; each mention in exactly one entity.
+
+    Documents are resolved one after another, in the order their mentions come: an entity a document
+    joins never depends on the documents after it, so a case that grows keeps its entities.
+
+    Args:
+        registry: Filled with the keys made (empty when given), for a case to keep.
+    """
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc].append(m)
+    registry = registry if registry is not None else Registry()
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for doc_mentions in by_doc.values():
+        for m, key in registry.document(doc_mentions):
+            members[key].append(m)
+    ids = entity_ids(registry)
+    return [
+        Entity(
+            id=ids[key],
+            name=key,
+            type=registry.label(key),
+            mentions=tuple(sorted(members[key], key=lambda m: (m.doc, m.start))),
+        )
+        for key in sorted(members, key=lambda k: int(ids[k][1:]))
+    ]
+
+
+def entity_ids(registry: Registry) -> dict[str, str]:
+    """Key -> entity id, E1, E2, ... in order of first mention (document id, offset), ties in order made."""
+    order = sorted(registry.first, key=lambda k: registry.first[k])  # stable: ties keep the order made
+    return {key: f"E{i}" for i, key in enumerate(order, 1)}

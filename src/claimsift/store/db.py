@@ -387,14 +387,20 @@ class Store:
         with self.reading() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(schema.documents)).scalar() or 0)
 
-    def facts(self) -> Iterator[DocumentFacts]:
+    def facts(self, after: int = 0, upto: int | None = None) -> Iterator[DocumentFacts]:
         """Every document's stored facts, in the order they were added.
+
+        Args:
+            after: Only the documents stored after the one of this key (``store.evidence.last_document``).
+            upto: Only the documents stored up to the one of this key.
 
         Raises:
             StoreError: A row cannot be read back (``claimsift case check`` tells which).
         """
         d, f = schema.documents, schema.facts
-        query = sa.select(d, f).join(f, f.c.document == d.c.pk).order_by(d.c.pk)
+        query = sa.select(d, f).join(f, f.c.document == d.c.pk).where(d.c.pk > after).order_by(d.c.pk)
+        if upto is not None:
+            query = query.where(d.c.pk <= upto)
         with self.reading() as conn:
             for row in conn.execution_options(yield_per=64).execute(query).mappings():
                 try:

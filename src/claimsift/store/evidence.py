@@ -43,6 +43,8 @@ class GroupScore:
     """The claim that states the group's side best; None when it takes none."""
     weighed: bool
     """Whether the group's claims were weighed against the hypothesis at all (ACH: a blank cell otherwise)."""
+    tally: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """What the weight follows from (``aggregate.Tally`` as JSON data): the group weighed again when it gains claims."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +56,8 @@ class StoredGroup:
     """Admiralty code of the group's first claim (its credibility in the ACH matrix)."""
     scores: Mapping[str, GroupScore]
     """Per hypothesis id."""
+    ranks: Sequence[Sequence[Any]] = ()
+    """How many claims share each rank (``independence.rank_counts``): where a new claim goes."""
 
 
 def _now() -> str:
@@ -64,14 +68,24 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def case_stamp(conn: sa.Connection, version: str) -> tuple[str, int]:
-    """(digest of what the evidence depends on, number of documents) as the case stands now."""
+def case_stamp(conn: sa.Connection, version: str, upto: int | None = None) -> tuple[str, int]:
+    """(digest of what the evidence depends on, number of documents) as the case stands now.
+
+    Args:
+        upto: Count only the documents stored up to this key (the case as it was before later ones came).
+    """
     d, h, r = schema.documents, schema.hypotheses, schema.reliability
-    count, last = conn.execute(sa.select(sa.func.count(), sa.func.max(d.c.pk))).one()
+    query = sa.select(sa.func.count(), sa.func.max(d.c.pk))
+    count, last = conn.execute(query if upto is None else query.where(d.c.pk <= upto)).one()
     hypotheses = [list(row) for row in conn.execute(sa.select(h.c.id, h.c.text, h.c.prior).order_by(h.c.position))]
     letters = [list(row) for row in conn.execute(sa.select(r.c.source, r.c.letter).order_by(r.c.source))]
     key = _dump({"documents": [count, last], "hypotheses": hypotheses, "letters": letters, "version": version})
     return hashlib.sha256(key.encode("utf-8")).hexdigest(), int(count or 0)
+
+
+def last_document(conn: sa.Connection) -> int:
+    """The key of the latest stored document (0 when there is none)."""
+    return int(conn.execute(sa.select(sa.func.max(schema.documents.c.pk))).scalar() or 0)
 
 
 def lock(conn: sa.Connection) -> None:
@@ -97,19 +111,29 @@ def _group_row(stored: StoredGroup) -> dict[str, Any]:
         "relays": _dump(list(g.relays)),
         "documents": _dump(list(g.documents)),
         "code": stored.code,
+        "ranks": _dump([list(r) for r in stored.ranks]),
     }
 
 
 def _score_rows(stored: StoredGroup) -> list[dict[str, Any]]:
     number = int(stored.group.id[1:])
     return [
-        {"group": number, "hypothesis": hid, **dataclasses.asdict(score)}
+        {"group": number, "hypothesis": hid, **_fields(score), "tally": _dump(score.tally)}
         for hid, score in sorted(stored.scores.items())
     ]
 
 
+def _fields(record: Any) -> dict[str, Any]:
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+
+
 def _claim_json(claim: Claim) -> str:
-    return _dump(dataclasses.asdict(claim))
+    """``dataclasses.asdict(claim)`` as JSON, without its deep copy (a case has a row for every claim)."""
+    record = _fields(claim)
+    record["source"] = _fields(claim.source)
+    if claim.prop is not None:
+        record["prop"] = _fields(claim.prop)
+    return _dump(record)
 
 
 def save(
@@ -124,7 +148,7 @@ def save(
 
     Only rows that differ are written: the groups a new document touched (joined or made) and their scores.
     """
-    g, sc, ec, st = schema.evidence_groups, schema.group_scores, schema.evidence_claims, schema.evidence_state
+    g, sc, ec = schema.evidence_groups, schema.group_scores, schema.evidence_claims
     old_groups = {row["number"]: dict(row) for row in conn.execute(sa.select(g)).mappings()}
     old_scores: dict[int, list[dict[str, Any]]] = {}
     for row in conn.execute(sa.select(sc).order_by(sc.c.group, sc.c.hypothesis)).mappings():
@@ -143,10 +167,7 @@ def save(
         if scores:
             conn.execute(sa.insert(sc), scores)
     _save_claims(conn, ec, {c.id: _claim_json(c) for c in claims})
-    props = {h.id: dataclasses.asdict(h.prop) if h.prop else None for h in hypotheses}
-    values = {"stamp": stamp[0], "documents": stamp[1], "hypotheses": _dump(props), "updated": _now()}
-    conn.execute(sa.delete(st).where(st.c.id == STATE))
-    conn.execute(sa.insert(st).values(id=STATE, **values))
+    mark_current(conn, stamp, hypotheses)
     return len(changed)
 
 
@@ -160,16 +181,29 @@ def _save_claims(conn: sa.Connection, table: sa.Table, claims: Mapping[str, str]
         conn.execute(sa.insert(table), fresh)
 
 
-def load_groups(conn: sa.Connection) -> list[StoredGroup]:
-    """Every stored group with its scores, in group order (G1, G2, ...)."""
+def load_groups(conn: sa.Connection, numbers: Iterable[int] | None = None) -> list[StoredGroup]:
+    """Every stored group (or these, by number) with its scores, in group order (G1, G2, ...)."""
+    if numbers is not None:
+        wanted = sorted(set(numbers))
+        return [x for start in range(0, len(wanted), 500) for x in _groups(conn, wanted[start : start + 500])]
+    return _groups(conn, None)
+
+
+def _groups(conn: sa.Connection, numbers: list[int] | None) -> list[StoredGroup]:
     g, sc = schema.evidence_groups, schema.group_scores
     scores: dict[int, dict[str, GroupScore]] = {}
-    for row in conn.execute(sa.select(sc)).mappings():
+    query = sa.select(sc) if numbers is None else sa.select(sc).where(sc.c.group.in_(numbers))
+    for row in conn.execute(query).mappings():
         scores.setdefault(row["group"], {})[row["hypothesis"]] = GroupScore(
-            side=row["side"], llr=float(row["llr"]), best=row["best"], weighed=bool(row["weighed"])
+            side=row["side"],
+            llr=float(row["llr"]),
+            best=row["best"],
+            weighed=bool(row["weighed"]),
+            tally=json.loads(row["tally"]),
         )
     out = []
-    for row in conn.execute(sa.select(g).order_by(g.c.number)).mappings():
+    query = sa.select(g).order_by(g.c.number)
+    for row in conn.execute(query if numbers is None else query.where(g.c.number.in_(numbers))).mappings():
         group = EvidenceGroup(
             id=f"G{row['number']}",
             origin=row["origin"],
@@ -179,7 +213,8 @@ def load_groups(conn: sa.Connection) -> list[StoredGroup]:
             relays=tuple(json.loads(row["relays"])),
             documents=tuple(json.loads(row["documents"])),
         )
-        out.append(StoredGroup(group=group, code=row["code"], scores=scores.get(row["number"], {})))
+        ranks = json.loads(row["ranks"])
+        out.append(StoredGroup(group=group, code=row["code"], scores=scores.get(row["number"], {}), ranks=ranks))
     return out
 
 
@@ -214,3 +249,103 @@ def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
         k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
         for k, v in record.items()
     }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
+    """A claim as the evidence keeps it: by position (C1 is 0), in its group, with its origin key."""
+
+    position: int
+    group: int
+    """Group number, 1 for G1."""
+    key: str
+    corroboration: tuple[bool, bool]
+    """(confirmed, contradicted) by another origin (``independence.judge``)."""
+    claim: Claim
+    """Assessed (stance, grade); ``source.entity`` holds the entity's name, which outlives renumbering."""
+
+
+def _member_row(m: Member) -> dict[str, Any]:
+    flags = "".join("1" if f else "0" for f in m.corroboration)
+    return {"position": m.position, "grp": m.group, "key": m.key, "corroboration": flags, "claim": _claim_json(m.claim)}
+
+
+def _member(row: Any) -> Member:
+    record = json.loads(row.claim)
+    doc = record.pop("doc")
+    flags = (row.corroboration[0] == "1", row.corroboration[1] == "1")
+    claim = claim_from_record(record, doc)
+    return Member(position=row.position, group=row.grp, key=row.key, corroboration=flags, claim=claim)
+
+
+def replace_members(conn: sa.Connection, members: Iterable[Member]) -> None:
+    """Every claim's row, all at once (a whole assessment)."""
+    table = schema.evidence_members
+    conn.execute(sa.delete(table))
+    rows = [_member_row(m) for m in members]
+    for start in range(0, len(rows), 5000):
+        conn.execute(sa.insert(table), rows[start : start + 5000])
+
+
+def put_members(conn: sa.Connection, members: Sequence[Member]) -> None:
+    """Write these claims' rows (new ones, or regraded ones)."""
+    table = schema.evidence_members
+    positions = [m.position for m in members]
+    for start in range(0, len(positions), 500):
+        conn.execute(sa.delete(table).where(table.c.position.in_(positions[start : start + 500])))
+    if members:
+        conn.execute(sa.insert(table), [_member_row(m) for m in members])
+
+
+def members_at(conn: sa.Connection, positions: Iterable[int]) -> dict[int, Member]:
+    """The stored claims at these positions."""
+    wanted = sorted(set(positions))
+    table = schema.evidence_members
+    out: dict[int, Member] = {}
+    for start in range(0, len(wanted), 500):
+        query = sa.select(table).where(table.c.position.in_(wanted[start : start + 500]))
+        out.update((row.position, _member(row)) for row in conn.execute(query))
+    return out
+
+
+def load_index(conn: sa.Connection, name: str) -> Any:
+    """One of the indexes (``schema.evidence_index``) as JSON data, or None when there is none."""
+    table = schema.evidence_index
+    text = conn.execute(sa.select(table.c.data).where(table.c.name == name)).scalar()
+    return json.loads(text) if text is not None else None
+
+
+def save_index(conn: sa.Connection, name: str, data: object) -> None:
+    table = schema.evidence_index
+    conn.execute(sa.delete(table).where(table.c.name == name))
+    conn.execute(sa.insert(table).values(name=name, data=_dump(data)))
+
+
+def put_groups(conn: sa.Connection, groups: Sequence[StoredGroup], claims: Iterable[Claim]) -> None:
+    """Write these groups (new or changed) with their scores, and these best claims."""
+    g, sc, ec = schema.evidence_groups, schema.group_scores, schema.evidence_claims
+    numbers = [int(x.group.id[1:]) for x in groups]
+    for start in range(0, len(numbers), 500):
+        chunk = numbers[start : start + 500]
+        conn.execute(sa.delete(sc).where(sc.c.group.in_(chunk)))
+        conn.execute(sa.delete(g).where(g.c.number.in_(chunk)))
+    if groups:
+        conn.execute(sa.insert(g), [_group_row(x) for x in groups])
+        scores = [row for x in groups for row in _score_rows(x)]
+        if scores:
+            conn.execute(sa.insert(sc), scores)
+    best = {c.id: _claim_json(c) for c in claims}
+    ids = list(best)
+    for start in range(0, len(ids), 500):
+        conn.execute(sa.delete(ec).where(ec.c.id.in_(ids[start : start + 500])))
+    if best:
+        conn.execute(sa.insert(ec), [{"id": cid, "claim": text} for cid, text in best.items()])
+
+
+def mark_current(conn: sa.Connection, stamp: tuple[str, int], hypotheses: Sequence[Hypothesis]) -> None:
+    """Record what the evidence now reflects."""
+    st = schema.evidence_state
+    props = {h.id: dataclasses.asdict(h.prop) if h.prop else None for h in hypotheses}
+    values = {"stamp": stamp[0], "documents": stamp[1], "hypotheses": _dump(props), "updated": _now()}
+    conn.execute(sa.delete(st).where(st.c.id == STATE))
+    conn.execute(sa.insert(st).values(id=STATE, **values))

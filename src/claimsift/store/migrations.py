@@ -76,6 +76,16 @@ def _evidence(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn, tables=tables)
 
 
+@migration(4, "every claim's group and grade, and the indexes that group a new document's claims alone")
+def _incremental(conn: sa.Connection) -> None:
+    for table in (schema.group_scores, schema.evidence_groups):  # derived rows: made again, with new columns
+        table.drop(conn, checkfirst=True)
+    tables = [schema.evidence_groups, schema.group_scores, schema.evidence_members, schema.evidence_index]
+    schema.metadata.create_all(conn, tables=tables)
+    conn.execute(sa.delete(schema.evidence_claims))
+    conn.execute(sa.delete(schema.evidence_state))  # stale: the next writer fills the tables again
+
+
 def latest() -> int:
     """The schema version this claimsift writes."""
     return MIGRATIONS[-1].version

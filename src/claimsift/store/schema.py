@@ -113,9 +113,11 @@ evidence_groups = sa.Table(
     sa.Column("relays", sa.Text, nullable=False),
     sa.Column("documents", sa.Text, nullable=False),
     sa.Column("code", sa.String(2), nullable=False),
+    sa.Column("ranks", sa.Text, nullable=False),
 )
 """The case's evidence groups (G1 is number 1) as ``assess.independence`` made them over every stored claim:
-origin, member claim ids (best first), relays, documents, and the Admiralty code of the first claim (ACH)."""
+origin, member claim ids (best first), relays, documents, the Admiralty code of the first claim (ACH), and how
+many claims share each rank (``independence.rank_counts``: where a new claim goes)."""
 
 group_scores = sa.Table(
     "group_scores",
@@ -132,9 +134,11 @@ group_scores = sa.Table(
     sa.Column("llr", sa.Float, nullable=False),
     sa.Column("best", sa.String(32)),
     sa.Column("weighed", sa.Boolean, nullable=False),
+    sa.Column("tally", sa.Text, nullable=False),
 )
 """Each group's stance on each hypothesis and its weight there (natural-log LR before correlation damping),
-with the claim that states it best; a verdict is computed from these rows alone."""
+with the claim that states it best; a verdict is computed from these rows alone. ``tally`` (``aggregate.Tally``)
+is what the weight follows from, so a group that gains claims is weighed again without reading its old ones."""
 
 evidence_claims = sa.Table(
     "evidence_claims",
@@ -157,6 +161,30 @@ evidence_state = sa.Table(
 hypotheses as the assessment read them (their terms: no parse is needed to assess from groups). When it
 differs from the case, the evidence is stale and the next writer brings it up to date."""
 
+evidence_members = sa.Table(
+    "evidence_members",
+    metadata,
+    sa.Column("position", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("grp", sa.Integer, nullable=False),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("corroboration", sa.String(2), nullable=False),
+    sa.Column("claim", sa.Text, nullable=False),
+)
+"""Every claim as the assessment left it (stance, grade; its source's entity by name), by position (C1 is 0),
+with its group number, its origin key and whether another origin confirms ("1_") or contradicts ("_1") it:
+a new document's claims are grouped and graded against these, and a group it touches is weighed again
+from its members alone."""
+
+evidence_index = sa.Table(
+    "evidence_index",
+    metadata,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+"""What grouping, entity resolution and corroboration keep across documents, as JSON, one row each
+(``grouping``, ``entities``, ``stems``, ``extent``): their size follows the vocabulary and the origins,
+not the claims."""
+
 TABLES: tuple[sa.Table, ...] = (
     schema_version,
     documents,
@@ -168,6 +196,8 @@ TABLES: tuple[sa.Table, ...] = (
     group_scores,
     evidence_claims,
     evidence_state,
+    evidence_members,
+    evidence_index,
 )
 
 VERSION_1: tuple[sa.Table, ...] = (documents, facts, hypotheses, reliability, assessments)
