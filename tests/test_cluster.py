@@ -160,3 +160,15 @@ def test_cluster_two_writers_on_postgresql_store_each_document_once(tmp_path: Pa
             assert store.count() == len(paths)
             ids = [f.document.id for f in store.facts()]
         assert sorted(ids) == sorted(p.stem for p in paths)
+
+
+@pytest.mark.slow
+def test_cluster_local_workers_are_forked_from_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A local cluster's workers start from what this process has imported (no new interpreter loading Dask,
+    claimsift and the model): a value set here before the cluster starts is there in the worker, where a
+    spawned worker would have imported the module afresh."""
+    monkeypatch.delenv("DASK_DISTRIBUTED__WORKER__MULTIPROCESSING_METHOD", raising=False)
+    monkeypatch.setattr(cluster_mod, "_MARK_FOR_TEST", "set before the cluster", raising=False)
+    with cluster_mod.connect("local:1") as client:
+        seen = client.run(lambda: getattr(sys.modules.get("claimsift.cluster"), "_MARK_FOR_TEST", None))
+    assert list(seen.values()) == ["set before the cluster"]
