@@ -38,12 +38,6 @@ from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
 
 ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
-DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|those)\b(?=\s*(?:$|[.,;:!?)]|(?:in|on|at|for|to|from|with|about|is|was|are|were|and|but|or|as"
-    r"|over|because|before|after)\b))",
-    re.IGNORECASE,
-)
-"""A demonstrative standing alone ("the Kremlin knows this in advance"): it points at what was just said."""
 CONTEXT_CHARS = 400
 """How far back a pronoun may reach for its source's previous claim."""
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
@@ -69,6 +63,8 @@ class _Cues:
     neutral_frames: re.Pattern[str]
     conditional: re.Pattern[str]
     reported: re.Pattern[str]
+    demonstrative: re.Pattern[str]
+    """A demonstrative standing alone ("the Kremlin knows this in advance"): it points at what was just said."""
 
 
 def _alternation(forms: list[str]) -> str:
@@ -83,6 +79,14 @@ def _cues() -> _Cues:
         neutral_frames=re.compile(_alternation(data["neutral_frames"]), re.IGNORECASE),
         conditional=re.compile(r"^\W*" + _alternation(data["conditional"]), re.IGNORECASE),
         reported=re.compile(_alternation(data["reported_frames"]), re.IGNORECASE),
+        demonstrative=re.compile(
+            r"\b(?:"
+            + "|".join(map(re.escape, data["demonstratives"]))
+            + r")\b(?=\s*(?:$|[.,;:!?)]|(?:"
+            + "|".join(map(re.escape, data["after_demonstrative"]))
+            + r")\b))",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -297,7 +301,11 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
         if not ANAPHOR.search(c.text) or _self_possessive(c):
             named[key], reach[key] = c, c.end
         elif prev is not None and 0 <= c.start - reach[key] <= CONTEXT_CHARS:
-            if recent is not None and DEMONSTRATIVE.search(c.text) and 0 <= c.start - recent.end <= CONTEXT_CHARS:
+            if (
+                recent is not None
+                and _cues().demonstrative.search(c.text)
+                and 0 <= c.start - recent.end <= CONTEXT_CHARS
+            ):
                 prev = recent  # "the Kremlin knows this": what was just said, not the subject named before
             terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
             c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
