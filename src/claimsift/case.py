@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 from claimsift.analysis import assemble, make_hypotheses
 from claimsift.assess.history import Step, as_dicts, belief_history
@@ -361,19 +361,20 @@ def add_paths(
     return report
 
 
-def add_feed(
-    case: str,
-    feed: str,
-    *,
-    published: str | None = None,
-    jobs: int = 1,
-    batch_size: int = 16,
-    cluster: str | None = None,
-    evidence: bool = True,
-    on_event: Emit | None = None,
-    on_start: Callable[[int], None] | None = None,
-    allow_private: bool = False,
-) -> AddReport:
+class AddOptions(TypedDict, total=False):
+    """The options of ``add_paths`` that ``add_feed`` takes and passes on (each described there)."""
+
+    published: str | None
+    jobs: int
+    batch_size: int
+    cluster: str | None
+    evidence: bool
+    on_event: Emit | None
+    on_start: Callable[[int], None] | None
+    allow_private: bool
+
+
+def add_feed(case: str, feed: str, **options: Unpack[AddOptions]) -> AddReport:
     """Add the entries of an RSS or Atom feed that the case does not have yet; run it again to follow the feed.
 
     An entry whose address a document of the case came from is skipped without fetching; the others are
@@ -381,7 +382,7 @@ def add_feed(
 
     Args:
         feed: The feed's address.
-        Others: as for ``add_paths``.
+        options: as for ``add_paths``.
 
     Raises:
         InputError: The feed cannot be fetched or is no feed.
@@ -389,27 +390,15 @@ def add_feed(
     Example:
         >>> add_feed("nk_troops.db", "https://www.state.gov/rss-feed/press-releases/feed/").summary()
     """
-    read_documents([], published=published)  # validates the date first: raises UsageError
-    entries = read_feed(feed, allow_private=allow_private)
+    read_documents([], published=options.get("published"))  # validates the date first: raises UsageError
+    entries = read_feed(feed, allow_private=options.get("allow_private", False))
     with Store.open(case) as store:
         known = store.addresses()
-    emit: Emit = on_event or (lambda event: None)
+    emit: Emit = options.get("on_event") or (lambda event: None)
     old = [AddEvent(kind="skipped", path=e.url, message="already in the case") for e in entries if e.url in known]
     for event in old:
         emit(event)
-    new = [e.url for e in entries if e.url not in known]
-    report = add_paths(
-        case,
-        new,
-        published=published,
-        jobs=jobs,
-        batch_size=batch_size,
-        cluster=cluster,
-        evidence=evidence,
-        on_event=on_event,
-        on_start=on_start,
-        allow_private=allow_private,
-    )
+    report = add_paths(case, [e.url for e in entries if e.url not in known], **options)
     report.skipped[:0] = old
     report.files += len(old)
     return report

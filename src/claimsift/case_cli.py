@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -187,11 +187,7 @@ def _add(case: str, paths: list[str], feed: str | None, o: _AddOptions) -> lib.A
         def on_start(files: int) -> None:
             bar.update(task, total=files)
 
-        def add(**options: Any) -> lib.AddReport:
-            """The same options for a list of paths or for one feed's new entries."""
-            return lib.add_paths(case, paths, **options) if feed is None else lib.add_feed(case, feed, **options)
-
-        report = add(
+        options = lib.AddOptions(
             published=o.published,
             jobs=o.jobs,
             batch_size=o.batch_size,
@@ -200,7 +196,8 @@ def _add(case: str, paths: list[str], feed: str | None, o: _AddOptions) -> lib.A
             on_event=on_event,
             on_start=on_start,
             allow_private=True,  # the command line may read pages served on its user's own machine
-        )
+        )  # the same for a list of paths or for one feed's new entries
+        report = lib.add_paths(case, paths, **options) if feed is None else lib.add_feed(case, feed, **options)
     if o.cluster:
         say(rate.summary())
     say(report.summary() if feed is None else f"{feed}: {report.summary()}")
