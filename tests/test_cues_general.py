@@ -39,6 +39,16 @@ AP_NORC = (
     "spying."
 )
 
+# https://peacekeeping.un.org/en/secretary-general-statements?page=2 (UN, statement of the Secretary-General of
+# 19 March 2021 on the presidential election in the Republic of the Congo, as the listing gives it)
+CONGO = (
+    "Ahead of the presidential election in the Republic of the Congo on 21 March, the Secretary-General calls on all "
+    "stakeholders to work towards a peaceful electoral process. He stresses the need to respect civil and political "
+    "rights, notably the right to vote. He encourages the media and social media users to promote social cohesion, "
+    "and calls on all stakeholders to refrain from hate speech or incitement to violence and resolve any disputes "
+    "through dialogue and legal channels."
+)
+
 # https://press.un.org/en/2016/sc12617.doc.htm (UN press release SC/12617, Security Council press statement, 2016)
 COUNCIL = (
     "The members of the Security Council reaffirmed that terrorism in all its forms and manifestations constitutes "
@@ -119,3 +129,15 @@ def test_cues_coordinated_reports_are_two_claims_of_one_source() -> None:
     assert (stressed.cue, urged.cue) == ("stressed", "urged")
     assert stressed.source.name == urged.source.name
     assert stressed.source.kind not in ("author", "unattributed")
+
+
+def test_cues_two_coordinated_reports_of_one_speaker_are_two_claims() -> None:
+    """ "He encourages the media ... to promote social cohesion, and calls on all stakeholders to refrain ...": two
+    reports of the Secretary-General, each with its own content, cut where the second begins."""
+    claims = claims_of(CONGO, kind="article", published="2021-03-19")
+    encourages = claim_with(claims, "to promote social cohesion")
+    calls = claim_with(claims, "to refrain from hate speech")
+    assert encourages is not calls
+    assert (encourages.cue, calls.cue) == ("encourages", "calls")
+    assert calls.text.startswith("and calls on all stakeholders")
+    assert encourages.source.name == calls.source.name == "Secretary-General"
