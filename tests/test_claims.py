@@ -191,6 +191,19 @@ def test_claims_transcript_clause_after_a_report_continues_it() -> None:
     assert not any(c.source.name == "Pentagon" and "indications" in c.text for c in article)
 
 
+def test_claims_narrator_voice_stays_the_authors_in_a_transcript() -> None:
+    """State Department press briefing of 28 September 2023 (tests/data/state_briefing_2023_09_28.txt), read
+    without its speaker labels: after "... remarks about a report that they released today." the next line, "He
+    is also, of course, an alumni of this briefing room – ..., I think ...", is the narrator's own voice ("of
+    course", "I think"), not the report's."""
+    text = _data("state_briefing_2023_09_28.txt")
+    i = text.index("The Special Envoy and Coordinator")
+    text = text[i : text.index("this podium, so —", i) + len("this podium, so —")]
+    claims = claims_of(text, published="2023-09-28")
+    assert claim_with(claims, "a report that they released").source.kind == "person"
+    assert claim_with(claims, "an alumni of this briefing room").source.kind == "author"
+
+
 def test_claims_hedges_from_outside_the_clause() -> None:
     """VOA (tests/data/voa_un_rights_syria_attacks.txt): "He says it is likely many more people will become
     displaced ...": "likely" governs the clause from outside it."""
@@ -323,6 +336,35 @@ def test_claims_titles_do_not_end_sentences(nlp: object) -> None:
     # a defense.gov transcript title (public domain): https://www.defense.gov/News/Transcripts/Transcript/Article/3501484/
     doc = nlp("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing")
     assert len(list(doc.sents)) == 1
+
+
+def test_claims_the_narrator_on_a_report_does_not_continue_it() -> None:
+    """VOA, 23 October 2024 (tests/data/voa_austin_nk_soldiers_in_russia.txt), read as a transcript: after Austin
+    "told reporters Wednesday there is evidence ...", "His comments came a day after ..." is the narrator talking
+    about his report, not more of it."""
+    text = _data("voa_austin_nk_soldiers_in_russia.txt")
+    i = text.index("U.S. Defense Secretary Lloyd Austin told")
+    text = text[i : text.index("potential combat in Ukraine.", i) + len("potential combat in Ukraine.")]
+    claims = claims_of(text, published="2024-10-23")
+    assert claim_with(claims, "there is evidence").source.name == "U.S. Defense Secretary Lloyd Austin"
+    assert claim_with(claims, "His comments came").source.kind in ("author", "unattributed")
+
+
+def test_claims_a_continued_report_keeps_its_evidence() -> None:
+    """VOA, "News Report Says North Korea Preparing for Third Nuclear Test" (April 2012, public domain),
+    https://voa.pangea-cms.com/preview/en-US/a/news-report-says-north-korea-preparing-for-third-nuclear-test-146580105/179110.html
+    read as a transcript: the plain clause after the report's satellite images goes on with the report and rests
+    on the same imagery."""
+    text = (
+        "The report quotes an unidentified intelligence source as saying satellite images show workers digging a new "
+        "tunnel at the Punggye-ri nuclear test site in the northeast. The North conducted two previous nuclear tests "
+        "in tunnels at the site, first in October of 2006 and again in May of 2009."
+    )
+    claims = claims_of(text)
+    report = claim_with(claims, "satellite images show")
+    assert report.source.name == "report" and report.evidence_type == "imagery"
+    c = claim_with(claims, "two previous nuclear tests")
+    assert c.source.name == "report" and c.evidence_type == "imagery"
 
 
 @pytest.mark.parametrize(
