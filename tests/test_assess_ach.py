@@ -4,47 +4,18 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 
 from claimsift.assess.ach import ach_matrix, credibility_level, diagnosticity, mark
 from claimsift.assess.independence import group_evidence
 from claimsift.model import Claim, Hypothesis, SourceKind, SourceRef, Stance
+from opentext import COOPERATION, DOD_10000, EXPECTED, NO_EVIDENCE, RUSSIAN_OFFICIALS
 
-DATA = Path(__file__).parent / "data"
 H1 = Hypothesis(id="H1", text="North Korean troops are deployed in Russia to fight against Ukraine")
 H2 = Hypothesis(
     id="H2", text="Russia and North Korea have a treaty that obliges each to give the other military assistance"
 )
-
-# Real sentences of the open texts in tests/data (each file's address is in its .meta.json):
-# VOA, 2024-10-29 (voa_pentagon_kursk_small_number.txt)
-DOD_10000 = (
-    "On Monday, the U.S. Department of Defense said that North Korea has sent about 10,000 troops to train in "
-    "Russia, more than tripling the previous estimate, and warned that those forces would likely augment Russian "
-    "forces near Ukraine over the next several weeks."
-)
-# VOA, 2024-11-06 (voa_ukraine_drones_nk_battles.txt)
-RUSSIAN_OFFICIALS = "Russian officials said there were no reports of damage or casualties."
-# DOD News, 2024-11-18 (dod_singh_kursk_11000.txt)
-NO_EVIDENCE = (
-    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
-)
-# White House press gaggle, 2024-10-25 (wh_kirby_gaggle_2024_10_25.txt)
-COOPERATION = (
-    "This deployment is the latest in a series of concerning indicators of deepening military cooperation between "
-    "the DPRK and Russia, including arms and ballistic missile transfers that are in direct violation of U.N. "
-    "Security Council resolutions."
-)
-# UN press release SC/15877, 2024-10-30 (un_sc_dprk_military_cooperation.txt)
-EXPECTED = (
-    "The Russian Federation’s invasion of Ukraine continues to inflict suffering on civilians, as well as inflame "
-    "regional and global tensions, a senior United Nations official told the Security Council today, as speakers "
-    "voiced alarm over the reported military cooperation between Moscow and the Democratic People’s Republic of "
-    "Korea (DPRK), with troops from Pyongyang expected to participate in ground operations."
-)
-QUOTES = (DOD_10000, RUSSIAN_OFFICIALS, NO_EVIDENCE, COOPERATION, EXPECTED)
 
 
 def make(
@@ -80,11 +51,6 @@ def matrix(hypotheses: list[Hypothesis]) -> dict[str, object]:
     ]
     groups, grouped = group_evidence(claims)
     return ach_matrix(hypotheses, groups, grouped)
-
-
-def test_assess_ach_quotes_are_real_text() -> None:
-    corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
-    assert [q for q in QUOTES if q not in corpus] == []
 
 
 @pytest.mark.parametrize(

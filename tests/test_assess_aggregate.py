@@ -4,52 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from pathlib import Path
 
 import pytest
 
 from claimsift.assess.aggregate import assess, evaluate_group, group_llr, schum_lr
 from claimsift.assess.independence import group_evidence
 from claimsift.model import Claim, Hypothesis, SourceKind, SourceRef, Stance, wep_for
+from opentext import AUSTIN, DOD_10000, KURSK, NATO, NO_EVIDENCE, RUSSIAN_OFFICIALS, SHELLED, SMALL_NUMBER
 
-DATA = Path(__file__).parent / "data"
 H1 = Hypothesis(id="H1", text="North Korean troops are deployed in Russia to fight against Ukraine")
 
-# Real sentences of the open texts in tests/data (each file's address is in its .meta.json):
-# VOA, 2024-10-29 (voa_pentagon_kursk_small_number.txt)
-DOD_10000 = (
-    "On Monday, the U.S. Department of Defense said that North Korea has sent about 10,000 troops to train in "
-    "Russia, more than tripling the previous estimate, and warned that those forces would likely augment Russian "
-    "forces near Ukraine over the next several weeks."
-)
-SMALL_NUMBER = (
-    "The Pentagon said Tuesday a “small number” of North Korean troops have deployed to Russia’s Kursk region, "
-    "where they are likely to be used in combat against Ukrainian troops."
-)
-# VOA, 2024-10-23 (voa_austin_nk_soldiers_in_russia.txt)
-AUSTIN = (
-    "U.S. Defense Secretary Lloyd Austin told reporters Wednesday there is evidence that North Korean soldiers are "
-    "in Russia, and that what they are doing there is “left to be seen.”"
-)
-NATO = (
-    "“Allies have confirmed evidence of a DPRK troop deployment to Russia,” NATO spokesperson Farah Dakhlallah "
-    "said in a statement to VOA."
-)
-# VOA, 2024-11-06 (voa_ukraine_drones_nk_battles.txt)
-SHELLED = (
-    '"The first North Korean troops have already been shelled in the Kursk region," said Andrii Kovalenko, the head '
-    "of the counter-disinformation branch of Ukraine’s National Security and Defense Council."
-)
-KURSK = (
-    "Ukrainian President Volodymyr Zelenskyy said Tuesday that his country’s forces have engaged in battle with "
-    "the North Korean troops that were deployed to Russia to assist in its war on Ukraine."
-)
-RUSSIAN_OFFICIALS = "Russian officials said there were no reports of damage or casualties."
-# DOD News, 2024-11-18 (dod_singh_kursk_11000.txt)
-NO_EVIDENCE = (
-    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
-)
-QUOTES = (DOD_10000, SMALL_NUMBER, AUSTIN, NATO, SHELLED, KURSK, RUSSIAN_OFFICIALS, NO_EVIDENCE)
 OUTLETS = ("Reuters", "Yonhap", "BBC", "Kyiv Post", "El País", "Associated Press", "AFP", "NHK", "CNN", "Politico")
 
 # (text, source, kind, evidence) of independent origins that support H1
@@ -93,11 +57,6 @@ def supporting(n: int) -> list[Claim]:
 
 def probability(claims: list[Claim], overrides: dict[str, str] | None = None) -> float:
     return assess(H1, claims, overrides=overrides).probability
-
-
-def test_assess_aggregate_quotes_are_real_text() -> None:
-    corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
-    assert [q for q in QUOTES if q not in corpus] == []
 
 
 @pytest.mark.parametrize(("event_lr", "h_over_f"), [(12, 4), (3, 4), (100, 8), (1000, 2), (1.5, 20)])

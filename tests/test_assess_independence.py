@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimsift.assess import independence
 from claimsift.assess.independence import corroboration, group_evidence, origin_key
 from claimsift.model import Claim, SourceKind, SourceRef, Stance
+from opentext import (
+    AUSTIN,
+    DOD_10000,
+    ENTERING,
+    FIRST_BATTLES,
+    KURSK,
+    NO_EVIDENCE,
+    RUSSIAN_OFFICIALS,
+    SMALL_NUMBER,
+    SMALL_SCALE,
+    UMEROV,
+)
 
-DATA = Path(__file__).parent / "data"
-
-# Real sentences of the open texts in tests/data (each file's address is in its .meta.json):
-# VOA, 2024-10-29 (voa_pentagon_kursk_small_number.txt)
-DOD_10000 = (
-    "On Monday, the U.S. Department of Defense said that North Korea has sent about 10,000 troops to train in "
-    "Russia, more than tripling the previous estimate, and warned that those forces would likely augment Russian "
-    "forces near Ukraine over the next several weeks."
-)
-SMALL_NUMBER = (
-    "The Pentagon said Tuesday a “small number” of North Korean troops have deployed to Russia’s Kursk region, "
-    "where they are likely to be used in combat against Ukrainian troops."
-)
-# VOA, 2024-11-06 (voa_ukraine_drones_nk_battles.txt)
-UMEROV = "Rustem Umerov, Ukraine’s defense minister, has also confirmed the arrival of the North Korean forces."
-SMALL_SCALE = (
-    "In an interview with South Korea’s public broadcaster KBS, he said the Ukrainian and North Korean forces have "
-    'engaged in "small-scale" fighting.'
-)
-KURSK = (
-    "Ukrainian President Volodymyr Zelenskyy said Tuesday that his country’s forces have engaged in battle with "
-    "the North Korean troops that were deployed to Russia to assist in its war on Ukraine."
-)
-FIRST_BATTLES = (
-    '"The first battles with North Korean soldiers open a new page of instability in the world," Zelenskyy said '
-    "Tuesday in his daily address — his first official acknowledgement of the encounter between the two forces."
-)
-RUSSIAN_OFFICIALS = "Russian officials said there were no reports of damage or casualties."
-# DOD News, 2024-11-18 (dod_singh_kursk_11000.txt); the second is the article's own voice
-NO_EVIDENCE = (
-    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
-)
-ENTERING = "North Korean troops began entering Russia last month."
-# VOA, 2024-10-23 (voa_austin_nk_soldiers_in_russia.txt)
-AUSTIN = (
-    "U.S. Defense Secretary Lloyd Austin told reporters Wednesday there is evidence that North Korean soldiers are "
-    "in Russia, and that what they are doing there is “left to be seen.”"
-)
 QUOTES = (
     DOD_10000,
     SMALL_NUMBER,
@@ -86,11 +58,6 @@ def make(
         evidence_type=evidence,
         stance={"H1": stance},
     )
-
-
-def test_assess_independence_quotes_are_real_text() -> None:
-    corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
-    assert [q for q in QUOTES if q not in corpus] == []
 
 
 @pytest.mark.parametrize(

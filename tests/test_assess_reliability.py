@@ -22,50 +22,21 @@ from claimsift.assess.reliability import (
 )
 from claimsift.errors import UsageError
 from claimsift.model import Claim, SourceKind, SourceRef, Stance
+from opentext import (
+    ADMITS,
+    AUSTIN,
+    BACKED,
+    COOPERATION,
+    DOD_10000,
+    ENTERING,
+    NO_EVIDENCE,
+    RUSSIAN_OFFICIALS,
+    UMEROV,
+    YOON,
+)
 
-DATA = Path(__file__).parent / "data"
 H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
 H2 = "Russia and North Korea have a treaty that obliges each to give the other military assistance"
-
-# Real sentences of the open texts in tests/data (each file's address is in its .meta.json). The rules under test
-# read the source's name, kind and stance, set by hand below; each sentence is one said by a source of that kind
-# and side (the Pentagon for an agency's finding, Russian officials for the Kremlin, ...).
-# VOA, 2024-10-29 (voa_pentagon_kursk_small_number.txt)
-DOD_10000 = (
-    "On Monday, the U.S. Department of Defense said that North Korea has sent about 10,000 troops to train in "
-    "Russia, more than tripling the previous estimate, and warned that those forces would likely augment Russian "
-    "forces near Ukraine over the next several weeks."
-)
-YOON = (
-    "South Korean President Yoon Suk Yeol said Tuesday that military cooperation between North Korea and Russia "
-    "“poses a significant security threat to the international community.”"
-)
-# VOA, 2024-11-06 (voa_ukraine_drones_nk_battles.txt)
-RUSSIAN_OFFICIALS = "Russian officials said there were no reports of damage or casualties."
-UMEROV = "Rustem Umerov, Ukraine’s defense minister, has also confirmed the arrival of the North Korean forces."
-# DOD News, 2024-11-18 (dod_singh_kursk_11000.txt)
-NO_EVIDENCE = (
-    "There is no evidence that more North Korean troops are entering Russia, but that could change, Singh said."
-)
-ENTERING = "North Korean troops began entering Russia last month."
-# VOA, 2012-04-13 (voa_nk_rocket_failed_2012.txt): North Korea's own account
-ADMITS = "North Korea has acknowledged a multi-stage rocket it launched early Friday failed to reach orbit."
-# VOA, 2024-10-23 (voa_austin_nk_soldiers_in_russia.txt): the outlet's own reporting, then a U.S. statement
-BACKED = (
-    "Austin’s assessment was quickly backed up by NATO officials, who are awaiting additional briefings from South "
-    "Korea, which went public with its intelligence on the North Korean troop movements last week."
-)
-AUSTIN = (
-    "U.S. Defense Secretary Lloyd Austin told reporters Wednesday there is evidence that North Korean soldiers are "
-    "in Russia, and that what they are doing there is “left to be seen.”"
-)
-# White House press gaggle, 2024-10-25 (wh_kirby_gaggle_2024_10_25.txt)
-COOPERATION = (
-    "This deployment is the latest in a series of concerning indicators of deepening military cooperation between "
-    "the DPRK and Russia, including arms and ballistic missile transfers that are in direct violation of U.N. "
-    "Security Council resolutions."
-)
-QUOTES = (DOD_10000, YOON, RUSSIAN_OFFICIALS, UMEROV, NO_EVIDENCE, ENTERING, ADMITS, BACKED, AUSTIN, COOPERATION)
 
 
 def make(
@@ -87,11 +58,6 @@ def make(
         hedged=hedged,
         stance={"H1": stance},
     )
-
-
-def test_assess_reliability_quotes_are_real_text() -> None:
-    corpus = " ".join(p.read_text(encoding="utf-8") for p in DATA.glob("*.txt"))
-    assert [q for q in QUOTES if q not in corpus] == []
 
 
 def test_assess_reliability_overrides_from_toml(tmp_path: Path) -> None:
