@@ -68,29 +68,40 @@ def _wait(condition: object, seconds: float) -> bool:
     return False
 
 
-@pytest.mark.model
-@proc_only
-def test_batch_workers_exit_when_case_add_is_killed(tmp_path: Path) -> None:
+def _kill_case_add_midway(tmp_path: Path, parallel: list[str], processes: int, start_wait: float) -> None:
+    """Start ``case add`` of 60 documents with ``parallel`` options, SIGKILL it once ``processes`` of its marked
+    processes are alive and two documents are stored, and check that none of its processes outlives it."""
     casekit.write_folder(tmp_path / "docs", 60)
     case = str(tmp_path / "nk.db")
     init_case(case)
     token = uuid.uuid4().hex
-    command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), "--jobs", "2"]
+    command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), *parallel]
     command += ["--batch-size", "1"]
     env = {**os.environ, MARK: token}
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        # the command, its forkserver and two workers at least, and the workers' first documents stored
-        started = _wait(lambda: len(_alive_marked(token)) >= 4 and _stored(case) >= 2, 120)
-        assert started and child.poll() is None, "case add --jobs 2 did not get to work, or finished too soon"
+        started = _wait(lambda: len(_alive_marked(token)) >= processes and _stored(case) >= 2, start_wait)
+        assert started and child.poll() is None, (
+            f"case add {' '.join(parallel)} did not get to work, or finished too soon"
+        )
         os.kill(child.pid, signal.SIGKILL)
         assert child.wait() == -signal.SIGKILL
         assert _wait(lambda: not _alive_marked(token), SURVIVOR_WAIT), (
             f"processes of the killed command still alive after {SURVIVOR_WAIT:.0f} s: {_alive_marked(token)}"
         )
     finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
         for pid in _alive_marked(token):  # never leave a failed run's processes behind
             os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.model
+@proc_only
+def test_batch_workers_exit_when_case_add_is_killed(tmp_path: Path) -> None:
+    # the command, its forkserver and two workers at least
+    _kill_case_add_midway(tmp_path, ["--jobs", "2"], processes=4, start_wait=120)
 
 
 @pytest.mark.model
@@ -119,27 +130,5 @@ def test_batch_workers_jobs_within_the_cores_get_no_note(tmp_path: Path) -> None
 @pytest.mark.model
 @proc_only
 def test_batch_workers_of_a_local_cluster_exit_when_case_add_is_killed(tmp_path: Path) -> None:
-    casekit.write_folder(tmp_path / "docs", 60)
-    case = str(tmp_path / "nk.db")
-    init_case(case)
-    token = uuid.uuid4().hex
-    command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), "--cluster", "local:2"]
-    command += ["--batch-size", "1"]
-    child = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, MARK: token}
-    )
-    try:
-        # the command (scheduler and nannies run in it) and two workers forked from it; documents stored
-        started = _wait(lambda: len(_alive_marked(token)) >= 3 and _stored(case) >= 2, 180)
-        assert started and child.poll() is None, "case add --cluster local:2 did not get to work, or finished too soon"
-        os.kill(child.pid, signal.SIGKILL)
-        assert child.wait() == -signal.SIGKILL
-        assert _wait(lambda: not _alive_marked(token), SURVIVOR_WAIT), (
-            f"processes of the killed command still alive after {SURVIVOR_WAIT:.0f} s: {_alive_marked(token)}"
-        )
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        for pid in _alive_marked(token):
-            os.kill(pid, signal.SIGKILL)
+    # the command (scheduler and nannies run in it) and two workers forked from it
+    _kill_case_add_midway(tmp_path, ["--cluster", "local:2"], processes=3, start_wait=180)
