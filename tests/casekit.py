@@ -11,8 +11,10 @@ import functools
 import os
 import random
 import re
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import psycopg
@@ -107,3 +109,12 @@ def write_folder(folder: Path, n: int, per_text: int = 8) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def stored_documents(case: str) -> int:
+    """Documents a SQLite case holds now, read without a lock a writer could wait on (0 before it has a table)."""
+    try:
+        with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=5)) as db:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0

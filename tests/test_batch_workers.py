@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -51,14 +49,6 @@ def _alive_marked(token: str) -> list[int]:
     return found
 
 
-def _stored(case: str) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=5)) as db:
-            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0
-
-
 def _wait(condition: object, seconds: float) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -80,7 +70,9 @@ def _kill_case_add_midway(tmp_path: Path, parallel: list[str], processes: int, s
     env = {**os.environ, MARK: token}
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     try:
-        started = _wait(lambda: len(_alive_marked(token)) >= processes and _stored(case) >= 2, start_wait)
+        started = _wait(
+            lambda: len(_alive_marked(token)) >= processes and casekit.stored_documents(case) >= 2, start_wait
+        )
         assert started and child.poll() is None, (
             f"case add {' '.join(parallel)} did not get to work, or finished too soon"
         )
@@ -114,7 +106,7 @@ def test_batch_workers_more_jobs_than_cores_are_capped_with_a_note(tmp_path: Pat
     cores = available_cores()
     note = f"claimsift: note: --jobs {too_many} is more than the {cores} cores available; using {cores}"
     assert note in result.stderr.splitlines()
-    assert _stored(case) == 1
+    assert casekit.stored_documents(case) == 1
 
 
 @pytest.mark.model

@@ -132,14 +132,6 @@ def test_case_cli_check_reports_problems(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"claimsift: problem: {problem}"
 
 
-def _stored(case: str) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=5)) as db:
-            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
-    except sqlite3.OperationalError:
-        return 0
-
-
 def test_case_cli_add_killed_mid_run_leaves_only_whole_documents(tmp_path: Path) -> None:
     files = casekit.write_folder(tmp_path / "docs", 40)
     case = str(tmp_path / "nk.db")
@@ -147,7 +139,7 @@ def test_case_cli_add_killed_mid_run_leaves_only_whole_documents(tmp_path: Path)
     command = [sys.executable, "-m", "claimsift", "case", "add", case, str(tmp_path / "docs"), "--batch-size", "2"]
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while _stored(case) < 3 and child.poll() is None and time.monotonic() < deadline:
+    while casekit.stored_documents(case) < 3 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     os.kill(child.pid, signal.SIGKILL)
     assert child.wait() == -signal.SIGKILL, "case add ended before it could be killed mid-run"
