@@ -30,7 +30,7 @@ class AliasEntry:
     aliases: tuple[str, ...]
 
 
-NOT_POLARITY = frozenset({"clausal", "frame_objects", "evidential", "subject_pronouns"})
+NOT_POLARITY = frozenset({"clausal", "frame_objects", "evidential", "implicative", "construal", "subject_pronouns"})
 """Keys of reporting_verbs.json that are word classes, not polarities."""
 
 
@@ -43,6 +43,8 @@ class Lexicons:
     clausal_verbs: frozenset[str]
     """Attitude verbs (want, expect, call for) that attribute only a clause or phrase they govern."""
     evidential_verbs: frozenset[str]
+    implicative_verbs: frozenset[str]
+    construal_verbs: frozenset[str]
     """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
     subject_pronouns: frozenset[str]
     """ "others", "one", "each": indefinite pronouns that speak as a reporting verb's subject."""
@@ -109,6 +111,8 @@ def lexicons() -> Lexicons:
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
         frame_objects=frozenset(_load("reporting_verbs.json")["frame_objects"]),
         evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),
+        implicative_verbs=frozenset(_load("reporting_verbs.json")["implicative"]),
+        construal_verbs=frozenset(_load("reporting_verbs.json")["construal"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
             {

@@ -187,15 +187,24 @@ def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> 
 
 
 def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
-    """Cut a segment before a reporting verb coordinated with another: "Graham urged Republicans to ...,
-    and criticized the party's lack of ..." is two reports of one source, each with its own content."""
+    """Cut a segment before a reporting verb coordinated with another verb: "Graham urged Republicans to ...,
+    and criticized the party's lack of ..." is two reports of one source, each with its own content; "X
+    supported Democrats ..., and said he did not support Y" is a deed and a report."""
     heads = {c.token: c for c in cues if c.content}
     cuts = set()
     for c in cues:
         tok = doc[c.token]
-        head = heads.get(tok.head.i) if tok.dep_ == "conj" else None
-        # each verb has a content of its own before the next ("neither confirmed nor denied X" shares one)
-        if head is not None and c.content and tok.i > tok.head.i and max(head.content) < tok.i:
+        if tok.dep_ != "conj" or not c.content or tok.i < tok.head.i or min(c.content) < tok.i:
+            continue
+        head = heads.get(tok.head.i)
+        # each verb has a content of its own before the next ("neither confirmed nor denied X" shares one); a
+        # verb that reports nothing has its object ("Schultz supported Democrats ... and said he did not ...")
+        before = (
+            max(head.content) < tok.i
+            if head is not None
+            else tok.head.pos_ == "VERB" and any(t.dep_ in ("dobj", "prep") for t in tok.head.children if t.i < tok.i)
+        )
+        if before:
             cc = [t.i for t in tok.head.children if t.dep_ == "cc" and tok.head.i < t.i < tok.i]
             cuts.add(cc[-1] if cc else tok.i)  # "..., | and criticized": the comma ends the first report
     out: list[tuple[int, int]] = []

@@ -147,12 +147,21 @@ def _carrier(noun: Token) -> bool:
     return noun.lemma_.lower() in carriers or noun.lower_ in carriers
 
 
+def _evidential(verb: Token) -> bool:
+    lex = lexicons()
+    return verb.lemma_.lower() in lex.evidential_verbs or verb.lower_[:-1] in lex.evidential_verbs
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
 def _speaks(subj: Token, verb: Token) -> bool:
     """Whether any noun subject speaks: with a verb of saying, "the bank said", "one slide says" and "others
     argue" name their source whatever the noun; with an evidential verb a thing is evidence ("the data
     show"), so only a person or organisation noun speaks (``is_source_like``)."""
     lex = lexicons()
-    if verb.lemma_.lower() in lex.evidential_verbs or verb.lower_[:-1] in lex.evidential_verbs:
+    if _evidential(verb):
         return _carrier(subj) and _described(subj)  # "the poll shows", "a study found"
     if subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
         return False  # "Twelve percent said ...", "Four said ...": a poll's or a group's share speaks
@@ -162,6 +171,8 @@ def _speaks(subj: Token, verb: Token) -> bool:
 def _verb_polarity(tok: Token) -> str | None:
     """The polarity of a reporting verb, by lemma or, where the lemmatiser slips ("hopes" -> "hop"), by form."""
     table = lexicons().verb_polarity
+    if tok.lemma_.lower() in lexicons().construal_verbs:
+        return "assert" if _names_as(tok) or _taken_as(tok) else None
     found = table.get(tok.lemma_.lower())
     if found is None and tok.lower_.endswith("s"):
         found = table.get(tok.lower_[:-1])
@@ -188,6 +199,15 @@ def _governs_clause(verb: Token) -> bool:
         if child.dep_ == "dobj" and any(c.dep_ in ("xcomp", "acl", "oprd", "ccomp") for c in child.children):
             return True  # "called fellow Republicans to unendorse", "urged police to release"
     return _names_as(verb)
+
+
+def _taken_as(verb: Token) -> bool:
+    """ "see the program as an opportunity": an object and an "as" phrase saying what it is taken to be."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and any(
+        c.lower_ == "as" and c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _names_as(verb: Token) -> bool:
@@ -261,11 +281,28 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
     return start, i + 1
 
 
+def _circumstance(child: Token, verb: Token) -> bool:
+    """ "Though he has heralded plans ..., experts say ...", "Asked about it, she said ...": a subordinate clause
+    put before the speaker sets the scene of the saying; what is said is the verb's other clause."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return (
+        child.dep_ == "advcl"
+        and subj is not None
+        and child.right_edge.i < subj.left_edge.i
+        and any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children)
+    )
+
+
 def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     content: set[int] = set()
     naming = _names_as(verb)
+    taken = _taken_as(verb) and verb.lemma_.lower() in lexicons().construal_verbs
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS or (naming and child.dep_ == "oprd"):
+        if (
+            (child.dep_ in CONTENT_DEPS and not _circumstance(child, verb))
+            or (naming and child.dep_ == "oprd")
+            or (taken and child.dep_ == "prep" and child.lower_ == "as")
+        ):
             content |= _subtree_ids(child)
     if not content:  # broken parse: the words right after the cue, up to the next clause boundary
         content = _following_clause(verb)
@@ -320,6 +357,13 @@ def verb_cue(tok: Token) -> Cue | None:
         return None  # "the people who want to break up the banks" describes them; it attributes nothing
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         return None  # "smart for the president to say ...": what someone might say, not what they said
+    if (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.lemma_.lower() in lexicons().implicative_verbs
+        and not _own_subject(tok)
+    ):
+        return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
     subj = _counted(_apposed(_subject(tok)))
     if (
         subj is not None
@@ -567,7 +611,7 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
     quotation mark speaks the quotation when a reporting verb follows, whatever the parse made of it."""
     doc = sent.doc
     for tok in sent:
-        if tok.text not in QUOTE_MARKS or tok.i == sent.start:
+        if tok.text not in QUOTE_MARKS or tok.i == sent.start or _opening(tok):
             continue
         i = tok.i + 1
         if i < sent.end and doc[i].text == ",":
@@ -586,6 +630,20 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
         speaker = Cue(verb.token, verb.text, verb.polarity, who, content, frozenset(range(tok.i, verb.token + 1)))
         return [speaker if c is verb else c for c in cues]
     return cues
+
+
+def _opening(mark: Token) -> bool:
+    """Whether a quotation mark opens a quotation ('said, "Trump has been ...'): a left curly mark, or a straight
+    one after an even number of marks in its paragraph (a quotation that runs over paragraphs reopens each)."""
+    if mark.text in ("“", "”"):
+        return mark.text == "“"
+    doc = mark.doc
+    before = 0
+    for t in reversed(doc[max(mark.sent.start - 200, 0) : mark.i]):
+        if "\n" in t.text:
+            break
+        before += t.text in QUOTE_MARKS
+    return before % 2 == 0
 
 
 def _name_at(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
