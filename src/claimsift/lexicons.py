@@ -30,7 +30,9 @@ class AliasEntry:
     aliases: tuple[str, ...]
 
 
-NOT_POLARITY = frozenset({"clausal", "frame_objects", "evidential", "implicative", "construal", "subject_pronouns"})
+NOT_POLARITY = frozenset(
+    {"clausal", "frame_objects", "evidential", "implicative", "construal", "quoting", "subject_pronouns"}
+)
 """Keys of reporting_verbs.json that are word classes, not polarities."""
 
 
@@ -45,6 +47,7 @@ class Lexicons:
     evidential_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
     construal_verbs: frozenset[str]
+    quoting_verbs: frozenset[str]
     """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
     subject_pronouns: frozenset[str]
     """ "others", "one", "each": indefinite pronouns that speak as a reporting verb's subject."""
@@ -113,6 +116,7 @@ def lexicons() -> Lexicons:
         evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),
         implicative_verbs=frozenset(_load("reporting_verbs.json")["implicative"]),
         construal_verbs=frozenset(_load("reporting_verbs.json")["construal"]),
+        quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
             {

@@ -176,7 +176,16 @@ def _verb_polarity(tok: Token) -> str | None:
     found = table.get(tok.lemma_.lower())
     if found is None and tok.lower_.endswith("s"):
         found = table.get(tok.lower_[:-1])
+    if found is None and tok.lemma_.lower() in lexicons().quoting_verbs and _quotes_directly(tok):
+        return "assert"
     return found
+
+
+def _quotes_directly(verb: Token) -> bool:
+    """'Limbaugh continued: "They are ..."', '"...," she joked': the verb governs a clause set in quotation marks."""
+    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
+        c.dep_ == "punct" and c.is_quote for c in verb.children
+    )
 
 
 def _governs_clause(verb: Token) -> bool:
