@@ -14,8 +14,8 @@ from opentext import DOD_10000
 
 pytestmark = pytest.mark.model
 
-# https://www.voanews.com/a/thai-lawmaker-worries-online-scam-center-crackdown-will-be-short-lived/8001374.html
-# (VOA, the introduction to its interview with Thai lawmaker Rangsiman Rome)
+# VOA text, "Thai lawmaker worries online scam center crackdown will be short-lived" (the introduction to its
+# interview with Thai lawmaker Rangsiman Rome), read as republished on https://drulap.com/page/6
 CRITICS = (
     "While China’s pressure has accelerated the repatriation of Chinese nationals, critics argue that its primary "
     "focus is protecting its own citizens rather than dismantling the entire criminal network."
