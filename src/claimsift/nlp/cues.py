@@ -172,7 +172,7 @@ def _verb_polarity(tok: Token) -> str | None:
     """The polarity of a reporting verb, by lemma or, where the lemmatiser slips ("hopes" -> "hop"), by form."""
     table = lexicons().verb_polarity
     if tok.lemma_.lower() in lexicons().construal_verbs:
-        return "assert" if _names_as(tok) or _taken_as(tok) else None
+        return "assert" if _names_as(tok) or _taken_as(tok) or _small_clause(tok) is not None else None
     found = table.get(tok.lemma_.lower())
     if found is None and tok.lower_.endswith("s"):
         found = table.get(tok.lower_[:-1])
@@ -217,6 +217,20 @@ def _taken_as(verb: Token) -> bool:
         c.lower_ == "as" and c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in verb.children
     )
+
+
+def _small_clause(verb: Token) -> Token | None:
+    """ "considers Taiwan a renegade province", "considers the YPG a terrorist group": an object and what it is
+    taken to be with no verb between them, parsed as a verbless clause or as an object with an apposition that
+    no comma sets off."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "ADJ") and any(g.dep_ == "nsubj" for g in c.children):
+            return c
+        if c.dep_ == "dobj":
+            appos = next((g for g in c.children if g.dep_ == "appos" and g.i > c.i), None)
+            if appos is not None and not any(t.is_punct for t in verb.doc[c.i + 1 : appos.left_edge.i]):
+                return c
+    return None
 
 
 def _names_as(verb: Token) -> bool:
