@@ -77,6 +77,7 @@ class Lexicons:
     """ "we assess", "has learned": an official's finding, so an intelligence assessment."""
     person_nouns: frozenset[str]
     org_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     anonymous_nouns: frozenset[str]
     """Heads of descriptions that stand for an unnamed source: "a U.S. official", "people familiar with"."""
     quantity_nouns: frozenset[str]
@@ -138,6 +139,7 @@ def lexicons() -> Lexicons:
         assessment_phrases=tuple(cues["assessment_phrases"]),
         person_nouns=frozenset(nouns["person"]),
         org_nouns=frozenset(nouns["organization"]),
+        body_nouns=frozenset(nouns["bodies"]),
         anonymous_nouns=frozenset(nouns["anonymous"]),
         quantity_nouns=frozenset(nouns["quantity"]),
         outlet_words=frozenset(nouns["outlet"]),

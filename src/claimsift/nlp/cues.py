@@ -114,7 +114,7 @@ def is_source_like(tok: Token) -> bool:
         return True  # "M. Dane Waters" with "Waters" tagged a common noun: a name all the same
     if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
         return False
-    nouns = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
+    nouns = lex.person_nouns | lex.org_nouns | lex.body_nouns | lex.anonymous_nouns
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns  # "sources": the list holds some plurals
 
 

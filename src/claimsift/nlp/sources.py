@@ -119,7 +119,7 @@ def kind_of(span: Span) -> Literal["person", "organization"]:
         and words[-1].pos_ in ("PROPN", "NOUN")  # "M. Dane Waters" with "Waters" tagged a common noun
     ):
         lowered = {t.lower_ for t in words}
-        if not lowered & (lex.org_nouns | lex.outlet_words):
+        if not lowered & (lex.org_nouns | lex.body_nouns | lex.outlet_words):
             return "person"  # a first and last name NER did not know: "Anatolii Barhylevych"
     return "organization"
 
@@ -267,7 +267,7 @@ def _previous_plural_subject(span: Span) -> Span | None:
     before = span.doc[sent.start - 1].sent
     subj = _main_subject(before)
     lex = lexicons()
-    people = lex.person_nouns | lex.org_nouns | lex.anonymous_nouns
+    people = lex.person_nouns | lex.org_nouns | lex.body_nouns | lex.anonymous_nouns
     if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in people:
         return None
     return span.doc[max(subj.left_edge.i, before.start) : subj.i + 1]
