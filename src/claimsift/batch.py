@@ -97,7 +97,7 @@ def _gone(pid: int) -> bool:
         return False
 
 
-def _watch_parent(owner: int, parent: int) -> None:
+def watch_parent(owner: int, parent: int) -> None:
     """Exit this worker as soon as the process that started the pool, or the worker's own parent (the
     forkserver), is gone: a pool's workers otherwise wait for work forever after a ``kill -9`` of the
     command, each holding a pipeline in memory."""
@@ -111,7 +111,7 @@ def _start_worker(owner: int) -> None:
     """Load the pipeline once per worker, and exit with ``owner`` (the process that started the pool); leave
     Ctrl-C to the owner, which stops the pool in order."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(owner, os.getppid()), name="claimsift-orphan", daemon=True).start()
+    threading.Thread(target=watch_parent, args=(owner, os.getppid()), name="claimsift-orphan", daemon=True).start()
     from claimsift.nlp.pipeline import load_pipeline
 
     load_pipeline()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import uuid
 from collections import deque
@@ -53,8 +54,9 @@ def parse_address(address: str) -> tuple[str, int | None]:
     return text, None
 
 
-def _pipeline_plugin() -> Any:
-    """A worker plugin that loads the pipeline as the worker starts (each worker once, later ones too)."""
+def _pipeline_plugin(owner: int | None) -> Any:
+    """A worker plugin that loads the pipeline as the worker starts (each worker once, later ones too); on a
+    local cluster it also ends the worker with ``owner``, the command whose process runs the scheduler."""
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class PipelinePlugin(WorkerPlugin):
@@ -62,12 +64,22 @@ def _pipeline_plugin() -> Any:
 
         name = "claimsift-pipeline"
 
+        def __init__(self, owner: int | None) -> None:
+            self.owner = owner
+
         def setup(self, worker: Any) -> None:
+            import os
+            import threading
+
+            from claimsift.batch import watch_parent
             from claimsift.nlp.pipeline import load_pipeline
 
+            if self.owner is not None:  # a ``kill -9`` of the command leaves no worker waiting for its scheduler
+                args = (self.owner, os.getppid())
+                threading.Thread(target=watch_parent, args=args, name="claimsift-orphan", daemon=True).start()
             load_pipeline()
 
-    return PipelinePlugin()
+    return PipelinePlugin(owner)
 
 
 @contextlib.contextmanager
@@ -109,7 +121,7 @@ def connect(address: str) -> Iterator[Any]:
                 f"the Dask scheduler at {address} has no workers after {WORKER_WAIT_S} s; "
                 f"start some with: dask worker {target} --nthreads 1"
             ) from exc
-        client.register_plugin(_pipeline_plugin())
+        client.register_plugin(_pipeline_plugin(os.getpid() if workers is not None else None))
         yield client
 
 
@@ -124,7 +136,6 @@ def _forked_workers() -> Iterator[None]:
     (``distributed.worker.multiprocessing-method``); an environment that sets that option keeps its choice.
     """
     import multiprocessing
-    import os
 
     import dask
 
