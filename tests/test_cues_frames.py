@@ -128,11 +128,6 @@ def test_cues_a_quotation_someone_joked_is_their_claim() -> None:
     assert "lawn" not in admitted.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'continue' is a cue only when it governs a quotation, so the parenthetical 'he continued' of indirect "
-    "speech reports nothing: the OHCHR's verification is read with no relay instead of via Miroslav Jenča",
-)
 def test_cues_he_continued_relays_what_the_office_verified() -> None:
     """ "To date, the Office of the High Commissioner for Human Rights (OHCHR) has verified that ..., he continued,
     adding that ..." (SC/15877): the Assistant Secretary-General tells the Council what the OHCHR verified, as
@@ -143,12 +138,6 @@ def test_cues_he_continued_relays_what_the_office_verified() -> None:
     assert verified.via == ("Miroslav Jenča",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'views North Korea as cobelligerents' inside 'she said' is dropped as an inner cue that reports no "
-    "proposition (_reports_proposition counts only clauses, not an object with an 'as' phrase), so the view is "
-    "Singh's with cue 'said' rather than the U.S.'s with cue 'views' relayed by Singh",
-)
 def test_cues_a_view_the_spokesperson_passes_on_is_its_holders() -> None:
     """ "The U.S. views North Korea as cobelligerents with Russia, she said." (DOD News): the view is the United
     States'; Singh passes it on, as she passes on what the Pentagon has not confirmed."""

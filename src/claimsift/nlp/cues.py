@@ -182,9 +182,11 @@ def _verb_polarity(tok: Token) -> str | None:
 
 
 def _quotes_directly(verb: Token) -> bool:
-    """'Limbaugh continued: "They are ..."', '"...," she joked': the verb governs a clause set in quotation marks."""
-    return any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) and any(
-        c.dep_ == "punct" and c.is_quote for c in verb.children
+    """'Limbaugh continued: "They are ..."', '"...," she joked': the verb governs a clause set in quotation marks;
+    or, as a frame after what it reports ("..., he continued, adding that ..."), a clause before it."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    return bool(clauses) and (
+        any(c.dep_ == "punct" and c.is_quote for c in verb.children) or any(c.i < verb.i for c in clauses)
     )
 
 
@@ -701,6 +703,8 @@ def _reports_proposition(tok: Token) -> bool:
     lies", "doesn't show consistency"). Nouns, "according to" and quotations count as reporting one."""
     if tok.pos_ not in ("VERB", "AUX") or tok.lower_ in ("according", "citing"):
         return True
+    if tok.lemma_.lower() in lexicons().construal_verbs:
+        return True  # a cue only with what its object is taken as: "views North Korea as cobelligerents"
     return any(c.dep_ in PROPOSITION_DEPS for c in tok.children) or any(c.is_quote for c in tok.children)
 
 
