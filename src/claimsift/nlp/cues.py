@@ -242,6 +242,10 @@ def _names_as(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    if verb.pos_ == "NOUN":
+        named = _noun_subject(verb)
+        if named is not None:
+            return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subjects:  # a word the tokenizer broke ("ex - wife") gives several: the last before the verb is the head
         return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0])
@@ -358,7 +362,25 @@ def _verb_read_as_noun(tok: Token) -> bool:
     """ "But Trump claims that he should be ...": a verb tagged as a plural noun, yet with a subject and a
     reported clause of its own."""
     deps = {c.dep_ for c in tok.children}
-    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and "nsubj" in deps and "ccomp" in deps
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NNS"
+        and "ccomp" in deps
+        and ("nsubj" in deps or _noun_subject(tok) is not None)
+    )
+
+
+def _noun_subject(tok: Token) -> Token | None:
+    """ "But Trump claims that ...", parsed as the noun "claims" with "Trump" its compound: the name right
+    before a plural noun that governs a "that" clause is the subject of a verb the tagger took for a noun."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is None or prev.dep_ != "compound" or prev.head.i != tok.i or prev.pos_ != "PROPN":
+        return None
+    if not any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in tok.children
+    ):
+        return None
+    return prev
 
 
 def verb_cue(tok: Token) -> Cue | None:
