@@ -73,6 +73,19 @@ def test_web_cache_page_views_reuse_one_assessment(served: tuple[FastAPI, str]) 
     assert _assessments(app) == 1
 
 
+def test_web_cache_the_manage_page_shares_the_reports_assessment(served: tuple[FastAPI, str]) -> None:
+    app, url = served
+    pages = [httpx.get(f"{url}/manage", timeout=60) for _ in range(3)]
+    assert all(page.status_code == 200 for page in pages)
+    assert casekit.LAUNCHED in pages[0].text and "2 documents" in pages[0].text
+    assert _assessments(app) == 1
+    assert httpx.get(f"{url}/", timeout=60).status_code == 200
+    assert _assessments(app) == 1
+    _claimsift("case", "reliability", app.state.assessments.case, "Kremlin", "E")
+    assert "Kremlin: E" in httpx.get(f"{url}/manage", timeout=60).text
+    assert _assessments(app) == 2
+
+
 def test_web_cache_concurrent_first_views_assess_once(served: tuple[FastAPI, str]) -> None:
     app, url = served
     with ThreadPoolExecutor(max_workers=10) as pool:

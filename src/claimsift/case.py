@@ -197,6 +197,17 @@ def show(case: str) -> CaseSummary:
         result = _assess(store)
         overrides = store.reliability()
         location, version = store.location, store.version
+    return _summary(location, version, result, overrides)
+
+
+def summary_of(case: str, result: CaseAssessment) -> CaseSummary:
+    """``show``'s summary around an assessment already made of the case (a server keeps one while the case is
+    unchanged): only the case's name, version and reliability overrides are read."""
+    with Store.open(case, readonly=True) as store:
+        return _summary(store.location, store.version, result, store.reliability())
+
+
+def _summary(location: str, version: int, result: CaseAssessment, overrides: dict[str, str]) -> CaseSummary:
     analysis = result.analysis
     claims: dict[str, int] = {d.id: 0 for d in analysis.documents}
     for c in analysis.claims:

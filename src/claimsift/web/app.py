@@ -49,7 +49,7 @@ from claimsift.case import (
     render_html_report,
     render_json,
     set_reliability,
-    show,
+    summary_of,
 )
 from claimsift.errors import ClaimsiftError, ParseTimeout, UsageError
 from claimsift.ingest import read_bytes, read_url
@@ -136,9 +136,9 @@ class AssessmentCache:
         """What was rendered of the assessment made under ``_key``, by kind (``html``, ``json``)."""
         self._assessment: CaseAssessment | None = None
 
-    def rendered(self, kind: str, render: Callable[[CaseAssessment], str]) -> str:
-        """``render`` of the current assessment, reused while the case is unchanged; the case is assessed
-        (once, whoever asks first) only when its key has changed since."""
+    def current(self) -> CaseAssessment:
+        """The assessment of the case as it is now: made again (once, whoever asks first) only when the case's
+        key has changed since the last one."""
         with Store.open(self.case, readonly=True) as store:
             key = store.revision()  # before assessing: a change landing in between only costs one more
         with self._lock:
@@ -147,8 +147,16 @@ class AssessmentCache:
                 self._renderings = {}
                 self.assessments += 1
                 self._key = key
+            return self._assessment
+
+    def rendered(self, kind: str, render: Callable[[CaseAssessment], str]) -> str:
+        """``render`` of the current assessment, reused while the case is unchanged."""
+        assessment = self.current()
+        with self._lock:
+            if self._assessment is not assessment:  # a newer one landed meanwhile: render what was asked of
+                return render(assessment)
             if kind not in self._renderings:
-                self._renderings[kind] = render(self._assessment)
+                self._renderings[kind] = render(assessment)
             return self._renderings[kind]
 
 
@@ -209,9 +217,9 @@ def _upload_name(name: str | None) -> str:
     return base if base not in ("", ".", "..") else "upload.txt"
 
 
-def _manage_page(case: str, token: str) -> str:
-    """The forms page; every form carries the CSRF token (``web._guard``)."""
-    summary = show(case)
+def _manage_page(case: str, token: str, assessment: CaseAssessment) -> str:
+    """The forms page around the server's current assessment; every form carries the CSRF token (``web._guard``)."""
+    summary = summary_of(case, assessment)
     hypotheses = "".join(
         f"<li>{_esc(a.hypothesis.id)}: {_esc(a.hypothesis.text)} ({a.probability:.0%})</li>"
         for a in summary.assessment.analysis.assessments
@@ -431,7 +439,8 @@ def create_app(
 
     @app.get("/manage", response_class=HTMLResponse)
     def manage() -> HTMLResponse:
-        return HTMLResponse(_manage_page(case, token), headers={"Content-Security-Policy": MANAGE_CSP})
+        page = _manage_page(case, token, cache.current())
+        return HTMLResponse(page, headers={"Content-Security-Policy": MANAGE_CSP})
 
     @app.get("/api/case")
     def api_case() -> Response:
