@@ -155,6 +155,19 @@ def test_store_records_assessment_snapshots(store: Store, facts: list[DocumentFa
     assert snap["probability"] == analysis.assessments[0].probability
 
 
+def test_store_an_unchanged_assessment_adds_no_snapshot(store: Store, facts: list[DocumentFacts]) -> None:
+    from claimsift.analysis import assemble, make_hypotheses
+
+    one = assemble(facts[:1], make_hypotheses([casekit.DEPLOYED]))
+    every = assemble(facts, make_hypotheses([casekit.DEPLOYED]))
+    store.record(one.assessments, 1)
+    store.record(one.assessments, 1)  # ``case assess`` run twice on an unchanged case
+    assert [s["documents"] for s in store.snapshots()] == [1]
+    store.record(every.assessments, len(facts))
+    store.record(one.assessments, 1)  # back to what was seen before, but after a change: history again
+    assert [s["documents"] for s in store.snapshots()] == [1, len(facts), 1]
+
+
 @pytest.mark.parametrize(
     ("location", "message"),
     [

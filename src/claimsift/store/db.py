@@ -466,7 +466,9 @@ class Store:
     # assessment snapshots
 
     def record(self, assessments: Sequence[Assessment], documents: int) -> None:
-        """Keep a snapshot of the verdicts reached over ``documents`` documents."""
+        """Keep a snapshot of the verdicts reached over ``documents`` documents, unless the last snapshot holds
+        the very same verdicts over as many documents: running ``case assess`` again on an unchanged case adds
+        nothing to its history."""
         if not assessments:
             return
         created = _now()
@@ -482,8 +484,15 @@ class Store:
             }
             for a in assessments
         ]
+        a = schema.assessments
+        same = ("documents", "hypothesis", "text", "probability", "wep")
         with self.transaction() as conn:
-            conn.execute(sa.insert(schema.assessments), rows)
+            last = conn.execute(sa.select(a.c.created).order_by(a.c.pk.desc()).limit(1)).scalar()
+            if last is not None:
+                prior = conn.execute(sa.select(*(a.c[k] for k in same)).where(a.c.created == last)).all()
+                if sorted(tuple(r) for r in prior) == sorted(tuple(row[k] for k in same) for row in rows):
+                    return
+            conn.execute(sa.insert(a), rows)
 
     def snapshots(self) -> list[Mapping[str, Any]]:
         """Every recorded verdict, oldest first."""
