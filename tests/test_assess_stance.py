@@ -15,7 +15,7 @@ from claimsift.assess.stance import document_stance, exclusive, polarity, releva
 from claimsift.model import Claim, Hypothesis, SourceRef
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.process import hypothesis_terms
-from claimsift.nlp.propositions import proposition
+from claimsift.nlp.propositions import proposition, stem
 
 pytestmark = pytest.mark.model
 DATA = Path(__file__).parent / "data"
@@ -261,3 +261,27 @@ def test_assess_stance_a_place_in_a_clause_describing_the_subject_is_not_a_party
     assert hypothesis_roles(role_text(h)).parties == frozenset({"China"})
     deployed = Hypothesis(id="H1", text=TROOPS, prop=hyp(TROOPS))
     assert hypothesis_roles(role_text(deployed)).parties == frozenset({"North Korea", "Russia", "Ukraine"})
+
+
+# State Department media note "Sanctions Announcement on Russia", December 19, 2018, read as republished on
+# http://government-world.com/united-states/republicans/page/93/?print=print-search (two of its sentences)
+STATE_GRU = (
+    "In addition, the Treasury Department designated several members of Russia’s Main Intelligence Directorate "
+    "(GRU) and individuals and entities related to Project Lakhta, including the twelve persons added to the LSP."
+)
+STATE_RESULT = (
+    "As a result of this action, any person determined to knowingly engage in a significant transaction with any "
+    "of these persons will be subject to CAATSA Section 231 sanctions."
+)
+
+
+def test_assess_stance_a_linking_phrase_opening_a_clause_gives_no_terms() -> None:
+    """ "In addition, ...", "As a result of this action, ...": the linking phrase ties the sentence to the one
+    before and says nothing of its topic ("In response, ..." would otherwise meet "responsible")."""
+    nlp = load_pipeline()
+    terms = set(proposition(nlp(STATE_GRU)).terms)
+    assert stem("addition") not in terms
+    assert {stem("Treasury"), stem("designated"), stem("Lakhta")} <= terms
+    terms = set(proposition(nlp(STATE_RESULT)).terms)
+    assert stem("result") not in terms
+    assert {stem("action"), stem("transaction"), stem("sanctions")} <= terms

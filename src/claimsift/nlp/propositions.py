@@ -63,6 +63,28 @@ def _denial_words() -> frozenset[str]:
     return frozenset(w for w in data_file("stance_cues.json")["denial"] if " " not in w)
 
 
+@cache
+def _connectives() -> tuple[tuple[str, ...], ...]:
+    """Linking phrases whose words are no terms at the start of a clause (data/stance_cues.json), longest first."""
+    phrases = (tuple(p.split()) for p in data_file("stance_cues.json")["connectives"])
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _connective_words(span: Span | Doc) -> set[int]:
+    """Indices of the tokens of a linking phrase that opens a clause ("In response, ...", "..., and in fact ...")."""
+    out: set[int] = set()
+    words = [t.lower_ for t in span]
+    for k, t in enumerate(span):
+        opens = k == 0 or span[k - 1].is_punct or span[k - 1].dep_ == "cc"
+        if not opens or t.lower_ not in ("in", "as", "for", "on", "at", "by", "after", "of", "to", "above"):
+            continue
+        for phrase in _connectives():
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                out.update(span[k + j].i for j in range(len(phrase)))
+                break
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The comparison key of one word: lower case, Snowball stem."""
@@ -148,7 +170,10 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     terms: dict[str, float] = {}
     names: set[str] = set()
     neg: set[str] = set()
+    linking = _connective_words(span)
     for t in span:
+        if t.i in linking:
+            continue
         for term in token_terms(t):
             weight = max(0.5, min(5.0, 7.0 - zipf_frequency(t.text.lower(), "en"))) if weighted else 0.0
             terms[term] = max(terms.get(term, 0.0), weight)
