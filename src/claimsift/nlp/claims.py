@@ -371,12 +371,14 @@ def _dates_for(
     return (None if event == stated else event), stated
 
 
-def _good(span: Span) -> bool:
-    """A claim states something: enough words, not a question, not a call to action."""
+def _good(span: Span, asked: bool = False) -> bool:
+    """A claim states something: enough words, not a question, not a call to action; ``asked``: a question
+    someone is quoted asking in an article ('"How many times do we have to see this?" Clinton said') is theirs
+    to have said (neutral to every hypothesis), though a transcript's questions are not claims."""
     words = [t for t in span if t.is_alpha]
-    if len(words) < 4:
+    if len(words) < (3 if asked else 4):
         return False
-    if span.text.rstrip(' "”').endswith("?") or _unmarked_question(words):
+    if not asked and (span.text.rstrip(' "”').endswith("?") or _unmarked_question(words)):
         return False
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
@@ -569,7 +571,8 @@ def document_claims(
             if seg.cue is not None and seg.cue.source is not None:
                 current = last_sourced = seg.cue
             span = doc[seg.start : seg.end]
-            if (question and seg.cue is None) or not _good(span):
+            asked = question and not transcript and not voiced and (span[0].is_quote or ctx.in_quote(span.start_char))
+            if (question and seg.cue is None and not asked) or not _good(span, asked):
                 continue
             if ctx.in_label(span.start_char):
                 continue
@@ -599,7 +602,16 @@ def document_claims(
                 report_sents[claim.source.name] = sent_no
             claims.append(claim)
     # quotation marks do not pair in a transcript with missing lines: spreading a speaker over them misleads
-    return claims if transcript else quoted_sources(text, claims)
+    if transcript:
+        return claims
+    # a quoted question is kept only as someone's: one the text gives no speaker says nothing of the author's
+    return [
+        c for c in quoted_sources(text, claims) if not (_asks(c.text) and c.source.kind in ("author", "unattributed"))
+    ]
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip(" \t\n\"”'’").endswith("?")
 
 
 def _frame_alone(span: Span, cue: Cue | None) -> bool:
