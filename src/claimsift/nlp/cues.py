@@ -411,7 +411,9 @@ def verb_cue(tok: Token) -> Cue | None:
         and not _own_subject(tok)
     ):
         return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
-    subj = _counted(_apposed(_subject(tok)))
+    named = _apposed(_subject(tok))
+    subj = _counted(named)
+    counted = subj is not named and named is not None and named.head.i == tok.i and named.dep_ == "nsubj"
     if (
         subj is not None
         and subj.lower_ in RELATIVE_PRONOUNS
@@ -428,7 +430,7 @@ def verb_cue(tok: Token) -> Cue | None:
         source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
     elif subj is not None and (
         is_source_like(subj)
-        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed))
+        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source = source_phrase(subj)
