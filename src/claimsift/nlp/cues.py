@@ -162,7 +162,9 @@ def _speaks(subj: Token, verb: Token) -> bool:
     show"), so only a person or organisation noun speaks (``is_source_like``)."""
     lex = lexicons()
     if _evidential(verb):
-        return _carrier(subj) and _described(subj)  # "the poll shows", "a study found"
+        # "the poll shows", "a study found"; "Twelve percent indicated that ...": a share of those asked
+        share = subj.ent_type_ == "PERCENT" or subj.lemma_.lower() in ("percent", "%")
+        return (_carrier(subj) and _described(subj)) or (share and any(c.dep_ == "ccomp" for c in verb.children))
     if subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
         return False  # "Twelve percent said ...", "Four said ...": a poll's or a group's share speaks
     return subj.pos_ in ("NOUN", "PROPN") or subj.lower_ in lex.subject_pronouns
