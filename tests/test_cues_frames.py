@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from claimkit import claim_with, claims_in, claims_of
+from claimsift.assess.stance import polarity
+from claimsift.nlp.process import hypothesis_terms
 from opentext import DOD_10000
 
 pytestmark = pytest.mark.model
@@ -161,3 +163,61 @@ def test_cues_he_joked_at_the_end_of_a_text_relays_nothing() -> None:
     admitted = claim_with(claims, "getting crankier")
     assert (lawn.source.name, lawn.cue, lawn.via) == ("Obama", "joked", ())
     assert (admitted.source.name, admitted.cue, admitted.via) == ("Obama", "admitted", ())
+
+
+# Wikinews (CC BY 2.5), "President Bush calls on Helen Thomas during press conference; question stirs debate"
+# (Wednesday, March 22, 2006), read at
+# http://en.wikinews.org/wiki/President_Bush_calls_on_Helen_Thomas_during_press_conference;_question_stirs_debate
+# (THOMAS: its first paragraph after the photo caption; REPLIED: with the second)
+THOMAS = (
+    "During a press conference on Tuesday, President George W. Bush called on veteran White House reporter Helen "
+    'Thomas for the first time in three years. She asked, "... your decision to invade Iraq has caused the deaths of '
+    "thousands of Americans and Iraqis, wounds of Americans and Iraqis for a lifetime. Every reason given, publicly "
+    'at least, has turned out not to be true. My question is, why did you really want to go to war?"'
+)
+REPLIED = (
+    THOMAS + '\n\nBush replied, "And when [Saddam Hussein] chose to deny inspectors, when he chose not to disclose, '
+    'then I had the difficult decision to make to remove him. And we did, and the world is safer for it."'
+)
+WANTED_WAR = "Bush wanted to go to war"
+
+
+def test_cues_a_question_someone_is_quoted_asking_is_theirs_and_takes_no_side() -> None:
+    """'She asked, "... My question is, why did you really want to go to war?"' (Wikinews): in an article the
+    question is a claim of the one who asked it, not the author's, and it neither supports nor refutes that Bush
+    wanted to go to war."""
+    claims = claims_of(THOMAS, kind="article", published="2006-03-22")
+    asked = claim_with(claims, "why did you really want to go to war")
+    assert asked.text.endswith('want to go to war?"')
+    assert (asked.source.kind, asked.cue) == ("person", "asked")
+    assert polarity(asked, hypothesis_terms([WANTED_WAR])[0], WANTED_WAR) == "neutral"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'She' resolves to George W. Bush (named as the subject of 'called on' in the sentence before), not to "
+    "Helen Thomas, so Bush is given as the source of the question put to him (and of the statements quoted before it)",
+)
+def test_cues_the_question_she_asked_is_the_reporters() -> None:
+    """ "President George W. Bush called on veteran White House reporter Helen Thomas ... She asked, "...?"": the
+    one who asks is Helen Thomas, whom Bush called on."""
+    asked = claim_with(
+        claims_of(THOMAS, kind="article", published="2006-03-22"), "why did you really want to go to war"
+    )
+    assert asked.source.name == "Helen Thomas"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="followed by another paragraph, the claim's text runs on over the paragraph break ('...go to war?\"\\n\\n') "
+    "and the '?' checks strip only spaces and quotation marks: the question is kept as a statement, not as one asked, "
+    "and polarity gives 'supports' for 'Bush wanted to go to war'",
+)
+def test_cues_a_question_asked_before_the_next_paragraph_takes_no_side() -> None:
+    """The same question with the next paragraph ("Bush replied, ...") after it is still a question: it ends at its
+    closing mark and takes no side on whether Bush wanted to go to war."""
+    asked = claim_with(
+        claims_of(REPLIED, kind="article", published="2006-03-22"), "why did you really want to go to war"
+    )
+    assert asked.text.endswith('want to go to war?"')
+    assert polarity(asked, hypothesis_terms([WANTED_WAR])[0], WANTED_WAR) == "neutral"
