@@ -135,7 +135,7 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     content = matched - set(h.names)
     worded = any(m.group(0).lower() not in prop.attributive for m in cues.denial.finditer(text))
     denied = claim.cue_polarity == "deny" or worded or bool(set(prop.negated) & content)
-    if not denied and (cues.conditional.search(text) or text.rstrip(" \"”'").endswith("?")):
+    if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):
         return "neutral"
     if set(h.negated) & matched or cues.denial.search(h_text):
         denied = not denied  # the claim speaks of what the hypothesis negates

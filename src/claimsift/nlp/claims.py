@@ -378,7 +378,7 @@ def _good(span: Span, asked: bool = False) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < (3 if asked else 4):
         return False
-    if not asked and (span.text.rstrip(' "”').endswith("?") or _unmarked_question(words)):
+    if not asked and (_asks(span.text) or _unmarked_question(words)):
         return False
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
 
@@ -571,7 +571,8 @@ def document_claims(
             if seg.cue is not None and seg.cue.source is not None:
                 current = last_sourced = seg.cue
             span = doc[seg.start : seg.end]
-            asked = question and not transcript and not voiced and (span[0].is_quote or ctx.in_quote(span.start_char))
+            quoted = ctx.in_quote(span.start_char) or any(t.is_quote or t.text in QUOTES for t in span)
+            asked = question and not transcript and not voiced and quoted
             if (question and seg.cue is None and not asked) or not _good(span, asked):
                 continue
             if ctx.in_label(span.start_char):
