@@ -571,8 +571,8 @@ def document_claims(
             if seg.cue is not None and seg.cue.source is not None:
                 current = last_sourced = seg.cue
             span = doc[seg.start : seg.end]
-            quoted = ctx.in_quote(span.start_char) or any(t.is_quote or t.text in QUOTES for t in span)
-            asked = question and not transcript and not voiced and quoted
+            in_marks = ctx.in_quote(span.start_char) or any(t.is_quote or t.text in QUOTES for t in span)
+            asked = question and not transcript and not voiced and in_marks
             if (question and seg.cue is None and not asked) or not _good(span, asked):
                 continue
             if ctx.in_label(span.start_char):
