@@ -718,3 +718,18 @@ def test_claims_it_reports_resolves_to_the_organisation_named_before() -> None:
     up with higher figures. It reports nine civilians were killed by cluster bombs, ..."."""
     c = claim_with(_syria(), "nine civilians were killed")
     assert "Syrian Civil Defense Force" in c.source.name and c.source.resolved_from == "It"
+
+
+def test_claims_a_title_case_headline_led_by_a_name_is_one_sentence() -> None:
+    """A headline "Name: Title Case Words" is kept one sentence before the parser, however its capitals read
+    (the sentence splitter cut "Name: ... To Fact Check ..." after "Moderator" and gave the rest to no one); a
+    sentence-case line is left to the parser. VOA headlines (public domain): "Pentagon: ..." of 9 January 2024
+    and "Russia: Taliban ..." of 2 April 2024 as listed at https://immigrationresearch.org/aggregator?page=394 and
+    ?page=388; "Ex-Ukraine Ambassador: ..." as listed at
+    https://press.uaposition.com/usa-and-canada/usa/voice-of-america/page/22."""
+    from claimsift.nlp.components.paragraph_breaks import _labelled_headline
+
+    assert _labelled_headline("Pentagon: Defense Secretary Austin Treated for Prostate Cancer")
+    assert _labelled_headline("Ex-Ukraine Ambassador: State Department Leaders Lack Vision")
+    assert not _labelled_headline("Russia: Taliban could be removed from terror blacklist")
+    assert not _labelled_headline("Defense Secretary Austin Treated for Prostate Cancer")

@@ -39,6 +39,20 @@ def _heading(line: str) -> bool:
     return big * 3 >= len(words) * 2
 
 
+LABELLED_HEADLINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*:[ \t]+(\S[^\n]*)$")
+"""A headline line that names its speaker first: "Rubio: I Still Believe Trump Can't Be Trusted with ..."."""
+
+
+def _labelled_headline(line: str) -> bool:
+    """A title-case line "Name: ...": one sentence, the name's, however its capitals and marks read."""
+    m = LABELLED_HEADLINE.match(line)
+    if m is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", m.group(1))
+    big = sum(1 for w in words if w[0].isupper())
+    return 3 <= len(words) <= 2 * HEADING_WORDS and big * 4 >= len(words) * 3
+
+
 @Language.component(COMPONENT)
 def break_at_paragraphs(doc: Doc) -> Doc:
     """Mark the first token after a blank line, after a heading line, and after a dateline as sentence
@@ -61,4 +75,16 @@ def break_at_paragraphs(doc: Doc) -> Doc:
             after = starts.get(m.end())
             if after is not None and 0 < after < len(doc):
                 breaks[after] = True  # the dateline is where, not who: "WASHINGTON — Obama said"
+    if ":" in text:
+        starts = {t.idx: t.i for t in doc}
+        for m in LABELLED_HEADLINE.finditer(text):
+            if not _labelled_headline(m.group(0)):
+                continue
+            first = starts.get(m.start() + len(m.group(0)) - len(m.group(0).lstrip()))
+            if first is None:
+                continue
+            for t in doc[first + 1 :]:
+                if t.idx >= m.end():
+                    break
+                breaks[t.i] = False  # "Rush Limbaugh: Hillary Asking Moderator To Fact Check ..." is one sentence
     return set_sent_starts(doc, breaks)
