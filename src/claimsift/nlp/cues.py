@@ -604,6 +604,10 @@ LABEL_WORDS = 5
 """Longest name before a headline's colon ("Frank Newport and Jim Harter: ...")."""
 
 
+INVERTED_SAYING = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
+"""Verbs that may come before their speaker and a colon ("Said Ellis: ..."), as a label's first word."""
+
+
 def label_cue(sent: Span) -> Cue | None:
     """ "Sanders: Clinton needs to ...", "Poll: Wealthy Voters Abandon ...": a line that opens with a name and
     a colon gives the rest of the line to that name (headlines, newsletters' quoted items). Only at the
@@ -612,9 +616,12 @@ def label_cue(sent: Span) -> Cue | None:
     colon = next((t for t in sent[: LABEL_WORDS + 2] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None
-    if sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
-        return None  # the sentence does not open its line (tokens, not doc.text: that is rebuilt per call)
     name = doc[sent.start : colon.i]
+    inverted = len(name) > 1 and name[0].lower_ in INVERTED_SAYING and name[0].is_title
+    if inverted:
+        name = doc[sent.start + 1 : colon.i]  # "Said Ellis: ...": the verb before its speaker, anywhere in a line
+    elif sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:
+        return None  # the sentence does not open its line (tokens, not doc.text: that is rebuilt per call)
     words = [t for t in name if not t.is_punct]
     if not words or len(words) > LABEL_WORDS or note_label(name.text):
         return None
@@ -767,7 +774,9 @@ def sentence_cues(sent: Span) -> list[Cue]:
         if c is not None
     ]
     label = label_cue(sent)
-    if label is not None and not any(c.token < label.token for c in cues):
+    inverted = label is not None and label.source is not None and label.source[0] == sent.start + 1
+    if label is not None and (inverted or not any(c.token < label.token for c in cues)):
+        cues = [c for c in cues if c.token != sent.start] if inverted else cues  # "Said Ellis:" is the label's
         cues.append(label)
     # a generic noun inside what a known source reports is part of the report, not a speaker of its own
     # ("The agency said the bases ... claimed that ..." in a transcript that lost a line); nor is a verb
