@@ -584,8 +584,10 @@ def according_cue(tok: Token) -> Cue | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    owner = _carrier_owner(pobj) if pobj is not None and _carrier(pobj) else None
     unnamed = (
         pobj is not None
+        and owner is None
         and _carrier(pobj)
         and _named_owner(pobj) is None
         and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
@@ -594,8 +596,11 @@ def according_cue(tok: Token) -> Cue | None:
     )
     # "according to a statement posted online", "according to unverified posts": nobody is named; the
     # sentence's own cue may say whose, else the content has no known origin
-    source = source_phrase(pobj) if pobj is not None and not unnamed else None
+    # "according to an analysis by Lily Batchelder, ...": whose the carrier is, when the text says
+    source = owner or (source_phrase(pobj) if pobj is not None and not unnamed else None)
     frame = {tok.i, to.i} | (set(range(*source)) if source else set(t.i for t in pobj.subtree) if pobj else set())
+    if owner is not None and pobj is not None:
+        frame |= {t.i for t in pobj.subtree}  # the carrier and its owner are the frame, not the content
     content = {t.i for t in tok.sent} - frame
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
 
