@@ -78,11 +78,6 @@ def test_cues_a_report_coordinated_after_a_participle_is_its_own_claim() -> None
     assert "tripling" not in warned.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the coordinated 'warned' takes 'North Korea' (the subject inside what 'said' reports) as its source, "
-    "with the U.S. Department of Defense only as its relay (via)",
-)
 def test_cues_a_coordinated_report_keeps_the_subject_of_the_first_verb() -> None:
     """ "the U.S. Department of Defense said that ..., and warned that ...": both verbs share one subject, so
     the Department warns; North Korea is what the warning is about."""

@@ -257,7 +257,13 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)  # "X denied it and said ...", "X declined to confirm ..."
+        head = verb.head
+        reporter = head.head if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") else None
+        if verb.dep_ == "conj" and reporter is not None and _verb_polarity(verb) and _verb_polarity(reporter):
+            # "the Department said that North Korea has sent ..., and warned that ...": the parser hangs the second
+            # report on the reported clause; reports coordinate with reports, so the one who said also warned
+            return _subject(reporter)
+        return _subject(head)  # "X denied it and said ...", "X declined to confirm ..."
     if verb.dep_ == "pcomp" and verb.head.pos_ == "ADP" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "X began by saying ...": the subject of the verb the preposition hangs on, or of the verb that one is
         # coordinated with ("X appeared on MSNBC and began by saying ...")
