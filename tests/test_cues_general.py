@@ -114,11 +114,6 @@ def test_cues_videos_show_stays_evidence() -> None:
     assert not spoken, [(c.source.name, c.source.kind, c.cue) for c in spoken]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'stressed that ... and urged all States ... to cooperate' stays one claim (cue 'stressed'); the "
-    "coordinated 'urged' report is not cut into a claim of its own",
-)
 def test_cues_coordinated_reports_are_two_claims_of_one_source() -> None:
     """ "They stressed that ... should be held accountable and urged all States ... to cooperate ...": two reports,
     each with its own content, by the same speaker."""
