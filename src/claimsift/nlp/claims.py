@@ -558,6 +558,7 @@ def document_claims(
         last_sourced: Cue | None = None  # a sourceless cue ("... stated that") speaks for the last named one
         reach = TRANSCRIPT_REACH if transcript else None
         pieces: list[Claim] = []
+        cue_tokens: list[int | None] = []  # which cue each piece reports: "called on ... and called on ..." are two
         for seg in _attach_frames(doc, sent, cues, reach):
             if current is not None and (
                 seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
@@ -590,7 +591,8 @@ def document_claims(
             ):
                 continue  # '"People say, ...," said Charlie King.': the content went to the inner cue
             pieces.append(piece)
-        for claim in whole_contents(pieces, seams, text):
+            cue_tokens.append(cue.token if cue is not None else None)
+        for claim in whole_contents(pieces, seams, text, cue_tokens):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
             if claim.source.kind == "author" and not quoted and not _states_something(doc, text, claim, transcript):
                 continue  # an aside in the document's own voice; what a source says is kept whatever it is
@@ -620,20 +622,26 @@ def _frame_alone(span: Span, cue: Cue | None) -> bool:
     return cue is not None and bool(cue.content) and max(cue.content) < span.start <= cue.token < span.end
 
 
-def whole_contents(pieces: list[Claim], seams: Seams, text: str) -> list[Claim]:
+def whole_contents(
+    pieces: list[Claim], seams: Seams, text: str, cue_tokens: Sequence[int | None] | None = None
+) -> list[Claim]:
     """Join the clause pieces of one sentence that report one cue's content into one claim.
 
     PARC and PolNeAR take a claim to be the whole reported content of a cue: "X said that A, because B,
     and C" is one claim of X's, not three. Pieces in the document's own voice (no cue) stay clauses, and
-    nothing is joined across a likely missing line of a transcript.
+    nothing is joined across a likely missing line of a transcript. ``cue_tokens`` (where each piece's cue
+    stands) keeps apart two reports with one verb ("has called on police to ... and called on people to ...").
     """
+    tokens = list(cue_tokens) if cue_tokens is not None else [None] * len(pieces)
     out: list[Claim] = []
-    for piece in pieces:
+    last_token: int | None = None
+    for piece, token in zip(pieces, tokens, strict=True):
         last = out[-1] if out else None
         if (
             last is not None
             and piece.cue is not None
             and piece.cue == last.cue
+            and token == last_token
             and piece.source == last.source
             and piece.cue_polarity == last.cue_polarity
             and not seams.crosses(last.start, piece.end)
@@ -641,6 +649,7 @@ def whole_contents(pieces: list[Claim], seams: Seams, text: str) -> list[Claim]:
             out[-1] = _joined(last, piece, text)
         else:
             out.append(piece)
+            last_token = token
     return out
 
 

@@ -433,12 +433,14 @@ def verb_cue(tok: Token) -> Cue | None:
     owner = _carrier_owner(subj) if own and subj is not None and subj.pos_ == "NOUN" else None
     generic = owner is None and subj is not None and not is_source_like(subj) and _speaks(subj, tok)
     borrowed = tok.dep_ == "advcl" and tok.tag_ == "VBG" and subj is not None and subj.dep_ == "nsubj"
+    # "Scott's family has called on police to ... and called on people to ...": the coordinated verb's subject
+    shared = tok.dep_ == "conj" and subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.head.i
     source: tuple[int, int] | None
     if owner is not None:
         source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
     elif subj is not None and (
         is_source_like(subj)
-        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted))
+        or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted or shared))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source = source_phrase(subj)
