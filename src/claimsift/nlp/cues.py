@@ -434,7 +434,14 @@ def verb_cue(tok: Token) -> Cue | None:
     generic = owner is None and subj is not None and not is_source_like(subj) and _speaks(subj, tok)
     borrowed = tok.dep_ == "advcl" and tok.tag_ == "VBG" and subj is not None and subj.dep_ == "nsubj"
     # "Scott's family has called on police to ... and called on people to ...": the coordinated verb's subject
-    shared = tok.dep_ == "conj" and subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.head.i
+    shared = (  # (when the first verb is a report its subject speaks in: "Protest videos show ... and calling" is not)
+        tok.dep_ == "conj"
+        and subj is not None
+        and subj.dep_ == "nsubj"
+        and subj.head.i == tok.head.i
+        and _verb_polarity(tok.head) is not None
+        and not _evidential(tok.head)
+    )
     source: tuple[int, int] | None
     if owner is not None:
         source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
