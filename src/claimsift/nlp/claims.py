@@ -194,6 +194,8 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
     cuts = set()
     for c in cues:
         tok = doc[c.token]
+        if tok.dep_ == "xcomp" and tok.head.dep_ == "conj":
+            tok = tok.head  # "agreed with McLenny and | seemed to think ...": the coordinated verb the cue hangs on
         if tok.dep_ != "conj" or not c.content or tok.i < tok.head.i or min(c.content) < tok.i:
             continue
         head = heads.get(tok.head.i)
