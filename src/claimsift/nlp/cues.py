@@ -214,11 +214,17 @@ def _governs_clause(verb: Token) -> bool:
     return _names_as(verb)
 
 
+LIKENING = frozenset({"liken", "compare"})
+"""Construal verbs whose "to" phrase says what the object is taken to be like ("likened the refugees to a snake")."""
+
+
 def _taken_as(verb: Token) -> bool:
-    """ "see the program as an opportunity": an object and an "as" phrase saying what it is taken to be."""
+    """ "see the program as an opportunity", "likened the refugees to a snake": an object and an "as" (or, for a
+    likening, "to") phrase saying what it is taken to be."""
     deps = {c.dep_ for c in verb.children}
+    preps = ("as", "to") if verb.lemma_.lower() in LIKENING else ("as",)
     return "dobj" in deps and any(
-        c.lower_ == "as" and c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        c.lower_ in preps and c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in verb.children
     )
 
@@ -334,11 +340,12 @@ def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     content: set[int] = set()
     naming = _names_as(verb)
     taken = _taken_as(verb) and verb.lemma_.lower() in lexicons().construal_verbs
+    liken = verb.lemma_.lower() in LIKENING
     for child in verb.children:
         if (
             (child.dep_ in CONTENT_DEPS and not _circumstance(child, verb))
             or (naming and child.dep_ == "oprd")
-            or (taken and child.dep_ == "prep" and child.lower_ == "as")
+            or (taken and child.dep_ == "prep" and (child.lower_ == "as" or (liken and child.lower_ == "to")))
         ):
             content |= _subtree_ids(child)
     if not content:  # broken parse: the words right after the cue, up to the next clause boundary
