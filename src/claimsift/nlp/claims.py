@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import segments
-from claimsift.nlp.cues import Cue, sentence_cues, source_phrase
+from claimsift.nlp.cues import Cue, opening_mark, sentence_cues, source_phrase
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
 from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.hedging import hedge_cues
@@ -26,8 +26,6 @@ from claimsift.nlp.sources import SourceMemory, resolve
 from claimsift.nlp.spans import ents_within
 
 QUOTES = '"“”'
-OPENING_QUOTES = frozenset({"“", "‘", "``"})
-CLOSING_QUOTES = frozenset({"”", "’", "''"})
 QUOTE_RE = re.compile(r"[\"“”]|''")
 """A quotation mark: straight or curly double, or two apostrophes (the older newspaper archives' style)."""
 REPORTIVE_HEDGES = frozenset(
@@ -285,9 +283,9 @@ def _quote_speaker(span: Span, transcript: bool) -> SourceRef | None:
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
         return None
-    opening = quote if _opening_mark(quote) else None
+    opening = quote if opening_mark(quote) else None
     if opening is None:
-        opening = next((t for t in reversed(span.doc[span.sent.start : quote.i]) if _opening_mark(t)), None)
+        opening = next((t for t in reversed(span.doc[span.sent.start : quote.i]) if opening_mark(t)), None)
         if opening is None:
             return None
     if not transcript and (found := _quoting_subject(opening)) is not None:
@@ -324,19 +322,6 @@ def _quoting_subject(opening: Token) -> SourceRef | None:
     if subj.ent_type_ == "PERSON":
         return SourceRef(name=phrase.text, kind="person", start=phrase.start_char, end=phrase.end_char)
     return SourceRef(name=phrase.text, kind="organization", start=phrase.start_char, end=phrase.end_char)
-
-
-def _opening_mark(tok: Token) -> bool:
-    """Whether a quotation mark opens rather than closes: curly marks say so; a straight one opens after
-    a space or a bracket (a local test: a stray mark earlier in the text does not turn every pair round)."""
-    if tok.text in CLOSING_QUOTES:
-        return False
-    if tok.text in OPENING_QUOTES:
-        return True
-    if not (tok.is_quote or tok.text in QUOTES):
-        return False
-    before = tok.doc.text[tok.idx - 1] if tok.idx else " "
-    return before.isspace() or before in "([{—–-"
 
 
 def _dates_for(

@@ -687,6 +687,8 @@ def _citing(sent: Span, cues: list[Cue]) -> list[Cue]:
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "''"})
+OPENING_QUOTES = frozenset({"“", "‘", "``"})
+CLOSING_QUOTES = frozenset({"”", "’", "''"})
 SPEAKER_REACH = 20
 """Tokens after the speaker's name within which the reporting verb of a '"...," NAME, TITLE, said' must come."""
 
@@ -696,7 +698,7 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
     quotation mark speaks the quotation when a reporting verb follows, whatever the parse made of it."""
     doc = sent.doc
     for tok in sent:
-        if tok.text not in QUOTE_MARKS or tok.i == sent.start or _opening(tok):
+        if tok.text not in QUOTE_MARKS or tok.i == sent.start or opening_mark(tok):
             continue
         i = tok.i + 1
         if i < sent.end and doc[i].text == ",":
@@ -717,18 +719,20 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
     return cues
 
 
-def _opening(mark: Token) -> bool:
-    """Whether a quotation mark opens a quotation ('said, "Trump has been ...'): a left curly mark, or a straight
-    one after an even number of marks in its paragraph (a quotation that runs over paragraphs reopens each)."""
-    if mark.text in ("“", "”"):
-        return mark.text == "“"
-    doc = mark.doc
-    before = 0
-    for t in reversed(doc[max(mark.sent.start - 200, 0) : mark.i]):
-        if "\n" in t.text:
-            break
-        before += t.text in QUOTE_MARKS
-    return before % 2 == 0
+def opening_mark(tok: Token) -> bool:
+    """Whether a quotation mark opens rather than closes: curly marks say so; a straight one opens after
+    a space or a bracket (a local test: a stray mark earlier in the text does not turn every pair round)."""
+    if tok.text in CLOSING_QUOTES:
+        return False
+    if tok.text in OPENING_QUOTES:
+        return True
+    if not (tok.is_quote or tok.text in QUOTE_MARKS):
+        return False
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]  # the character before the mark, from the tokens (doc.text is rebuilt per call)
+    before = prev.whitespace_ or prev.text[-1:]
+    return before.isspace() or before in "([{—–-"
 
 
 def _name_at(doc: Doc, i: int, limit: int) -> tuple[int, int] | None:
