@@ -676,7 +676,7 @@ def test_claims_condemning_a_thing_is_the_condemners_claim() -> None:
 def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
     """VOA 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt): straight marks open after a space or
     the line's start and close after a word, whatever marks came earlier in the text; curly marks say so."""
-    from claimsift.nlp.claims import _opening_mark
+    from claimsift.nlp.cues import opening_mark
     from claimsift.nlp.pipeline import load_pipeline
 
     line = (
@@ -686,7 +686,7 @@ def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
     for text in (line, '" ' + line, line.replace('"', "“", 1).replace('"', "”", 1)):
         doc = load_pipeline()(text)
         marks = [t for t in doc if t.is_quote and t.text != "’"]
-        assert [_opening_mark(t) for t in marks][-2:] == [True, False], text
+        assert [opening_mark(t) for t in marks][-2:] == [True, False], text
 
 
 def test_claims_a_dateline_is_where_not_who(nlp: object) -> None:
