@@ -31,7 +31,17 @@ class AliasEntry:
 
 
 NOT_POLARITY = frozenset(
-    {"clausal", "frame_objects", "evidential", "implicative", "construal", "quoting", "subject_pronouns"}
+    {
+        "clausal",
+        "frame_objects",
+        "evidential",
+        "implicative",
+        "construal",
+        "likening",
+        "quoting",
+        "inverted",
+        "subject_pronouns",
+    }
 )
 """Keys of reporting_verbs.json that are word classes, not polarities."""
 
@@ -47,7 +57,11 @@ class Lexicons:
     evidential_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
     construal_verbs: frozenset[str]
+    likening_verbs: frozenset[str]
+    """ "liken", "compare": construal verbs that take a "to" phrase."""
     quoting_verbs: frozenset[str]
+    inverted_saying: frozenset[str]
+    """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
     """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
     subject_pronouns: frozenset[str]
     """ "others", "one", "each": indefinite pronouns that speak as a reporting verb's subject."""
@@ -117,7 +131,9 @@ def lexicons() -> Lexicons:
         evidential_verbs=frozenset(_load("reporting_verbs.json")["evidential"]),
         implicative_verbs=frozenset(_load("reporting_verbs.json")["implicative"]),
         construal_verbs=frozenset(_load("reporting_verbs.json")["construal"]),
+        likening_verbs=frozenset(_load("reporting_verbs.json")["likening"]),
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
+        inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
             {

@@ -503,7 +503,7 @@ def _continued_evidence(text: str, last: Claim) -> str:
 
 
 def _is_question(sent: Span) -> bool:
-    return sent.text.rstrip(" \t\n\"”'’").endswith("?")
+    return _asks(sent.text)
 
 
 def document_claims(

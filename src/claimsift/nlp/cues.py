@@ -214,15 +214,11 @@ def _governs_clause(verb: Token) -> bool:
     return _names_as(verb)
 
 
-LIKENING = frozenset({"liken", "compare"})
-"""Construal verbs whose "to" phrase says what the object is taken to be like ("likened the refugees to a snake")."""
-
-
 def _taken_as(verb: Token) -> bool:
     """ "see the program as an opportunity", "likened the refugees to a snake": an object and an "as" (or, for a
     likening, "to") phrase saying what it is taken to be."""
     deps = {c.dep_ for c in verb.children}
-    preps = ("as", "to") if verb.lemma_.lower() in LIKENING else ("as",)
+    preps = ("as", "to") if verb.lemma_.lower() in lexicons().likening_verbs else ("as",)
     return "dobj" in deps and any(
         c.lower_ in preps and c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         for c in verb.children
@@ -340,7 +336,7 @@ def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     content: set[int] = set()
     naming = _names_as(verb)
     taken = _taken_as(verb) and verb.lemma_.lower() in lexicons().construal_verbs
-    liken = verb.lemma_.lower() in LIKENING
+    liken = verb.lemma_.lower() in lexicons().likening_verbs
     for child in verb.children:
         if (
             (child.dep_ in CONTENT_DEPS and not _circumstance(child, verb))
@@ -611,7 +607,6 @@ def according_cue(tok: Token) -> Cue | None:
         pobj is not None
         and owner is None
         and _carrier(pobj)
-        and _named_owner(pobj) is None
         and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
         # "according to the poll" points back at one named before ("A Bloomberg poll shows ...")
         and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in pobj.children)
@@ -631,10 +626,6 @@ LABEL_WORDS = 5
 """Longest name before a headline's colon ("Frank Newport and Jim Harter: ...")."""
 
 
-INVERTED_SAYING = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
-"""Verbs that may come before their speaker and a colon ("Said Ellis: ..."), as a label's first word."""
-
-
 def label_cue(sent: Span) -> Cue | None:
     """ "Sanders: Clinton needs to ...", "Poll: Wealthy Voters Abandon ...": a line that opens with a name and
     a colon gives the rest of the line to that name (headlines, newsletters' quoted items). Only at the
@@ -644,7 +635,7 @@ def label_cue(sent: Span) -> Cue | None:
     if colon is None or colon.i == sent.start:
         return None
     name = doc[sent.start : colon.i]
-    inverted = len(name) > 1 and name[0].lower_ in INVERTED_SAYING and name[0].is_title
+    inverted = len(name) > 1 and name[0].lower_ in lexicons().inverted_saying and name[0].is_title
     if inverted:
         name = doc[sent.start + 1 : colon.i]  # "Said Ellis: ...": the verb before its speaker, anywhere in a line
     elif sent.start > 0 and "\n" not in doc[sent.start - 1].text_with_ws:

@@ -73,12 +73,14 @@ def _connectives() -> tuple[tuple[str, ...], ...]:
 def _connective_words(span: Span | Doc) -> set[int]:
     """Indices of the tokens of a linking phrase that opens a clause ("In response, ...", "..., and in fact ...")."""
     out: set[int] = set()
+    phrases = _connectives()
+    firsts = {p[0] for p in phrases}
     words = [t.lower_ for t in span]
     for k, t in enumerate(span):
         opens = k == 0 or span[k - 1].is_punct or span[k - 1].dep_ == "cc"
-        if not opens or t.lower_ not in ("in", "as", "for", "on", "at", "by", "after", "of", "to", "above"):
+        if not opens or t.lower_ not in firsts:
             continue
-        for phrase in _connectives():
+        for phrase in phrases:
             if tuple(words[k : k + len(phrase)]) == phrase:
                 out.update(span[k + j].i for j in range(len(phrase)))
                 break

@@ -69,14 +69,14 @@ def break_at_paragraphs(doc: Doc) -> Doc:
             line_start = text.rfind("\n", 0, prev.idx) + 1
             if doc[i].text[:1].isupper() and _heading(text[line_start : prev.idx + len(prev.text)]):
                 breaks[i] = True
-    if "—" in text or "–" in text or "--" in text:
-        starts = {t.idx: t.i for t in doc}
+    dashed, labelled = ("—" in text or "–" in text or "--" in text), ":" in text
+    starts = {t.idx: t.i for t in doc} if dashed or labelled else {}  # token at each offset, built once
+    if dashed:
         for m in DATELINE.finditer(text):
             after = starts.get(m.end())
             if after is not None and 0 < after < len(doc):
                 breaks[after] = True  # the dateline is where, not who: "WASHINGTON — Obama said"
-    if ":" in text:
-        starts = {t.idx: t.i for t in doc}
+    if labelled:
         for m in LABELLED_HEADLINE.finditer(text):
             if not _labelled_headline(m.group(0)):
                 continue
