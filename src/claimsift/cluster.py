@@ -68,7 +68,6 @@ def _pipeline_plugin(owner: int | None) -> Any:
             self.owner = owner
 
         def setup(self, worker: Any) -> None:
-            import os
             import threading
 
             from claimsift.batch import watch_parent
