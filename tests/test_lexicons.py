@@ -28,6 +28,14 @@ def test_every_key_of_the_verbs_file_is_a_polarity_or_a_known_word_class() -> No
 def test_word_classes_are_lists_of_lower_case_words() -> None:
     data = _verbs_file()
     for key in NOT_POLARITY:
-        words = data[key]
+        words = list(data[key]) if isinstance(data[key], dict) else data[key]  # "irregular" maps form -> lemma
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w == w.lower().strip() for w in words), key
+
+
+def test_irregular_forms_are_of_reporting_verbs() -> None:
+    """Every irregular past form stands for a reporting verb the lexicon knows, or it could never match."""
+    forms = lexicons().irregular_forms
+    assert forms["said"] == "say"
+    known = set(lexicons().verb_polarity) | lexicons().quoting_verbs
+    assert set(forms.values()) <= known, set(forms.values()) - known

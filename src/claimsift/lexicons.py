@@ -40,6 +40,7 @@ NOT_POLARITY = frozenset(
         "likening",
         "quoting",
         "inverted",
+        "irregular",
         "subject_pronouns",
     }
 )
@@ -55,6 +56,7 @@ class Lexicons:
     clausal_verbs: frozenset[str]
     """Attitude verbs (want, expect, call for) that attribute only a clause or phrase they govern."""
     evidential_verbs: frozenset[str]
+    """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
     implicative_verbs: frozenset[str]
     construal_verbs: frozenset[str]
     likening_verbs: frozenset[str]
@@ -62,7 +64,8 @@ class Lexicons:
     quoting_verbs: frozenset[str]
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
-    """ "show", "confirm": verbs whose subject may be evidence, not a speaker ("the data show")."""
+    irregular_forms: dict[str, str]
+    """ "said" -> "say": past forms of reporting verbs that are not the lemma plus -ed."""
     subject_pronouns: frozenset[str]
     """ "others", "one", "each": indefinite pronouns that speak as a reporting verb's subject."""
     frame_objects: frozenset[str]
@@ -134,6 +137,7 @@ def lexicons() -> Lexicons:
         likening_verbs=frozenset(_load("reporting_verbs.json")["likening"]),
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
+        irregular_forms=dict(_load("reporting_verbs.json")["irregular"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(
             {

