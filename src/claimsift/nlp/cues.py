@@ -251,6 +251,8 @@ def _subject(verb: Token) -> Token | None:
         if named is not None:
             return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:  # '"... Full panic mode," said Leslie Wimes': a noun in the quotation is not who said it
+        subjects = [c for c in subjects if not _quoted_before(c, verb)] or subjects
     if subjects:  # a word the tokenizer broke ("ex - wife") gives several: the last before the verb is the head
         return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0])
     for child in verb.children:  # passive: "was reported by X"
@@ -275,6 +277,13 @@ def _subject(verb: Token) -> Token | None:
             own = next((c for c in governor.head.children if c.dep_ in SUBJECT_DEPS), None)
         return own
     return None
+
+
+def _quoted_before(word: Token, verb: Token) -> bool:
+    """Whether a word stands before the verb inside a quotation that closes before the verb."""
+    return word.i < verb.i and any(
+        (t.is_quote or t.text in QUOTE_MARKS) and not opening_mark(t) for t in word.doc[word.i + 1 : verb.i]
+    )
 
 
 def _apposed(subj: Token | None) -> Token | None:
