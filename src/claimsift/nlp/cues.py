@@ -304,6 +304,9 @@ def _counted(subj: Token | None) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), subj) if of is not None else subj
 
 
+PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "across", "inside", "within", "throughout", "around"})
+
+
 def _left_phrase(cue: Token) -> tuple[int, int] | None:
     """The noun phrase right before a subjectless cue, for parses broken by a missing line.
 
@@ -317,6 +320,8 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
         i -= 1
     if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or not is_source_like(doc[i]):
         return None
+    if doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPOSITIONS:
+        return None  # "... motivating black voters in Florida shows ...": where, not who
     head = doc[i]
     start = max(head.left_edge.i, sent.start)
     prep = doc[start - 1] if start - 1 >= sent.start else None
