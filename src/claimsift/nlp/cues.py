@@ -279,6 +279,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _passive_report(verb: Token) -> bool:
+    """A passive reporting verb with no agent that reports a clause about its subject: "is believed to have",
+    "were reported to be", "was asked to give" (not "was quoted as saying", whose "saying" names the speaker)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    )
+
+
 def _quoted_before(word: Token, verb: Token) -> bool:
     """Whether a word stands before the verb inside a quotation that closes before the verb."""
     return word.i < verb.i and any(
@@ -437,6 +447,11 @@ def verb_cue(tok: Token) -> Cue | None:
     ):
         return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
     named = _apposed(_subject(tok))
+    if named is not None and named.dep_ == "nsubjpass" and named.head.i == tok.i and _passive_report(tok):
+        # "North Korea is believed to have sent troops", "she was asked to ...": a passive report's subject is what
+        # it is about; who believes or asks is not named (a "by X" agent is found by _subject when there is one)
+        frame = _frame(tok, None)
+        return Cue(tok.i, tok.text, polarity, None, frozenset(_content_of(tok, frame)), frozenset(frame))
     subj = _counted(named)
     counted = subj is not named and named is not None and named.head.i == tok.i and named.dep_ == "nsubj"
     if (
