@@ -225,6 +225,11 @@ def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bo
     return tuple(via)
 
 
+def _same_name(a: str, b: str) -> bool:
+    """One speaker named twice: "Mr. McKinley said that he ..." relays nobody but McKinley."""
+    return a == b or a.endswith(f" {b}") or b.endswith(f" {a}")
+
+
 def _outer_sources(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> list[SourceRef]:
     """The sources of the cues whose content holds this cue, nearest first."""
     outer = [c for c in cues if c.relay_of == cue.token and c.source]
@@ -556,6 +561,7 @@ def document_claims(
         reach = TRANSCRIPT_REACH if transcript else None
         pieces: list[Claim] = []
         cue_tokens: list[int | None] = []  # which cue each piece reports: "called on ... and called on ..." are two
+        leads: list[bool] = []  # which pieces hold only a frame whose content comes after them
         for seg in _attach_frames(doc, sent, cues, reach):
             if current is not None and (
                 seams.crosses(doc[current.token].idx, doc[seg.start].idx + 1)
@@ -592,6 +598,8 @@ def document_claims(
                 continue
             pieces.append(piece)
             cue_tokens.append(cue.token if cue is not None else None)
+            leads.append(_frame_before(span, cue))
+        pieces, cue_tokens = _fold_frames(doc, pieces, cue_tokens, leads)
         for claim in whole_contents(pieces, seams, text, cue_tokens):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
             if claim.source.kind == "author" and not quoted and not _states_something(doc, text, claim, transcript):
@@ -615,6 +623,43 @@ def document_claims(
 
 def _asks(text: str) -> bool:
     return text.rstrip(" \t\n\"”'’").endswith("?")
+
+
+def _frame_before(span: Span, cue: Cue | None) -> bool:
+    """A piece holding only its cue's frame, with all the cue's content after it ("Michael Tanner, an analyst at
+    the Cato Institute, said | he thinks ...")."""
+    return cue is not None and bool(cue.content) and span.start <= cue.token < span.end <= min(cue.content)
+
+
+def _fold_frames(
+    doc: Doc, pieces: list[Claim], cue_tokens: list[int | None], leads: list[bool]
+) -> tuple[list[Claim], list[int | None]]:
+    """A frame alone before a content that has a cue of its own says nothing by itself: "X said | he thinks Y" is
+    one claim of X's; "X said | the union expected Y" is the union's, relayed by X (the frame is dropped). "X said as
+    much, | arguing that Y" stays two: the second report hangs on the first, it is not what the first reports."""
+    out: list[Claim] = []
+    tokens: list[int | None] = []
+    k = 0
+    while k < len(pieces):
+        piece, token = pieces[k], cue_tokens[k]
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        if leads[k] and nxt is not None and cue_tokens[k + 1] != token:
+            inner = cue_tokens[k + 1]
+            reported = (
+                inner is not None and token is not None and doc[inner].head.i == token and doc[inner].dep_ == "ccomp"
+            )
+            if reported and (nxt.source.name, nxt.source.kind) == (piece.source.name, piece.source.kind):
+                out.append(_joined(piece, nxt, doc.text))
+                tokens.append(token)
+                k += 2
+                continue
+            if piece.source.name in nxt.via:
+                k += 1
+                continue
+        out.append(piece)
+        tokens.append(token)
+        k += 1
+    return out, tokens
 
 
 def _frame_alone(span: Span, cue: Cue | None) -> bool:
@@ -874,7 +919,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
         if in_quote and _first_person(doc, cue.source):
             source = _quoted_self(cue, cues, doc, memory) or source
-        via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if v != source.name)
+        via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name))
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
             # relayed by whoever is quoted, not by who relayed a president before
