@@ -141,12 +141,6 @@ def test_quotations_a_conjoined_is_believed_to_does_not_make_its_subject_a_sourc
     assert "is believed to" in claim.hedge_cues
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'the country's military has been placed ... and has been told to prepare': the conjoined passive 'told' "
-    "shares its subject with 'placed', so the no-agent passive report is not seen and the military is made the source "
-    "of 'and has been told to prepare ...' (via Yonhap news agency) instead of the report staying Yonhap's",
-)
 def test_quotations_a_conjoined_has_been_told_to_is_the_outer_sources_not_its_subjects() -> None:
     """Under "According to Yonhap news agency, ...", "the country's military ... has been told to prepare" is
     Yonhap's report about the military: the military is not a source."""
@@ -180,10 +174,6 @@ def test_quotations_a_noun_phrase_ending_the_quotation_is_not_the_speaker_said_n
     assert not [c for c in claims if "treasure" in c.source.name or "location" in c.source.name]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the quotation's own 'We want' is taken as the cue of the claim (cue 'want') instead of the frame's 'said'",
-)
 def test_quotations_the_cue_of_a_quotation_framed_by_said_name_is_said() -> None:
     """'"We want to thank ...," said Bolden': the claim is reported by "said"; "want" inside the quotation is what
     Bolden says, not how it is reported."""
@@ -191,12 +181,6 @@ def test_quotations_the_cue_of_a_quotation_framed_by_said_name_is_said() -> None
     assert thank.cue == "said"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the frame's relative clause 'which contained many KSC employees.' is cut off as a claim of its own, "
-    "attributed to Bolden with cue 'said'; it describes the crowd in the author's words and belongs to the quotation's "
-    "claim",
-)
 def test_quotations_a_relative_clause_in_the_frame_is_not_a_claim_of_the_speaker() -> None:
     """'..., said Bolden to the gathered crowd which contained many KSC employees.': the relative clause is part
     of the frame, not something Bolden said; no claim of Bolden's holds it without the quotation."""

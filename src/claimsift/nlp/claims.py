@@ -230,17 +230,30 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.endswith(f" {b}") or b.endswith(f" {a}")
 
 
+def _outer_cues(cue: Cue, cues: list[Cue]) -> list[Cue]:
+    """The cues whose content holds this cue (or that relay it), nearest first."""
+    outer = [c for c in cues if c.relay_of == cue.token and c.source]
+    return outer + [c for c in cues if c is not cue and cue.token in c.content and c.source and c not in outer]
+
+
 def _outer_sources(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> list[SourceRef]:
     """The sources of the cues whose content holds this cue, nearest first."""
-    outer = [c for c in cues if c.relay_of == cue.token and c.source]
-    outer += [c for c in cues if c is not cue and cue.token in c.content and c.source and c not in outer]
-    return [resolve(doc[c.source[0] : c.source[1]], memory, in_quote) for c in outer if c.source is not None]
+    return [resolve(doc[c.source[0] : c.source[1]], memory, in_quote) for c in _outer_cues(cue, cues) if c.source]
 
 
-def _quoted_self(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory) -> SourceRef | None:
-    """Who "I" or "we" is in a quotation whose speaker the sentence names ('"I think ...," said X'): X."""
-    outer = [ref for ref in _outer_sources(cue, cues, doc, memory, True) if ref.kind not in ("author", "unattributed")]
-    return outer[0] if outer else None
+def _quoted_self(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cue | None:
+    """The cue that reports a quotation whose "I" or "we" speaks in it: '"I think ...," said X' is reported by
+    "said", and X is its "I"; "think" is part of what X says."""
+    if cue is None or cue.source is None or not _first_person(ctx.doc, cue.source):
+        return None
+    if not ctx.in_quote(span.start_char + (span[0].text in QUOTES)):
+        return None
+    for outer in _outer_cues(cue, cues):
+        assert outer.source is not None
+        ref = resolve(ctx.doc[outer.source[0] : outer.source[1]], ctx.memory, True)
+        if ref.kind not in ("author", "unattributed"):
+            return outer
+    return None
 
 
 def _default_source(span: Span, hedges: tuple[str, ...]) -> SourceRef:
@@ -585,6 +598,7 @@ def document_claims(
                 continue  # a transcript's heading and cast list; an article's own report before an interview stays
             if question and ctx.questioner_at(span.start_char):
                 continue  # a question states nothing, whatever cue it holds
+            cue = _quoted_self(ctx, span, cue, cues) or cue
             piece = _claim(ctx, span, cue, cues)
             if (
                 _frame_alone(span, cue)
@@ -593,9 +607,6 @@ def document_claims(
                 and not pieces[-1].source.resolved_from
             ):
                 continue  # '"People say, ...," said Charlie King.': the content went to the inner cue
-            if _frame_alone(span, cue) and pieces and pieces[-1].source == piece.source and pieces[-1].cue != piece.cue:
-                pieces[-1] = _joined(pieces[-1], piece, text)  # '"I think ...," said X': X's "I", one claim
-                continue
             pieces.append(piece)
             cue_tokens.append(cue.token if cue is not None else None)
             leads.append(_frame_before(span, cue))
@@ -917,8 +928,6 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
-        if in_quote and _first_person(doc, cue.source):
-            source = _quoted_self(cue, cues, doc, memory) or source
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name))
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is

@@ -279,6 +279,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _own_passive(verb: Token) -> bool:
+    """A coordinated passive with its own auxiliary: "has been placed on alert and has been told to prepare"."""
+    return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _passive_report(verb: Token) -> bool:
     """A passive reporting verb with no agent that reports a clause about its subject: "is believed to have",
     "were reported to be", "was asked to give" (not "was quoted as saying", whose "saying" names the speaker)."""
@@ -447,7 +452,8 @@ def verb_cue(tok: Token) -> Cue | None:
     ):
         return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
     named = _apposed(_subject(tok))
-    if named is not None and named.dep_ == "nsubjpass" and named.head.i == tok.i and _passive_report(tok):
+    passive = named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok))
+    if passive and _passive_report(tok):
         # "North Korea is believed to have sent troops", "she was asked to ...": a passive report's subject is what
         # it is about; who believes or asks is not named (a "by X" agent is found by _subject when there is one)
         frame = _frame(tok, None)
