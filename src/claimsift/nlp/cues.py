@@ -373,6 +373,10 @@ def _content_of(verb: Token, exclude: set[int]) -> set[int]:
             or (taken and child.dep_ == "prep" and (child.lower_ == "as" or (liken and child.lower_ == "to")))
         ):
             content |= _subtree_ids(child)
+    if not content and verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The proposal is vague about who would be eligible, experts say, including ...": a frame set into the
+        # clause it reports
+        content = _subtree_ids(verb.head) - _subtree_ids(verb)
     if not content:  # broken parse: the words right after the cue, up to the next clause boundary
         content = _following_clause(verb)
     return content - exclude
@@ -470,7 +474,9 @@ def verb_cue(tok: Token) -> Cue | None:
     own = subj is not None and subj.head.i == tok.i
     owner = _carrier_owner(subj) if own and subj is not None and subj.pos_ == "NOUN" else None
     generic = owner is None and subj is not None and not is_source_like(subj) and _speaks(subj, tok)
-    borrowed = tok.dep_ == "advcl" and tok.tag_ == "VBG" and subj is not None and subj.dep_ == "nsubj"
+    participle = tok.dep_ == "advcl" or (tok.dep_ == "conj" and tok.head.dep_ == "advcl" and tok.head.tag_ == "VBG")
+    # "..., each touting their own experience and saying the other lacks ...": the participle's own subject speaks
+    borrowed = participle and tok.tag_ == "VBG" and subj is not None and subj.dep_ == "nsubj"
     # "Scott's family has called on police to ... and called on people to ...": the coordinated verb's subject
     shared = (  # (when the first verb is a report its subject speaks in: "Protest videos show ... and calling" is not)
         tok.dep_ == "conj"
