@@ -473,10 +473,10 @@ def _unmarked_question(words: list[Token]) -> bool:
     """A question whose question mark a transcript lost: "What happens when ...", "Are there ...",
     or an indirect question standing alone ("Whether the intercepted calls are ...")."""
     first, second = words[0], words[1]
+    if first.i != first.sent.start:
+        return False  # "said the videos do not show | whether Scott has anything in his hands": content, not asking
     if first.lower_ == "whether":
         return True
-    if first.i != first.sent.start:
-        return False
     if first.lower_ in WH_WORDS and second.pos_ in ("VERB", "AUX"):
         # a free relative that is the subject ("What has happened to him is proof of ...") states, not asks
         return first.head.dep_ not in ("csubj", "csubjpass")

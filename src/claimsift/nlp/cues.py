@@ -234,7 +234,10 @@ def _small_clause(verb: Token) -> Token | None:
             return c
         if c.dep_ == "dobj":
             appos = next((g for g in c.children if g.dep_ == "appos" and g.i > c.i), None)
-            if appos is not None and not any(t.is_punct for t in verb.doc[c.i + 1 : appos.left_edge.i]):
+            if appos is None:
+                continue
+            between = verb.doc[c.i + 1 : appos.left_edge.i]  # (a quotation mark may open what it is called)
+            if not any(t.is_punct and not (t.is_quote or t.text in QUOTE_MARKS) for t in between):
                 return c
     return None
 
