@@ -223,6 +223,7 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
             else "neutral"  # a claim far closer to another hypothesis is about that one
             for h in hypotheses
         }
+        own = _one_of_rivals(own, rivals, shares)
         out.append(
             {
                 h: _against_rivals(s, [own[r] for r in rivals[h]], [own[r] for r in complements[h]])
@@ -272,6 +273,17 @@ def _same_report(
             j = last[key]
             if 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
                 out[i] = {**found[i], about: found[j][about]}
+    return out
+
+
+def _one_of_rivals(own: dict[str, Stance], rivals: dict[str, list[str]], shares: dict[str, float]) -> dict[str, Stance]:
+    """A claim cannot support two hypotheses that exclude each other: it supports the one it shares more with and
+    so refutes the other ("technology from a private Chinese company that is part of China's military-civilian
+    system" is about a military craft, though it says "civilian")."""
+    out = dict(own)
+    for h, s in own.items():
+        if s == "supports" and any(own[r] == "supports" and shares[r] > shares[h] for r in rivals[h]):
+            out[h] = "refutes"
     return out
 
 

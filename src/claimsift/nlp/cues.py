@@ -282,6 +282,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+NOBODY = frozenset({"nobody", "none", "neither", "nothing"})
+
+
+def _nobody(subj: Token) -> bool:
+    """A subject that names no one: "nobody", "none of them", "no one", "no official"."""
+    return subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+
+
 def _own_passive(verb: Token) -> bool:
     """A coordinated passive with its own auxiliary: "has been placed on alert and has been told to prepare"."""
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
@@ -459,6 +467,8 @@ def verb_cue(tok: Token) -> Cue | None:
     ):
         return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
     named = _apposed(_subject(tok))
+    if named is not None and _nobody(named):
+        return None  # "No one has disputed a word I said", "None of them claimed ...": nobody reports anything
     passive = named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok))
     if passive and _passive_report(tok):
         # "North Korea is believed to have sent troops", "she was asked to ...": a passive report's subject is what
