@@ -87,11 +87,6 @@ def test_frames_surname_said_she_believed_after_the_full_name_is_hers() -> None:
     assert (belief.source.kind, belief.via, belief.cue) == ("person", (), "believed")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="alone, 'Memon also said she believed ...' gives the belief to an unattributed source relayed by Memon: "
-    "'she' is not resolved to the frame's own subject, so the frame is folded away as a relay, not as Memon's belief",
-)
 def test_frames_surname_said_she_believed_alone_is_hers() -> None:
     """The same sentence on its own: the only person it names is the one who said it, and "she" is that person."""
     claims = claims_of(MEMON_BELIEVED, kind="article", published="2015-09-22")

@@ -646,8 +646,9 @@ def _fold_frames(
     doc: Doc, pieces: list[Claim], cue_tokens: list[int | None], leads: list[bool]
 ) -> tuple[list[Claim], list[int | None]]:
     """A frame alone before a content that has a cue of its own says nothing by itself: "X said | he thinks Y" is
-    one claim of X's; "X said | the union expected Y" is the union's, relayed by X (the frame is dropped). "X said as
-    much, | arguing that Y" stays two: the second report hangs on the first, it is not what the first reports."""
+    one claim of X's (its "he", where nothing else resolves it, is X); "X said | the union expected Y" is the
+    union's, relayed by X (the frame is dropped). "X said as much, | arguing that Y" stays two: the second report
+    hangs on the first, it is not what the first reports."""
     out: list[Claim] = []
     tokens: list[int | None] = []
     k = 0
@@ -659,7 +660,8 @@ def _fold_frames(
             reported = (
                 inner is not None and token is not None and doc[inner].head.i == token and doc[inner].dep_ == "ccomp"
             )
-            if reported and (nxt.source.name, nxt.source.kind) == (piece.source.name, piece.source.kind):
+            same = (nxt.source.name, nxt.source.kind) == (piece.source.name, piece.source.kind)
+            if reported and (same or (nxt.source.kind == "unattributed" and _pronoun_subject(doc, inner))):
                 out.append(_joined(piece, nxt, doc.text))
                 tokens.append(token)
                 k += 2
@@ -671,6 +673,11 @@ def _fold_frames(
         tokens.append(token)
         k += 1
     return out, tokens
+
+
+def _pronoun_subject(doc: Doc, verb: int | None) -> bool:
+    """Whether a verb's subject is "he", "she" or "they"."""
+    return verb is not None and any(c.dep_ == "nsubj" and c.lower_ in THIRD_PERSON for c in doc[verb].children)
 
 
 def _frame_alone(span: Span, cue: Cue | None) -> bool:
@@ -928,6 +935,13 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
+        pronoun = doc[cue.source[0] : cue.source[1]].text.lower()
+        if source.kind == "unattributed" and pronoun in THIRD_PERSON:
+            # "Memon also said she believed ...", with nobody else "she" could be: the one who said it, a person
+            outer = next((r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind != "author"), None)
+            if outer is not None:
+                kind = outer.kind if pronoun in ("they", "them") else "person"
+                source = replace(outer, kind=kind, resolved_from=doc[cue.source[0]].text)
         via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name))
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
