@@ -7,6 +7,7 @@ nothing leaves this module but plain token indices.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -108,6 +109,8 @@ def is_source_like(tok: Token) -> bool:
     lex = lexicons()
     if tok.lower_ in SOURCE_PRONOUNS:
         return True
+    if tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ != "PROPN" or tok.text in CALENDAR_NAMES):
+        return False  # "Wednesday added one more unusual development": a day says nothing (but "Last week Stumpf")
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
     if tok.is_title and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
@@ -118,6 +121,7 @@ def is_source_like(tok: Token) -> bool:
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns  # "sources": the list holds some plurals
 
 
+CALENDAR_NAMES = frozenset(n for n in (*calendar.day_name, *calendar.month_name) if n)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "another", "each"})
 PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several"})
@@ -254,8 +258,9 @@ def _subject(verb: Token) -> Token | None:
         if named is not None:
             return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if len(subjects) > 1:  # '"... Full panic mode," said Leslie Wimes': a noun in the quotation is not who said it
-        subjects = [c for c in subjects if not _quoted_before(c, verb)] or subjects
+    if len(subjects) > 1:  # '"... Full panic mode," said Leslie Wimes': a noun in the quotation is not who said it,
+        # nor one in the clause an inverted frame cuts ("Any interpretation of his actions, said Michael Kofman, ...")
+        subjects = [c for c in subjects if not (_quoted_before(c, verb) or _inverted_after(c, verb))] or subjects
     if subjects:  # a word the tokenizer broke ("ex - wife") gives several: the last before the verb is the head
         return next((c for c in reversed(subjects) if c.i < verb.i), subjects[0])
     for child in verb.children:  # passive: "was reported by X"
@@ -302,6 +307,18 @@ def _passive_report(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    )
+
+
+def _inverted_after(word: Token, verb: Token) -> bool:
+    """Whether a word stands before a verb that a comma sets off and a name follows: ", said Michael Kofman"."""
+    doc = verb.doc
+    return (
+        word.i < verb.i - 1
+        and doc[verb.i - 1].text == ","
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].pos_ == "PROPN"
+        and doc[verb.i + 1].head.i in (verb.i, doc[verb.i + 1].i + 1)
     )
 
 
@@ -764,6 +781,40 @@ def _after_quote(sent: Span, cues: list[Cue]) -> list[Cue]:
     return cues
 
 
+def _inverted_inside(sent: Span, cues: list[Cue]) -> list[Cue]:
+    """ "Any cleareyed interpretation of Mr. Kerry's actions, said Michael Kofman, an expert on Russia, would read
+    this as ...": a verb of saying set off by a comma and followed by a name is a frame set into the clause it
+    reports, whatever the parse made the name; the name speaks and the rest of the sentence is what is said."""
+    doc = sent.doc
+    out = []
+    for cue in cues:
+        t = cue.token
+        name = _name_at(doc, t + 1, sent.end) if t - 1 > sent.start and doc[t - 1].text == "," else None
+        own = cue.source is not None and cue.source[0] > t  # the parse found the speaker after the verb already
+        if name is None or own or not doc[t].pos_ == "VERB" or doc[t].lemma_.lower() not in lexicons().verb_polarity:
+            out.append(cue)
+            continue
+        if cue.source is not None and is_source_like(doc[cue.source[0] : cue.source[1]].root):
+            out.append(cue)  # a subject that can speak does ("The officials, he said, ...": the parse decides)
+            continue
+        end = _appositive_end(doc[name[1] - 1], sent.end)
+        if end < sent.end and doc[end].text == ",":
+            end += 1
+        frame = frozenset(range(t - 1, end))
+        content = frozenset(i for i in range(sent.start, sent.end) if i not in frame and not doc[i].is_space)
+        out.append(Cue(t, cue.text, cue.polarity, name, content, frame))
+    return out
+
+
+def _appositive_end(name: Token, limit: int) -> int:
+    """Where a name and the appositive after it end: "Michael Kofman, an expert on Russia at the Center,"."""
+    end = name.i + 1
+    for child in name.children:
+        if child.dep_ == "appos" and child.i > name.i:
+            end = max(end, child.right_edge.i + 1)
+    return min(end, limit)
+
+
 def opening_mark(tok: Token) -> bool:
     """Whether a quotation mark opens rather than closes: curly marks say so; a straight one opens after
     a space or a bracket (a local test: a stray mark earlier in the text does not turn every pair round)."""
@@ -859,7 +910,7 @@ def sentence_cues(sent: Span) -> list[Cue]:
     # inside a report whose object is a thing, not a proposition ("Mook asserted that Trump tells so many
     # lies ...": Mook's claim; "X reported that officials said troops arrived" keeps its inner origin)
     cues = [c for c in cues if not _inside_another(c, cues, sent.doc)]
-    cues = _after_quote(sent, _citing(sent, cues))
+    cues = _inverted_inside(sent, _after_quote(sent, _citing(sent, cues)))
     by_token = {c.token: c for c in cues}
     linked: list[Cue] = []
     for cue in cues:
