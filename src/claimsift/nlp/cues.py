@@ -249,7 +249,7 @@ def _small_clause(verb: Token) -> Token | None:
 def _names_as(verb: Token) -> bool:
     """ "called her vote a mistake": an object and what it is called make a small clause, a proposition."""
     deps = {c.dep_ for c in verb.children}
-    return "dobj" in deps and "oprd" in deps
+    return bool(deps & {"dobj", "nsubjpass"}) and "oprd" in deps  # or passive: "has been called a charlatan by"
 
 
 def _subject(verb: Token) -> Token | None:
@@ -258,6 +258,10 @@ def _subject(verb: Token) -> Token | None:
         if named is not None:
             return named
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and _clausal(verb) and any(c.dep_ == "nsubjpass" for c in subjects):
+        # "Troops were reported by the ministry to have crossed", "has been called a charlatan by fellow physicians"
+        return agent
     if len(subjects) > 1:  # '"... Full panic mode," said Leslie Wimes': a noun in the quotation is not who said it,
         # nor one in the clause an inverted frame cuts ("Any interpretation of his actions, said Michael Kofman, ...")
         subjects = [c for c in subjects if not (_quoted_before(c, verb) or _inverted_after(c, verb))] or subjects
@@ -300,14 +304,22 @@ def _own_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _clausal(verb: Token) -> bool:
+    """A verb with a clause or what its object is called ("called a charlatan"): a proposition, not a thing."""
+    return any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children)
+
+
+def _in_quotation(tok: Token) -> bool:
+    """Whether a token stands inside a quotation opened earlier in its sentence (marks before it do not pair up)."""
+    return sum(1 for t in tok.sent if t.i < tok.i and (t.is_quote or t.text in QUOTE_MARKS)) % 2 == 1
+
+
 def _passive_report(verb: Token) -> bool:
-    """A passive reporting verb with no agent that reports a clause about its subject: "is believed to have",
-    "were reported to be", "was asked to give" (not "was quoted as saying", whose "saying" names the speaker)."""
+    """A passive reporting verb with no agent: "is believed to have", "were reported to be", "was asked to give",
+    "was accused of using" (not "was quoted as saying", whose "saying" names the speaker)."""
     if any(c.dep_ == "agent" for c in verb.children):
         return False
-    return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and not any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
-    )
+    return not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _inverted_after(word: Token, verb: Token) -> bool:
@@ -487,9 +499,13 @@ def verb_cue(tok: Token) -> Cue | None:
     if named is not None and _nobody(named):
         return None  # "No one has disputed a word I said", "None of them claimed ...": nobody reports anything
     passive = named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok))
+    if passive and (_in_quotation(tok) or not (_passive_report(tok) or _clausal(tok))):
+        return None  # "Sherman's briefing was first reported by The Post": a thing reported, no proposition;
+        # '"This is discussed with the West"': inside a quotation the speaker states it
     if passive and _passive_report(tok):
-        # "North Korea is believed to have sent troops", "she was asked to ...": a passive report's subject is what
-        # it is about; who believes or asks is not named (a "by X" agent is found by _subject when there is one)
+        # "North Korea is believed to have sent troops", "she was asked to ...", "Mr. Quiros was accused of using
+        # ...": a passive report's subject is what it is about; who believes, asks or accuses is not named (a
+        # "by X" agent is found by _subject when there is one)
         frame = _frame(tok, None)
         return Cue(tok.i, tok.text, polarity, None, frozenset(_content_of(tok, frame)), frozenset(frame))
     subj = _counted(named)
