@@ -189,10 +189,13 @@ def _verb_polarity(tok: Token) -> str | None:
 
 def _quotes_directly(verb: Token) -> bool:
     """'Limbaugh continued: "They are ..."', '"...," she joked': the verb governs a clause set in quotation marks;
-    or, as a frame after what it reports ("..., he continued, adding that ..."), a clause before it."""
+    or, as a frame after what it reports ("..., he continued, adding that ..."), a clause before it; or a clause
+    that "that" opens ("yelling to the officers that her husband was unarmed")."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     return bool(clauses) and (
-        any(c.dep_ == "punct" and c.is_quote for c in verb.children) or any(c.i < verb.i for c in clauses)
+        any(c.dep_ == "punct" and c.is_quote for c in verb.children)
+        or any(c.i < verb.i for c in clauses)
+        or any(g.dep_ == "mark" and g.lower_ == "that" for c in clauses for g in c.children)
     )
 
 
@@ -605,7 +608,7 @@ def attitude_cue(tok: Token) -> Cue | None:
     content = {
         t.i
         for c in tok.children
-        if (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS) or c.dep_ in ("acl", "ccomp", "relcl")
+        if (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS) or c.dep_ in ("acl", "ccomp", "relcl", "advcl")
         for t in c.subtree
     }
     if not content:
