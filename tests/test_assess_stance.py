@@ -285,3 +285,22 @@ def test_assess_stance_a_linking_phrase_opening_a_clause_gives_no_terms() -> Non
     terms = set(proposition(nlp(STATE_RESULT)).terms)
     assert stem("result") not in terms
     assert {stem("action"), stem("transaction"), stem("sanctions")} <= terms
+
+
+# https://learningenglish.voanews.com/a/us-chinese-balloon-is-part-of-large-spying-program/6953672.html (VOA
+# Learning English, 2023-02-09): "civilian" in "military-civilian system" is the only word it shares with the
+# airship hypothesis beyond the company's country
+BALLOON_TECH = (
+    "The operations involved technology from a private Chinese company that is part of China's military-civilian "
+    "system."
+)
+
+
+def test_assess_stance_a_claim_does_not_support_two_exclusive_hypotheses() -> None:
+    spy = "The Chinese balloon was a surveillance craft operated for China's military"
+    weather = "The Chinese balloon was a civilian weather airship operated by a private Chinese company"
+    hs = [Hypothesis(id="H1", text=spy, prop=hyp(spy)), Hypothesis(id="H2", text=weather, prop=hyp(weather))]
+    assert exclusive(hs[0].prop, hs[1].prop)
+    (found,) = stances([claim(BALLOON_TECH, source=SourceRef(name="U.S. officials", kind="anonymous"))], hs)
+    assert "supports" in found.values()
+    assert list(found.values()).count("supports") == 1, found

@@ -41,6 +41,8 @@ NOT_POLARITY = frozenset(
         "quoting",
         "inverted",
         "irregular",
+        "nobody",
+        "place_prepositions",
         "subject_pronouns",
     }
 )
@@ -64,6 +66,12 @@ class Lexicons:
     quoting_verbs: frozenset[str]
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
+    title_abbreviations: frozenset[str]
+    """ "Mr.", "Sen.": titles before a name (``title_abbreviations.json``)."""
+    nobody: frozenset[str]
+    """ "nobody", "none": subjects that name no one."""
+    place_prepositions: frozenset[str]
+    """ "in", "near": a noun they govern is a place, not a speaker."""
     irregular_forms: dict[str, str]
     """ "said" -> "say": past forms of reporting verbs that are not the lemma plus -ed."""
     subject_pronouns: frozenset[str]
@@ -137,6 +145,9 @@ def lexicons() -> Lexicons:
         likening_verbs=frozenset(_load("reporting_verbs.json")["likening"]),
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
+        title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
+        nobody=frozenset(_load("reporting_verbs.json")["nobody"]),
+        place_prepositions=frozenset(_load("reporting_verbs.json")["place_prepositions"]),
         irregular_forms=dict(_load("reporting_verbs.json")["irregular"]),
         subject_pronouns=frozenset(_load("reporting_verbs.json")["subject_pronouns"]),
         noun_polarity=_polarity_map(

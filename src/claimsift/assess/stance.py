@@ -282,8 +282,11 @@ def _one_of_rivals(own: dict[str, Stance], rivals: dict[str, list[str]], shares:
     system" is about a military craft, though it says "civilian")."""
     out = dict(own)
     for h, s in own.items():
-        if s == "supports" and any(own[r] == "supports" and shares[r] > shares[h] for r in rivals[h]):
+        both = [r for r in rivals[h] if own[r] == "supports"] if s == "supports" else []
+        if any(shares[r] > shares[h] for r in both):
             out[h] = "refutes"
+        elif any(shares[r] == shares[h] for r in both):
+            out[h] = "neutral"  # as close to both: it tells them apart no more than it bears on either
     return out
 
 

@@ -225,9 +225,35 @@ def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bo
     return tuple(via)
 
 
-def _same_name(a: str, b: str) -> bool:
-    """One speaker named twice: "Mr. McKinley said that he ..." relays nobody but McKinley."""
-    return a == b or a.endswith(f" {b}") or b.endswith(f" {a}")
+def _same_name(a: str, b: str, person: bool = False) -> bool:
+    """One speaker named twice: "Mr. McKinley said that he ..." relays nobody but McKinley, and a person's surname
+    or full name is the person ("John Key" in "New Zealand's Prime Minister John Key"); an organisation's name
+    must match ("the House" is not "the White House")."""
+    a, b = _untitled(a), _untitled(b)
+    return a == b or (person and (a.endswith(f" {b}") or b.endswith(f" {a}")))
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    titles = lexicons().title_abbreviations
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+
+def _could_be_person(doc: Doc, ref: SourceRef) -> bool:
+    """Whether a source could be the "he" or "she" that stands for it: a name not known as an organisation or
+    place ("Memon"), not "the company"."""
+    if ref.kind == "person":
+        return True
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if ref.start is not None and ref.end else None
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.pos_ == "PROPN" and root.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")
 
 
 def _outer_cues(cue: Cue, cues: list[Cue]) -> list[Cue]:
@@ -610,7 +636,7 @@ def document_claims(
             pieces.append(piece)
             cue_tokens.append(cue.token if cue is not None else None)
             leads.append(_frame_before(span, cue))
-        pieces, cue_tokens = _fold_frames(doc, pieces, cue_tokens, leads)
+        pieces, cue_tokens = _fold_frames(doc, pieces, cue_tokens, leads, seams)
         for claim in whole_contents(pieces, seams, text, cue_tokens):
             quoted = ctx.in_quote(claim.start) or QUOTE_RE.search(claim.text)
             if claim.source.kind == "author" and not quoted and not _states_something(doc, text, claim, transcript):
@@ -628,8 +654,14 @@ def document_claims(
         return claims
     # a quoted question is kept only as someone's: one the text gives no speaker says nothing of the author's
     return [
-        c for c in quoted_sources(text, claims) if not (_asks(c.text) and c.source.kind in ("author", "unattributed"))
+        c
+        for c in quoted_sources(text, claims)
+        if not ((_asks(c.text) or QUOTED_QUESTION.match(c.text)) and c.source.kind in ("author", "unattributed"))
     ]
+
+
+QUOTED_QUESTION = re.compile(r"\s*[\"“][^\"”]*\?[\"”]")
+"""A claim opening with a quoted question ('"Why now?" Clinton asked.'): a question, whatever frame follows."""
 
 
 def _asks(text: str) -> bool:
@@ -643,7 +675,7 @@ def _frame_before(span: Span, cue: Cue | None) -> bool:
 
 
 def _fold_frames(
-    doc: Doc, pieces: list[Claim], cue_tokens: list[int | None], leads: list[bool]
+    doc: Doc, pieces: list[Claim], cue_tokens: list[int | None], leads: list[bool], seams: Seams
 ) -> tuple[list[Claim], list[int | None]]:
     """A frame alone before a content that has a cue of its own says nothing by itself: "X said | he thinks Y" is
     one claim of X's (its "he", where nothing else resolves it, is X); "X said | the union expected Y" is the
@@ -655,7 +687,7 @@ def _fold_frames(
     while k < len(pieces):
         piece, token = pieces[k], cue_tokens[k]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if leads[k] and nxt is not None and cue_tokens[k + 1] != token:
+        if leads[k] and nxt is not None and cue_tokens[k + 1] != token and not seams.crosses(piece.start, nxt.end):
             inner = cue_tokens[k + 1]
             reported = (
                 inner is not None and token is not None and doc[inner].head.i == token and doc[inner].dep_ == "ccomp"
@@ -666,7 +698,7 @@ def _fold_frames(
                 tokens.append(token)
                 k += 2
                 continue
-            if piece.source.name in nxt.via:
+            if any(_same_name(piece.source.name, v, piece.source.kind == "person") for v in nxt.via):
                 k += 1
                 continue
         out.append(piece)
@@ -936,13 +968,16 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
         pronoun = doc[cue.source[0] : cue.source[1]].text.lower()
-        if source.kind == "unattributed" and pronoun in THIRD_PERSON:
-            # "Memon also said she believed ...", with nobody else "she" could be: the one who said it, a person
+        if source.kind == "unattributed" and pronoun in THIRD_PERSON and not in_quote:
+            # "Memon also said she believed ...", with nobody else "she" could be: the one who said it (in a
+            # quotation the speaker says "I", and "she" is someone else); "he" or "she" only for a person
             outer = next((r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind != "author"), None)
-            if outer is not None:
-                kind = outer.kind if pronoun in ("they", "them") else "person"
-                source = replace(outer, kind=kind, resolved_from=doc[cue.source[0]].text)
-        via = tuple(v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name))
+            plural = pronoun in PLURAL_PRONOUNS
+            if outer is not None and (plural or _could_be_person(doc, outer)):
+                source = replace(outer, kind=outer.kind if plural else "person", resolved_from=doc[cue.source[0]].text)
+        via = tuple(
+            v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name, source.kind == "person")
+        )
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
             # relayed by whoever is quoted, not by who relayed a president before

@@ -7,12 +7,12 @@ nothing leaves this module but plain token indices.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimsift.lexicons import lexicons
+from claimsift.lexicons import data_file, lexicons
 from claimsift.nlp.spans import ents_within
 from claimsift.nlp.turns import note_label
 
@@ -109,7 +109,7 @@ def is_source_like(tok: Token) -> bool:
     lex = lexicons()
     if tok.lower_ in SOURCE_PRONOUNS:
         return True
-    if tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ != "PROPN" or tok.text in CALENDAR_NAMES):
+    if tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ != "PROPN" or tok.text in _calendar_names()):
         return False  # "Wednesday added one more unusual development": a day says nothing (but "Last week Stumpf")
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
@@ -121,7 +121,13 @@ def is_source_like(tok: Token) -> bool:
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns  # "sources": the list holds some plurals
 
 
-CALENDAR_NAMES = frozenset(n for n in (*calendar.day_name, *calendar.month_name) if n)
+@cache
+def _calendar_names() -> frozenset[str]:
+    """Day and month names that are never a person's ("Wednesday", "January"; not "May", "August")."""
+    temporal = data_file("temporal.json")
+    return frozenset((*temporal["weekdays"], *temporal["months"])) - set(temporal["ambiguous_months"])
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "another", "each"})
 PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several"})
@@ -294,12 +300,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-NOBODY = frozenset({"nobody", "none", "neither", "nothing"})
-
-
 def _nobody(subj: Token) -> bool:
     """A subject that names no one: "nobody", "none of them", "no one", "no official"."""
-    return subj.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+    return subj.lower_ in lexicons().nobody or any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
 
 
 def _own_passive(verb: Token) -> bool:
@@ -310,6 +313,14 @@ def _own_passive(verb: Token) -> bool:
 def _clausal(verb: Token) -> bool:
     """A verb with a clause or what its object is called ("called a charlatan"): a proposition, not a thing."""
     return any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in verb.children)
+
+
+def _propositional(verb: Token) -> bool:
+    """A passive that reports a proposition: a clause or a name ("is believed to have sent", "was called a
+    charlatan"), or a deed by a gerund ("was accused of using"); "was found in a river" reports none."""
+    return _clausal(verb) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children
+    )
 
 
 def _in_quotation(tok: Token) -> bool:
@@ -327,14 +338,7 @@ def _passive_report(verb: Token) -> bool:
 
 def _inverted_after(word: Token, verb: Token) -> bool:
     """Whether a word stands before a verb that a comma sets off and a name follows: ", said Michael Kofman"."""
-    doc = verb.doc
-    return (
-        word.i < verb.i - 1
-        and doc[verb.i - 1].text == ","
-        and verb.i + 1 < len(doc)
-        and doc[verb.i + 1].pos_ == "PROPN"
-        and doc[verb.i + 1].head.i in (verb.i, doc[verb.i + 1].i + 1)
-    )
+    return word.i < verb.i - 1 and _inverted_name(verb, verb.sent.end) is not None
 
 
 def _quoted_before(word: Token, verb: Token) -> bool:
@@ -362,9 +366,6 @@ def _counted(subj: Token | None) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), subj) if of is not None else subj
 
 
-PLACE_PREPOSITIONS = frozenset({"in", "on", "near", "across", "inside", "within", "throughout", "around"})
-
-
 def _left_phrase(cue: Token) -> tuple[int, int] | None:
     """The noun phrase right before a subjectless cue, for parses broken by a missing line.
 
@@ -378,7 +379,7 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
         i -= 1
     if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or not is_source_like(doc[i]):
         return None
-    if doc[i].dep_ == "pobj" and doc[i].head.lower_ in PLACE_PREPOSITIONS:
+    if doc[i].dep_ == "pobj" and doc[i].head.lower_ in lexicons().place_prepositions:
         return None  # "... motivating black voters in Florida shows ...": where, not who
     head = doc[i]
     start = max(head.left_edge.i, sent.start)
@@ -502,9 +503,9 @@ def verb_cue(tok: Token) -> Cue | None:
     if named is not None and _nobody(named):
         return None  # "No one has disputed a word I said", "None of them claimed ...": nobody reports anything
     passive = named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok))
-    if passive and (_in_quotation(tok) or not (_passive_report(tok) or _clausal(tok))):
-        return None  # "Sherman's briefing was first reported by The Post": a thing reported, no proposition;
-        # '"This is discussed with the West"': inside a quotation the speaker states it
+    if passive and (_in_quotation(tok) or not _propositional(tok)):
+        return None  # "The body was found in a river", "Sherman's briefing was first reported by The Post": a thing
+        # reported, no proposition; '"This is discussed with the West"': inside a quotation the speaker states it
     if passive and _passive_report(tok):
         # "North Korea is believed to have sent troops", "she was asked to ...", "Mr. Quiros was accused of using
         # ...": a passive report's subject is what it is about; who believes, asks or accuses is not named (a
@@ -808,21 +809,33 @@ def _inverted_inside(sent: Span, cues: list[Cue]) -> list[Cue]:
     out = []
     for cue in cues:
         t = cue.token
-        name = _name_at(doc, t + 1, sent.end) if t - 1 > sent.start and doc[t - 1].text == "," else None
+        name = _inverted_name(doc[t], sent.end)
         own = cue.source is not None and cue.source[0] > t  # the parse found the speaker after the verb already
-        if name is None or own or not doc[t].pos_ == "VERB" or doc[t].lemma_.lower() not in lexicons().verb_polarity:
+        if name is None or own:
             out.append(cue)
             continue
-        if cue.source is not None and is_source_like(doc[cue.source[0] : cue.source[1]].root):
-            out.append(cue)  # a subject that can speak does ("The officials, he said, ...": the parse decides)
-            continue
         end = _appositive_end(doc[name[1] - 1], sent.end)
-        if end < sent.end and doc[end].text == ",":
-            end += 1
+        if end >= sent.end or doc[end].text not in (",", ".", ";"):
+            out.append(cue)  # "..., denouncing Putin for ..." : the name is what the verb is about
+            continue
+        end += doc[end].text == ","
         frame = frozenset(range(t - 1, end))
         content = frozenset(i for i in range(sent.start, sent.end) if i not in frame and not doc[i].is_space)
         out.append(Cue(t, cue.text, cue.polarity, name, content, frame))
     return out
+
+
+def _inverted_name(verb: Token, limit: int) -> tuple[int, int] | None:
+    """The name right after ", said" (a finite form of saying after a comma), unless it is the verb's object."""
+    doc, t = verb.doc, verb.i
+    if t - 1 <= verb.sent.start or doc[t - 1].text != "," or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    if verb.lemma_.lower() not in lexicons().verb_polarity:
+        return None
+    name = _name_at(doc, t + 1, limit)
+    if name is None or any(doc[i].dep_ in ("dobj", "dative", "pobj") and doc[i].head.i == t for i in range(*name)):
+        return None
+    return name
 
 
 def _appositive_end(name: Token, limit: int) -> int:

@@ -26,6 +26,7 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 @cache
 def _reporting_lemmas() -> frozenset[str]:
+    """Lemmas of verbs that report (by polarity) or quote, read once."""
     lex = lexicons()
     return frozenset(lex.verb_polarity) | lex.quoting_verbs
 
@@ -48,26 +49,46 @@ def _reporting(tok: Token) -> bool:
 
 
 def _frame_follows(doc: Doc, i: int) -> bool:
-    """Whether tokens from ``i`` are a frame: a speaker then a reporting verb, or the verb then its speaker."""
+    """Whether tokens from ``i`` are a frame and nothing more: a speaker then a reporting verb ('she said', 'Mr.
+    Obama said at a news conference'), or the verb then its speaker ('asked Mr. Ryan'). 'The ministry said it
+    was.' reports a clause of its own: a sentence, not a frame."""
     if i >= len(doc):
         return False
     if _reporting(doc[i]):
-        return i + 1 < len(doc) and doc[i + 1].tag_ in SUBJECT_TAGS  # '"...?" asked Mr. Ryan'
-    if not (doc[i].tag_ in ("PRP", "NNP", "NNPS", "DT") and (doc[i].text[:1].isupper() or doc[i].tag_ == "PRP")):
+        return i + 1 < len(doc) and doc[i + 1].tag_ in SUBJECT_TAGS and _ends_frame(doc, i + 1)
+    if doc[i].tag_ not in ("PRP", "NNP", "NNPS", "DT"):
         return False
     for j in range(i, min(i + SUBJECT_WORDS + 1, len(doc))):
         if _reporting(doc[j]):
-            return j > i
+            return j > i and _ends_frame(doc, j + 1)
         if doc[j].tag_ not in SUBJECT_TAGS and doc[j].text != ".":
             return False
     return False
 
 
+FRAME_TAIL = 10
+"""Words a frame may run on after its verb and speaker ("at a news conference last month")."""
+
+
+def _ends_frame(doc: Doc, i: int) -> bool:
+    """Whether the sentence ends within a few words from ``i`` with no verb or clause of its own."""
+    for tok in doc[i : i + FRAME_TAIL + 1]:
+        if tok.text in (".", "!", "?", ";") or "\n" in tok.text:
+            return True
+        if tok.tag_.startswith("VB") or tok.lower_ in ("that", "whether") or tok.is_quote or tok.text in CLOSERS:
+            return False
+    return i + FRAME_TAIL >= len(doc)
+
+
 @Language.component(COMPONENT)
 def keep_quoted_frames(doc: Doc) -> Doc:
-    """Mark the first token of a frame after '?"' or '!"' as no sentence start."""
+    """Mark the first token of a frame after '?"' or '!"' as no sentence start (unless an earlier component
+    started a sentence there: a paragraph break or a speaker label)."""
     starts: dict[int, bool] = {}
     for tok in doc[2:]:
-        if tok.text in CLOSERS and doc[tok.i - 1].text in ("?", "!") and _frame_follows(doc, tok.i + 1):
-            starts[tok.i + 1] = False
+        nxt = tok.i + 1
+        if nxt >= len(doc) or doc[nxt].is_sent_start:
+            continue
+        if tok.text in CLOSERS and doc[tok.i - 1].text in ("?", "!") and _frame_follows(doc, nxt):
+            starts[nxt] = False
     return set_sent_starts(doc, starts)
