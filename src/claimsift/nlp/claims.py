@@ -220,7 +220,7 @@ def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bo
     """Relays of a cue's source, nearest to the reader first: "X cited Y's claim" gives Y via X."""
     via: list[str] = []
     for ref in _outer_sources(cue, cues, doc, memory, in_quote):
-        if ref.kind != "author" and ref.name not in via:
+        if ref.kind not in ("author", "unattributed") and ref.name not in via:
             via.append(ref.name)
     return tuple(via)
 
