@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import segments
-from claimsift.nlp.cues import Cue, opening_mark, sentence_cues, source_phrase
+from claimsift.nlp.cues import Cue, opening_mark, source_phrase
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
 from claimsift.nlp.evidence import evidence_type
+from claimsift.nlp.frames import sentence_cues
 from claimsift.nlp.hedging import hedge_cues
 from claimsift.nlp.quotations import FIRST_PERSON_WORDS, QUOTE_RE, QUOTES, joined, opens_paragraph, quoted_sources
 from claimsift.nlp.seams import Seams
