@@ -97,6 +97,14 @@ SENATORS_ASKED = (
     "presented on abuse of power and the obstruction of Congress."
 )
 
+# Wikinews, "Scientology defector arrested after attempting to leave organization" (October 9, 2010), read in the GUM
+# corpus file https://github.com/amir-zeldes/gum/blob/master/dep/GUM_news_defector.conllu (its "# text" line), whose
+# metadata gives the page https://en.wikinews.org/wiki/Scientology_defector_arrested_after_attempting_to_leave_organization
+CHARGED_WITH = (
+    "Montalvo was charged with taking hard drives and a zip drive from the Scientology organization after leaving "
+    "the Sea Org group."
+)
+
 # Wikinews, "Lantern Festival in Taipei lights up the night", read in the GUM corpus file
 # https://github.com/amir-zeldes/gum/blob/master/dep/GUM_news_lanterns.conllu (its "# text" line), whose metadata
 # gives the page https://en.wikinews.org/wiki/Lantern_Festival_in_Taipei_lights_up_the_night
@@ -118,6 +126,14 @@ def test_quotations_she_was_told_to_is_unattributed_and_not_hers() -> None:
     assert claim.source.name.lower() not in ("she", "her")
     assert (claim.source.kind, claim.via, claim.cue) == ("unattributed", (), "told")
     assert claim.text.strip() == TOLD_TO_DISCONNECT
+
+
+def test_quotations_the_one_charged_is_not_the_source_of_the_charge() -> None:
+    """ "Montalvo was charged with taking hard drives ...": an accusation by someone the sentence does not name,
+    never Montalvo's own claim (the code before made him its source)."""
+    claim = claim_with(claims_of(CHARGED_WITH, kind="article", published="2010-10-09"), "hard drives")
+    assert "Montalvo" not in claim.source.name
+    assert (claim.source.kind, claim.cue) == ("unattributed", "charged")
 
 
 def test_quotations_senators_will_be_asked_to_is_unattributed_and_not_the_senators() -> None:
