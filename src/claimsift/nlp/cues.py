@@ -471,47 +471,62 @@ def _noun_subject(tok: Token) -> Token | None:
     return prev
 
 
-def verb_cue(tok: Token) -> Cue | None:
-    """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
-    polarity = _verb_polarity(tok)
-    if polarity is None or not (tok.pos_ in ("VERB", "AUX") or _verb_read_as_noun(tok)) or tok.dep_ == "amod":
-        return None  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
+def _reports_nothing(tok: Token, polarity: str) -> bool:
+    """Reporting verbs that report nothing where they stand (each case with its example below)."""
+    if not (tok.pos_ in ("VERB", "AUX") or _verb_read_as_noun(tok)) or tok.dep_ == "amod":
+        return True  # "over Reported Russian-DPRK Military Cooperation": a participle describing a noun
     if (
         tok.dep_ == "acl"
         and tok.tag_ == "VBN"
         and not is_source_like(tok.head)
         and not any(c.dep_ == "agent" for c in tok.children)
     ):  # "the poll released Friday shows ...": the participle describes the poll, the poll speaks (but "this
-        return None  # picture released by North Korea's KCNA" names who stands behind the picture)
+        return True  # picture released by North Korea's KCNA" names who stands behind the picture)
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
-        return None  # "denied him medical care": withholding, not a denial
+        return True  # "denied him medical care": withholding, not a denial
     if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and (
         not _governs_clause(tok) or tok.dep_ == "relcl"
     ):
-        return None  # "the people who want to break up the banks" describes them; it attributes nothing
+        return True  # "the people who want to break up the banks" describes them; it attributes nothing
     if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        return None  # "smart for the president to say ...": what someone might say, not what they said
+        return True  # "smart for the president to say ...": what someone might say, not what they said
     if (
         tok.dep_ == "advcl"
         and tok.tag_ == "VBG"
         and tok.lemma_.lower() in lexicons().implicative_verbs
         and not _own_subject(tok)
     ):
-        return None  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
+        return True  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
+    return False
+
+
+def _passive_cue(tok: Token, polarity: str) -> tuple[bool, Cue | None]:
+    """What a passive reporting verb reports, if that is decided here: (True, None) nothing, (True, cue) an
+    unattributed report, (False, None) read it as any verb (its "by X" agent speaks; ``_subject``)."""
+    if _in_quotation(tok) or not _propositional(tok):
+        return True, None  # "The body was found in a river", "Sherman's briefing was first reported by The Post": a
+        # thing reported, no proposition; '"This is discussed with the West"': inside a quotation the speaker states it
+    if _passive_report(tok):
+        # "North Korea is believed to have sent troops", "she was asked to ...", "Mr. Quiros was accused of using
+        # ...": a passive report's subject is what it is about; who believes, asks or accuses is not named
+        frame = _frame(tok, None)
+        return True, Cue(tok.i, tok.text, polarity, None, frozenset(_content_of(tok, frame)), frozenset(frame))
+    return False, None
+
+
+def verb_cue(tok: Token) -> Cue | None:
+    """A reporting verb with a source-like subject (or a passive with none: "it was reported")."""
+    polarity = _verb_polarity(tok)
+    if polarity is None or _reports_nothing(tok, polarity):
+        return None
     named = _apposed(_subject(tok))
     if named is not None and _nobody(named):
         return None  # "No one has disputed a word I said", "None of them claimed ...": nobody reports anything
-    passive = named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok))
-    if passive and (_in_quotation(tok) or not _propositional(tok)):
-        return None  # "The body was found in a river", "Sherman's briefing was first reported by The Post": a thing
-        # reported, no proposition; '"This is discussed with the West"': inside a quotation the speaker states it
-    if passive and _passive_report(tok):
-        # "North Korea is believed to have sent troops", "she was asked to ...", "Mr. Quiros was accused of using
-        # ...": a passive report's subject is what it is about; who believes, asks or accuses is not named (a
-        # "by X" agent is found by _subject when there is one)
-        frame = _frame(tok, None)
-        return Cue(tok.i, tok.text, polarity, None, frozenset(_content_of(tok, frame)), frozenset(frame))
+    if named is not None and named.dep_ == "nsubjpass" and (named.head.i == tok.i or _own_passive(tok)):
+        decided, cue = _passive_cue(tok, polarity)
+        if decided:
+            return cue
     subj = _counted(named)
     counted = subj is not named and named is not None and named.head.i == tok.i and named.dep_ == "nsubj"
     if (
