@@ -89,6 +89,11 @@ class _DocContext:
     def in_quote(self, pos: int) -> bool:
         return bisect_left(self.quote_marks, pos) % 2 == 1
 
+    def span_in_quote(self, span: Span) -> bool:
+        """Whether a span is inside a quotation: one opening with its own quotation mark is (its "I" is the
+        quoted speaker's)."""
+        return self.in_quote(span.start_char + (span[0].text in QUOTES))
+
     def dates_between(self, start: int, end: int) -> list[TimeExpr]:
         return self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
 
@@ -209,13 +214,14 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
     return out
 
 
-def _via(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> tuple[str, ...]:
-    """Relays of a cue's source, nearest to the reader first: "X cited Y's claim" gives Y via X."""
-    via: list[str] = []
-    for ref in _outer_sources(cue, cues, doc, memory, in_quote):
-        if ref.kind not in ("author", "unattributed") and ref.name not in via:
-            via.append(ref.name)
-    return tuple(via)
+def _relays(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote: bool) -> list[SourceRef]:
+    """The named sources that pass a cue's source on, nearest to the reader first: "X cited Y's claim" gives Y
+    via X."""
+    return [r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind not in ("author", "unattributed")]
+
+
+def _names(refs: list[SourceRef]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r.name for r in refs))
 
 
 def _same_name(a: str, b: str, person: bool = False) -> bool:
@@ -265,7 +271,7 @@ def _quoted_self(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue])
     "said", and X is its "I"; "think" is part of what X says."""
     if cue is None or cue.source is None or not _first_person(ctx.doc, cue.source):
         return None
-    if not ctx.in_quote(span.start_char + (span[0].text in QUOTES)):
+    if not ctx.span_in_quote(span):
         return None
     for outer in _outer_cues(cue, cues):
         assert outer.source is not None
@@ -791,22 +797,20 @@ def _voice_evidence(claim: Claim, voice: SourceRef, turn: Turn | None) -> str:
 def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Claim:
     doc, memory = ctx.doc, ctx.memory
     # a span opening with its quotation mark is inside the quotation: its "I" is the quoted speaker
-    in_quote = ctx.in_quote(span.start_char + (span[0].text in QUOTES))
+    in_quote = ctx.span_in_quote(span)
     hedges = hedge_cues(span)
     via: tuple[str, ...] = ()
     if cue is not None and cue.source is not None:
         source = resolve(doc[cue.source[0] : cue.source[1]], memory, in_quote)
+        relays = _relays(cue, cues, doc, memory, in_quote)
         pronoun = doc[cue.source[0] : cue.source[1]].text.lower()
-        if source.kind == "unattributed" and pronoun in THIRD_PERSON and not in_quote:
+        if source.kind == "unattributed" and pronoun in THIRD_PERSON and not in_quote and relays:
             # "Memon also said she believed ...", with nobody else "she" could be: the one who said it (in a
             # quotation the speaker says "I", and "she" is someone else); "he" or "she" only for a person
-            outer = next((r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind != "author"), None)
-            plural = pronoun in PLURAL_PRONOUNS
-            if outer is not None and (plural or _could_be_person(doc, outer)):
+            outer, plural = relays[0], pronoun in PLURAL_PRONOUNS
+            if plural or _could_be_person(doc, outer):
                 source = replace(outer, kind=outer.kind if plural else "person", resolved_from=doc[cue.source[0]].text)
-        via = tuple(
-            v for v in _via(cue, cues, doc, memory, in_quote) if not _same_name(v, source.name, source.kind == "person")
-        )
+        via = tuple(v for v in _names(relays) if not _same_name(v, source.name, source.kind == "person"))
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
             # relayed by whoever is quoted, not by who relayed a president before
@@ -819,7 +823,7 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
             memory.vias[source.name] = via
     elif cue is not None:
         source = UNATTRIBUTED
-        via = _via(cue, cues, doc, memory, in_quote)  # "X reported that, according to posts online, ..."
+        via = _names(_relays(cue, cues, doc, memory, in_quote))  # "X reported that, according to posts online, ..."
     else:
         source = _quote_speaker(span, ctx.transcript) or _default_source(span, hedges)
     start, end = span.start_char, span.end_char

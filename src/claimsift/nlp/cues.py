@@ -250,7 +250,7 @@ def _small_clause(verb: Token) -> Token | None:
             if appos is None:
                 continue
             between = verb.doc[c.i + 1 : appos.left_edge.i]  # (a quotation mark may open what it is called)
-            if not any(t.is_punct and not (t.is_quote or t.text in QUOTE_MARKS) for t in between):
+            if not any(t.is_punct and not is_mark(t) for t in between):
                 return c
     return None
 
@@ -325,7 +325,7 @@ def _propositional(verb: Token) -> bool:
 
 def _in_quotation(tok: Token) -> bool:
     """Whether a token stands inside a quotation opened earlier in its sentence (marks before it do not pair up)."""
-    return sum(1 for t in tok.sent if t.i < tok.i and (t.is_quote or t.text in QUOTE_MARKS)) % 2 == 1
+    return sum(1 for t in tok.sent if t.i < tok.i and is_mark(t)) % 2 == 1
 
 
 def _passive_report(verb: Token) -> bool:
@@ -343,9 +343,7 @@ def _inverted_after(word: Token, verb: Token) -> bool:
 
 def _quoted_before(word: Token, verb: Token) -> bool:
     """Whether a word stands before the verb inside a quotation that closes before the verb."""
-    return word.i < verb.i and any(
-        (t.is_quote or t.text in QUOTE_MARKS) and not opening_mark(t) for t in word.doc[word.i + 1 : verb.i]
-    )
+    return word.i < verb.i and any(is_mark(t) and not opening_mark(t) for t in word.doc[word.i + 1 : verb.i])
 
 
 def _apposed(subj: Token | None) -> Token | None:
@@ -755,6 +753,11 @@ def appositive_end(name: Token, limit: int) -> int:
     return min(end, limit)
 
 
+def is_mark(tok: Token) -> bool:
+    """Whether a token is a double quotation mark (straight, curly, or two apostrophes)."""
+    return tok.is_quote or tok.text in QUOTE_MARKS
+
+
 def opening_mark(tok: Token) -> bool:
     """Whether a quotation mark opens rather than closes: curly marks say so; a straight one opens after
     a space or a bracket (a local test: a stray mark earlier in the text does not turn every pair round)."""
@@ -762,7 +765,7 @@ def opening_mark(tok: Token) -> bool:
         return False
     if tok.text in OPENING_QUOTES:
         return True
-    if not (tok.is_quote or tok.text in QUOTE_MARKS):
+    if not is_mark(tok):
         return False
     if tok.i == 0:
         return True

@@ -86,9 +86,9 @@ def keep_quoted_frames(doc: Doc) -> Doc:
     started a sentence there: a paragraph break or a speaker label)."""
     starts: dict[int, bool] = {}
     for tok in doc[2:]:
+        if tok.text not in CLOSERS or doc[tok.i - 1].text not in ("?", "!"):
+            continue  # (the test every token meets first: most are no closing mark)
         nxt = tok.i + 1
-        if nxt >= len(doc) or doc[nxt].is_sent_start:
-            continue
-        if tok.text in CLOSERS and doc[tok.i - 1].text in ("?", "!") and _frame_follows(doc, nxt):
+        if nxt < len(doc) and not doc[nxt].is_sent_start and _frame_follows(doc, nxt):
             starts[nxt] = False
     return set_sent_starts(doc, starts)
