@@ -39,6 +39,7 @@ NOT_POLARITY = frozenset(
         "construal",
         "likening",
         "quoting",
+        "phrasing",
         "inverted",
         "irregular",
         "nobody",
@@ -64,6 +65,8 @@ class Lexicons:
     likening_verbs: frozenset[str]
     """ "liken", "compare": construal verbs that take a "to" phrase."""
     quoting_verbs: frozenset[str]
+    phrasing_verbs: frozenset[str]
+    """ "put": verbs that report only in "as X put it"."""
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
     title_abbreviations: frozenset[str]
@@ -144,6 +147,7 @@ def lexicons() -> Lexicons:
         construal_verbs=frozenset(_load("reporting_verbs.json")["construal"]),
         likening_verbs=frozenset(_load("reporting_verbs.json")["likening"]),
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
+        phrasing_verbs=frozenset(_load("reporting_verbs.json")["phrasing"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
         nobody=frozenset(_load("reporting_verbs.json")["nobody"]),

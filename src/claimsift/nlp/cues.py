@@ -190,7 +190,17 @@ def _verb_polarity(tok: Token) -> str | None:
         found = table.get(tok.lower_[:-1])
     if found is None and tok.lemma_.lower() in lexicons().quoting_verbs and _quotes_directly(tok):
         return "assert"
+    if found is None and tok.lemma_.lower() in lexicons().phrasing_verbs and _as_put_it(tok):
+        return "assert"
     return found
+
+
+def _as_put_it(verb: Token) -> bool:
+    """'..., as a Homeland Security memo put it': "as" and "it" make the verb a frame of the clause it modifies."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in children) and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in children
+    )
 
 
 def _quotes_directly(verb: Token) -> bool:
@@ -408,7 +418,10 @@ def _content_of(verb: Token, exclude: set[int]) -> set[int]:
     naming = _names_as(verb)
     taken = _taken_as(verb) and verb.lemma_.lower() in lexicons().construal_verbs
     liken = verb.lemma_.lower() in lexicons().likening_verbs
+    phrasing = verb.lemma_.lower() in lexicons().phrasing_verbs and _as_put_it(verb)
     for child in verb.children:
+        if phrasing and child.dep_ == "dobj":
+            continue  # "as the memo put it": "it" is the clause the frame is set into, not a content
         if (
             (child.dep_ in CONTENT_DEPS and not _circumstance(child, verb))
             or (naming and child.dep_ == "oprd")

@@ -143,22 +143,33 @@ def _continued_quotations(
     claims: list[Claim], regions: list[tuple[int, int]], text: str, borrowed: set[int]
 ) -> list[Claim]:
     """'"A," she said. "B."': a quotation that opens right after a quoted speaker's frame, in the same
-    paragraph, goes on with what she said, so both are one content (as PARC and PolNeAR annotate them)."""
-    opens = {qs for qs, _ in regions}
+    paragraph, goes on with what she said, so both are one content (as PARC and PolNeAR annotate them).
+    Its sentences that are no claim of their own ('"Don't shoot him. He has no weapon. Don't shoot him."')
+    belong to it too: the content runs from the frame to the closing mark."""
+    opens = [qs for qs, _ in regions]
     out: list[Claim] = []
-    for c in claims:
+    for n, c in enumerate(claims):
         last = out[-1] if out else None
+        k = bisect_left(opens, c.start + 1) - 1
+        qs, qe = regions[k] if k >= 0 else (-1, -1)
         if (
             last is not None
-            and c.start in opens
+            and qs <= c.start <= qe
+            and last.end <= qs
             and c.start in borrowed  # it has no frame of its own ('"B," she said' is a new content)
             and QUOTE_RE.search(last.text)
-            and not text[last.end : c.start].strip()
-            and "\n" not in text[last.start + len(last.text.rstrip()) : c.start]  # a new paragraph, a new quotation
+            and not text[last.end : qs].strip()
+            and "\n" not in text[qs : c.start]
+            and "\n" not in text[last.start + len(last.text.rstrip()) : qs]  # a new paragraph, a new quotation
             and c.source.kind not in ("author", "unattributed")
             and (c.source.name, c.source.kind, c.cue) == (last.source.name, last.source.kind, last.cue)
         ):
-            out[-1] = joined(last, c, text)
+            merged = joined(last, c, text)
+            close = QUOTE_RE.match(text, qe)
+            following = claims[n + 1].start if n + 1 < len(claims) else len(text)
+            if close is not None and merged.end <= qe and close.end() <= following:
+                merged = replace(merged, end=close.end(), text=text[merged.start : close.end()])
+            out[-1] = merged
         else:
             out.append(c)
     return out
