@@ -291,6 +291,9 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    carried = _carried_in(verb)
+    if carried is not None:
+        return carried
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         reporter = head.head if head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX") else None
@@ -307,6 +310,18 @@ def _subject(verb: Token) -> Token | None:
         if own is None and governor.dep_ == "conj" and governor.head.pos_ in ("VERB", "AUX"):
             own = next((c for c in governor.head.children if c.dep_ in SUBJECT_DEPS), None)
         return own
+    return None
+
+
+def _carried_in(verb: Token) -> Token | None:
+    """ "As stated in Davis' commentary, ...", "as reported in the Journal": a participle with no subject whose
+    "in" phrase names a carrier of information; the carrier is where the words come from."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is not None and (_carrier(pobj) or pobj.ent_type_ == "ORG" or pobj.lower_ in lexicons().outlet_words):
+        return pobj
     return None
 
 
@@ -568,7 +583,7 @@ def verb_cue(tok: Token) -> Cue | None:
     elif subj is not None and (
         is_source_like(subj)
         or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted or shared))
-        or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
+        or ((own or borrowed) and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source = source_phrase(subj)
     elif own:
@@ -709,6 +724,15 @@ def _named_owner(noun: Token) -> tuple[int, int] | None:
     return start, i + 1
 
 
+def _identified_work(noun: Token) -> bool:
+    """ "a new poll", "federal data", "a 2015 study": someone's work that the text tells apart, and so a source
+    a reader can look up; not "a report" or "unverified reports" (no one can say which)."""
+    if noun.lemma_.lower() not in lexicons().authored_carriers:
+        return False
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "nummod", "compound")]
+    return bool(modifiers) and not any(c.lower_ in lexicons().hedge_words for c in modifiers)
+
+
 def according_cue(tok: Token) -> Cue | None:
     """ "according to X": the rest of the sentence is X's."""
     if tok.lower_ != "according":
@@ -724,6 +748,7 @@ def according_cue(tok: Token) -> Cue | None:
         pobj is not None
         and owner is None
         and _carrier(pobj)
+        and not _identified_work(pobj)
         and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
         # "according to the poll" points back at one named before ("A Bloomberg poll shows ...")
         and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in pobj.children)
