@@ -40,6 +40,7 @@ NOT_POLARITY = frozenset(
         "likening",
         "quoting",
         "phrasing",
+        "clause_only",
         "inverted",
         "irregular",
         "nobody",
@@ -66,6 +67,8 @@ class Lexicons:
     """ "liken", "compare": construal verbs that take a "to" phrase."""
     quoting_verbs: frozenset[str]
     phrasing_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
+    """ "hear", "understand": clausal verbs that attribute a clause and nothing else."""
     """ "put": verbs that report only in "as X put it"."""
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
@@ -92,6 +95,8 @@ class Lexicons:
     carrier_nouns: frozenset[str]
     """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
     authored_carriers: frozenset[str]
+    held_by_verbs: frozenset[str]
+    """ "seen", "obtained": participles after a carrier whose agent holds it ("a letter seen by Sky News")."""
     """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
     topical_carriers: frozenset[str]
     """Carriers whose "on X" is a topic ("a statement on ..."), never a publisher."""
@@ -148,6 +153,7 @@ def lexicons() -> Lexicons:
         likening_verbs=frozenset(_load("reporting_verbs.json")["likening"]),
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
         phrasing_verbs=frozenset(_load("reporting_verbs.json")["phrasing"]),
+        clause_only_verbs=frozenset(_load("reporting_verbs.json")["clause_only"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
         nobody=frozenset(_load("reporting_verbs.json")["nobody"]),
@@ -158,7 +164,8 @@ def lexicons() -> Lexicons:
             {
                 k: v
                 for k, v in _load("reporting_nouns.json").items()
-                if k not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude", "authored")
+                if k
+                not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude", "authored", "held_by")
             }
         ),
         attitude_nouns=frozenset(_load("reporting_nouns.json")["attitude"]),
@@ -167,6 +174,7 @@ def lexicons() -> Lexicons:
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
         authored_carriers=frozenset(_load("reporting_nouns.json")["authored"]),
+        held_by_verbs=frozenset(_load("reporting_nouns.json")["held_by"]),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),

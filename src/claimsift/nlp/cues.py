@@ -218,6 +218,8 @@ def _quotes_directly(verb: Token) -> bool:
 def _governs_clause(verb: Token) -> bool:
     """An attitude verb attributes a clause or a "for/on/about/of" phrase: "called on X to", "wants to",
     "expects that", "spoke of several flights"."""
+    if verb.lemma_.lower() in lexicons().clause_only_verbs:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj"):
             return True
@@ -700,7 +702,8 @@ def _carrier_owner(noun: Token) -> tuple[int, int] | None:
     owner = _named_owner(noun)
     if owner is not None:
         return owner
-    heads = {noun.i, *(c.i for c in noun.children if c.dep_ == "acl")}
+    held = lexicons().held_by_verbs  # "a letter seen by Sky News": who holds it, not who wrote it
+    heads = {noun.i, *(c.i for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() not in held)}
     for t in noun.subtree:
         if t.lower_ in ("by", "from") and t.head.i in heads:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
