@@ -304,3 +304,24 @@ def test_assess_stance_a_claim_does_not_support_two_exclusive_hypotheses() -> No
     (found,) = stances([claim(BALLOON_TECH, source=SourceRef(name="U.S. officials", kind="anonymous"))], hs)
     assert "supports" in found.values()
     assert list(found.values()).count("supports") == 1, found
+
+
+# Wikinews, "NASA celebrates 30th anniversary of first shuttle launch; announces new homes for retired shuttles",
+# read in the GUM corpus file https://github.com/amir-zeldes/gum/blob/master/dep/GUM_news_nasa.conllu (its "# text"
+# line), whose metadata gives the page
+# https://en.wikinews.org/wiki/NASA_celebrates_30th_anniversary_of_first_shuttle_launch;_announces_new_homes_for_retired_shuttles
+CHALLENGER = (
+    "Space Shuttle Challenger was lost when it exploded 73 seconds after liftoff back on January 28, 1986 killing "
+    "all six aboard."
+)
+
+
+def test_assess_stance_a_sion_noun_meets_its_verb() -> None:
+    """ "An explosion destroyed ..." against "... it exploded ...": the stemmer leaves "explos" and "explod" apart;
+    the noun's verb stem joins them, so the claim shares the hypothesis's predicate, not only its names, and is on
+    topic; without it the claim only touched the hypothesis."""
+    h = hyp("An explosion destroyed the Space Shuttle Challenger in 1986")
+    assert stem("exploded") in h.terms
+    c = claim(CHALLENGER, source=AUTHOR)
+    assert relevance(c.prop, h) == 2
+    assert polarity(c, h) == "supports"

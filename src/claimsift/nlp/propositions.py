@@ -105,7 +105,24 @@ def token_terms(token: Token) -> tuple[str, ...]:
     lower = token.text.lower()
     extra = tuple(stem(w) for w in _country_words().get(lower, ()))
     base = stem(token.lemma_ if token.pos_ in ("VERB", "NOUN") else token.text)
+    if token.pos_ == "NOUN":
+        base = _verb_of_noun(lower) or base
     return tuple(dict.fromkeys((base, *extra)))
+
+
+SION_VERBS = (("asion", "ade"), ("osion", "ode"), ("ansion", "and"), ("ension", "end"))
+"""Noun endings whose verb the stemmer does not reach, and the verb's ending: invasion/invade,
+explosion/explode, expansion/expand, extension/extend. Left out where the ending does not tell the verb:
+decision/decide but revision/revise, conclusion/conclude but confusion/confuse, admission/admit but
+commission (a body)."""
+
+
+def _verb_of_noun(word: str) -> str | None:
+    """The stem of the verb a "-sion" noun is made from, so "invasion" meets "invaded"."""
+    for noun_end, verb_end in SION_VERBS:
+        if word.endswith(noun_end) and len(word) > len(noun_end) + 2:
+            return stem(word[: -len(noun_end)] + verb_end)
+    return None
 
 
 def _is_name(token: Token, headline: bool) -> bool:
