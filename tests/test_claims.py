@@ -676,7 +676,7 @@ def test_claims_condemning_a_thing_is_the_condemners_claim() -> None:
 def test_claims_quotation_marks_open_or_close_by_their_own_place() -> None:
     """VOA 2024-11-06 (tests/data/voa_ukraine_drones_nk_battles.txt): straight marks open after a space or
     the line's start and close after a word, whatever marks came earlier in the text; curly marks say so."""
-    from claimsift.nlp.cues import opening_mark
+    from claimsift.nlp.marks import opening_mark
     from claimsift.nlp.pipeline import load_pipeline
 
     line = (

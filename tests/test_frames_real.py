@@ -2,7 +2,7 @@
 ('X said he believes ...', 'X said the government believes ...') folds into one claim (claims._fold_frames); a subject
 that names no one ('No one has claimed ...') reports nothing (cues._nobody); a reporting verb set into or after the
 clause it reports ('..., she believes, and ...', '..., analysts say.') reports that clause (cues._content_of); a
-'whether' clause inside a sentence after a report stays content (claims._unmarked_question).
+'whether' clause inside a sentence after a report stays content (statements._unmarked_question).
 
 Every sentence is quoted as the page where it was read gives it (VOA: U.S. federal work; UN press: United Nations
 press material; Wikinews: CC BY 2.5, read in the GUM corpus), with that page's address.
@@ -244,7 +244,7 @@ def test_content_of_he_said_set_after_the_subject_reports_the_whole_clause() -> 
     assert (claim.source.name, claim.source.kind, claim.cue) == ("Pascoe", "person", "said")
 
 
-# --- claims._unmarked_question: "whether" inside a sentence, after a report, is content ---
+# --- statements._unmarked_question: "whether" inside a sentence, after a report, is content ---
 
 # Wikinews, "New Zealand begins process to consider changing national flag design", read in the GUM corpus file
 # https://github.com/amir-zeldes/gum/blob/master/dep/GUM_news_flag.conllu (its "# text" line), whose metadata gives

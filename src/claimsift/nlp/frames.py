@@ -11,19 +11,15 @@ from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
 from claimsift.nlp.cues import (
-    QUOTE_MARKS,
     Cue,
     according_cue,
-    appositive_end,
     attitude_cue,
     carrier_cue,
-    inverted_name,
     is_source_like,
-    name_at,
     noun_cue,
-    opening_mark,
     verb_cue,
 )
+from claimsift.nlp.marks import QUOTE_MARKS, appositive_end, inverted_name, name_at, opening_mark
 from claimsift.nlp.turns import note_label
 
 LABEL_WORDS = 5

@@ -1,0 +1,127 @@
+"""Whether a piece of text states something at all: not a question, a call to action, the speaker announcing
+what comes next, or a heading. ``claims.py`` asks this of every piece before it becomes a claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimsift.lexicons import lexicons
+from claimsift.model import Claim
+from claimsift.nlp.quotations import opens_paragraph
+
+
+def worth_a_claim(span: Span, asked: bool = False) -> bool:
+    """A claim states something: enough words, not a question, not a call to action; ``asked``: a question
+    someone is quoted asking in an article ('"How many times do we have to see this?" Clinton said') is theirs
+    to have said (neutral to every hypothesis), though a transcript's questions are not claims."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < (3 if asked else 4):
+        return False
+    if not asked and (asks(span.text) or _unmarked_question(words)):
+        return False
+    return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
+"""Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
+
+
+def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> bool:
+    """Whether a clause in the document's own voice states something about the world.
+
+    Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
+    a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb that has a
+    subject (a heading, "delivered 16 February 2024, White House"; in a transcript only on a line of its
+    own), a bare imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to
+    say a few things this morning about ...").
+    """
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None:
+        return True
+    whole = span.start <= span.sent.start and span.end >= span.sent.end - 1
+    subject = any(c.dep_ in SUBJECTS for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
+    if whole and not subject and (not transcript or _own_paragraph(text, span)):
+        return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
+    if _imperative(span) or _announces(span):
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+
+
+def _own_paragraph(text: str, span: Span) -> bool:
+    """Whether a span stands alone between line breaks (a transcript's front matter, not a torn line)."""
+    j = span.end_char
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    ends = span.text.rstrip(" \t").endswith("\n") or j >= len(text) or text[j] == "\n"
+    return opens_paragraph(text, span.start_char) and ends
+
+
+def _announces(span: Span) -> bool:
+    """ "I wanted to say a few things this morning about ...", "first i want to just take a moment": the
+    speaker announcing what comes next, not saying it."""
+    table = lexicons().announcing
+    for tok in span:
+        if tok.lemma_.lower() not in table["intending"]:
+            continue
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        acts = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in table["speech_acts"]]
+        first = (subj and subj[0].lower_ in ("i", "we")) or (
+            tok.lemma_.lower() == "let" and any(t.lower_ in ("me", "us", "'s", "’s") for a in acts for t in a.children)
+        )
+        if first and acts:
+            return True
+    return False
+
+
+def _imperative(span: Span) -> bool:
+    """ "But make no mistake --", "let's start with ...": a clause that tells the listener to do something
+    (a bare verb with no subject) asserts nothing about the world."""
+    first = next(
+        (t for t in span if t.is_alpha and t.lower_ not in ("but", "and", "so", "now", "please", "just")), None
+    )
+    return (
+        first is not None
+        and bool(span[0].is_sent_start)
+        and span[0].text[:1].isupper()  # a sentence that opens with it, not a transcript line's lost start
+        and first.tag_ == "VB"
+        and first.dep_ in ("ROOT", "advcl", "parataxis", "dep", "conj")
+        and (first.i == 0 or first.doc[first.i - 1].lower_ != "to")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in first.children)
+    )
+
+
+WH_WORDS = frozenset({"what", "why", "how", "who", "which", "where", "when"})
+
+
+def _unmarked_question(words: list[Token]) -> bool:
+    """A question whose question mark a transcript lost: "What happens when ...", "Are there ...",
+    or an indirect question standing alone ("Whether the intercepted calls are ...")."""
+    first, second = words[0], words[1]
+    if first.i != first.sent.start:
+        return False  # "said the videos do not show | whether Scott has anything in his hands": content, not asking
+    if first.lower_ == "whether":
+        return True
+    if first.lower_ in WH_WORDS and second.pos_ in ("VERB", "AUX"):
+        # a free relative that is the subject ("What has happened to him is proof of ...") states, not asks
+        return first.head.dep_ not in ("csubj", "csubjpass")
+    return (
+        first.pos_ == "AUX"
+        and first.tag_ != "MD"
+        and second.lower_ in ("there", "you", "they", "we", "he", "she", "it")
+    )
+
+
+def is_question(sent: Span) -> bool:
+    return asks(sent.text)
+
+
+QUOTED_QUESTION = re.compile(r"\s*[\"“][^\"”]*\?[\"”]")
+"""A claim opening with a quoted question ('"Why now?" Clinton asked.'): a question, whatever frame follows."""
+
+
+def asks(text: str) -> bool:
+    return text.rstrip(" \t\n\"”'’").endswith("?")
