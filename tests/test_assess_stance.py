@@ -325,3 +325,14 @@ def test_assess_stance_a_sion_noun_meets_its_verb() -> None:
     c = claim(CHALLENGER, source=AUTHOR)
     assert relevance(c.prop, h) == 2
     assert polarity(c, h) == "supports"
+
+
+def test_assess_stance_a_title_case_hypothesis_with_a_curly_not_is_negated() -> None:
+    """ "... Launch Didn’t Fail": in title case the parser takes a curly "n’t" for punctuation; it still negates
+    the verb, so a report of the failure refutes the hypothesis instead of supporting it."""
+    negated = hyp("North Korea’s Military Satellite Launch Didn’t Fail")
+    assert stem("fail") in negated.negated
+    # VOA, 2012-04-13 (tests/data/voa_nk_rocket_failed_2012.txt)
+    failed = claim("North Korea has acknowledged a multi-stage rocket it launched early Friday failed to reach orbit.")
+    assert polarity(failed, hyp(LAUNCH_FAILED)) == "supports"
+    assert polarity(failed, negated) == "refutes"

@@ -29,6 +29,7 @@ STEM_CHARS = 6
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
+NOT_WORDS = frozenset({"not", "n't", "n’t"})
 OPAQUE_HEADS = frozenset(
     {"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"}
     | {"want", "wish", "like", "hope", "intend", "mean"}
@@ -153,8 +154,10 @@ def _negated(span: Span | Doc) -> set[Token]:
     out: set[Token] = set()
     for t in span:
         lower = t.lower_
-        if t.dep_ == "neg":
-            out.update(_scope(t.head, span))
+        if t.dep_ == "neg" or (lower in NOT_WORDS and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
+            # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
+            head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head
+            out.update(_scope(head, span))
         elif lower in NEGATORS and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
             target = t.head if t.dep_ == "det" else t
