@@ -41,6 +41,7 @@ NOT_POLARITY = frozenset(
         "quoting",
         "phrasing",
         "clause_only",
+        "displaying",
         "inverted",
         "irregular",
         "nobody",
@@ -68,6 +69,8 @@ class Lexicons:
     quoting_verbs: frozenset[str]
     phrasing_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
+    displaying_verbs: frozenset[str]
+    """ "show", "signal": with a person subject and a thing object they display, not report."""
     """ "hear", "understand": clausal verbs that attribute a clause and nothing else."""
     """ "put": verbs that report only in "as X put it"."""
     inverted_saying: frozenset[str]
@@ -154,6 +157,7 @@ def lexicons() -> Lexicons:
         quoting_verbs=frozenset(_load("reporting_verbs.json")["quoting"]),
         phrasing_verbs=frozenset(_load("reporting_verbs.json")["phrasing"]),
         clause_only_verbs=frozenset(_load("reporting_verbs.json")["clause_only"]),
+        displaying_verbs=frozenset(_load("reporting_verbs.json")["displaying"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
         nobody=frozenset(_load("reporting_verbs.json")["nobody"]),

@@ -69,7 +69,10 @@ def source_phrase(head: Token) -> tuple[int, int]:
     # The phrase must be contiguous around the head; cut at punctuation that opens an apposition.
     doc = head.doc
     lo, hi = head.i, head.i + 1
-    while lo - 1 >= start and (lo - 1 in keep or _inner_punct(doc[lo - 1])) and not _breaks(doc[lo - 1]):
+    while lo - 1 >= head.sent.start and not _breaks(doc[lo - 1]):
+        hyphened = _inner_punct(doc[lo])  # "co-founder", "so-called": the word before a hyphen is the name's too
+        if not (hyphened or (lo - 1 >= start and (lo - 1 in keep or _inner_punct(doc[lo - 1])))):
+            break
         lo -= 1
     while hi < end and _goes_on(doc, hi, keep):
         hi += 1
@@ -513,6 +516,10 @@ def _reports_nothing(tok: Token, polarity: str) -> bool:
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return True  # "denied him medical care": withholding, not a denial
+    if lemma in lexicons().displaying_verbs and not _clausal(tok) and not _carrier_subject(tok):
+        return (
+            True  # "Trump's supporters continue to show signs of enthusiasm": a person showing a thing reports nothing
+        )
     if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and (
         not _governs_clause(tok) or tok.dep_ == "relcl"
     ):
@@ -527,6 +534,12 @@ def _reports_nothing(tok: Token, polarity: str) -> bool:
     ):
         return True  # "Trump has been disrespecting veterans, proving he's unfit": what the deed shows, no report
     return False
+
+
+def _carrier_subject(verb: Token) -> bool:
+    """Whether a verb's subject (or the subject it borrows) is a carrier of information ("the poll shows")."""
+    subj = _subject(verb)
+    return subj is None or _carrier(subj) or subj.ent_type_ in ("PERCENT", "ORG") or subj.pos_ == "PROPN"
 
 
 def _passive_cue(tok: Token, polarity: str) -> tuple[bool, Cue | None]:
@@ -623,12 +636,23 @@ def noun_cue(tok: Token) -> Cue | None:
         return None  # "his claim that ..." reports; "their statement on ..." only names one
     source = source_phrase(owner)
     frame = set(range(*source)) | {tok.i}
-    content = {t.i for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") for t in c.subtree}
+    content = {
+        t.i
+        for c in tok.children
+        if c.dep_ in ("acl", "ccomp", "relcl") and not _happens_to(c)  # "asylum claim being withdrawn"
+        for t in c.subtree
+    }
     if not content and nxt is not None and nxt.lower_ == "that":
         content = _following_clause(tok)
     if not content:
         return None  # "Kim's comments" names a statement but reports nothing
     return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
+
+
+def _happens_to(clause: Token) -> bool:
+    """A passive participle after a noun tells what is done to it ("an asylum claim being withdrawn"), not what
+    it says."""
+    return clause.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in clause.children)
 
 
 ATTITUDE_PREPS = frozenset({"over", "about", "at", "for", "on", "regarding", "with", "in", "to"})

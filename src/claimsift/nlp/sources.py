@@ -193,7 +193,11 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             resolved_from=span.text,
         )
     if len(span) == 1 and root in GROUP_PRONOUNS:
-        prior = memory.last("organization", start) or memory.last(None, start)
+        groups = [memory.last("organization", start)]
+        if root != "it":  # "they" also stands for unnamed people met as sources ("Critics of the program ...")
+            groups.append(memory.last("anonymous", start))
+        found = [g for g in groups if g is not None and g.start is not None and (g.kind != "anonymous" or _plural(g))]
+        prior = max(found, key=lambda g: g.start or 0) if found else memory.last(None, start)
         if prior is not None:
             return SourceRef(
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
@@ -226,6 +230,12 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
         start=span.start_char,
         end=span.end_char,
     )
+
+
+def _plural(ref: SourceRef) -> bool:
+    """Whether an unnamed source is a group ("Critics of the EB-5 program", "people familiar"), not one person."""
+    nouns = lexicons().anonymous_nouns
+    return any(w == "people" or (w.endswith("s") and w[:-1] in nouns) for w in ref.name.lower().split())
 
 
 def _known_surname(span: Span, memory: SourceMemory) -> bool:
