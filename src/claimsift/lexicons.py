@@ -42,6 +42,7 @@ NOT_POLARITY = frozenset(
         "phrasing",
         "clause_only",
         "displaying",
+        "sending",
         "inverted",
         "irregular",
         "nobody",
@@ -70,6 +71,8 @@ class Lexicons:
     phrasing_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     displaying_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
+    """ "email", "send": a participle of saying on their object gives the sender's words."""
     """ "show", "signal": with a person subject and a thing object they display, not report."""
     """ "hear", "understand": clausal verbs that attribute a clause and nothing else."""
     """ "put": verbs that report only in "as X put it"."""
@@ -158,6 +161,7 @@ def lexicons() -> Lexicons:
         phrasing_verbs=frozenset(_load("reporting_verbs.json")["phrasing"]),
         clause_only_verbs=frozenset(_load("reporting_verbs.json")["clause_only"]),
         displaying_verbs=frozenset(_load("reporting_verbs.json")["displaying"]),
+        sending_verbs=frozenset(_load("reporting_verbs.json")["sending"]),
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
         nobody=frozenset(_load("reporting_verbs.json")["nobody"]),

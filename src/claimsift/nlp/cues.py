@@ -603,8 +603,10 @@ def verb_cue(tok: Token) -> Cue | None:
         source = source_phrase(subj)
     elif own:
         return None  # "videos show ..." is evidence, not attribution
-    elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i:
+    elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i and _quoted_as(tok):
         source = source_phrase(tok.head)  # "quoted U.S. officials saying ...", "cited a diplomat as saying ..."
+    elif subj is None and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _sender(tok.head.head) is not None:
+        source = _sender(tok.head.head)  # "The Vermont senator emailed supporters saying ...": who sent it says it
     else:  # no subject of its own: a broken parse, or one borrowed from a verb far away
         source = _left_phrase(tok)
         if source is None and subj is not None:
@@ -647,6 +649,22 @@ def noun_cue(tok: Token) -> Cue | None:
     if not content:
         return None  # "Kim's comments" names a statement but reports nothing
     return Cue(tok.i, tok.text, polarity, source, frozenset(content - frame), frozenset(frame))
+
+
+def _quoted_as(participle: Token) -> bool:
+    """Whether the noun a participle of saying hangs on is who says it: "Clinton, casting herself as ...", "quoted
+    U.S. officials saying ..."; not the object of a verb that does not report ("emailed supporters saying ...",
+    where the sender speaks)."""
+    noun = participle.head
+    return noun.dep_ != "dobj" or _verb_polarity(noun.head) is not None
+
+
+def _sender(verb: Token) -> tuple[int, int] | None:
+    """Who sends a message, as a phrase: the source-like subject of a verb of sending."""
+    if verb.lemma_.lower() not in lexicons().sending_verbs:
+        return None
+    subj = _subject(verb)
+    return source_phrase(subj) if subj is not None and is_source_like(subj) else None
 
 
 def _happens_to(clause: Token) -> bool:
