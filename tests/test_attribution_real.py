@@ -97,11 +97,6 @@ def test_attribution_the_quotation_after_a_fronted_participle_is_the_prime_minis
     assert "Discussing" not in said.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Discussing his concern in a public statement, Malaysia's Prime Minister,' is a claim of its own with "
-    "source ('unattributed', 'unattributed') and cue 'Discussing'",
-)
 def test_attribution_a_fronted_participle_is_no_report_of_its_own() -> None:
     """The scene "Discussing his concern in a public statement" reports nothing: no claim of the sentence is cued by
     "Discussing" or left without a source; only Najib Razak speaks."""

@@ -516,6 +516,8 @@ def _reports_nothing(tok: Token, polarity: str) -> bool:
     lemma = tok.lemma_.lower()
     if polarity == "deny" and any(c.dep_ in ("dative", "iobj") for c in tok.children):
         return True  # "denied him medical care": withholding, not a denial
+    if tok.tag_ == "VBG" and tok.i == tok.sent.start and not _own_subject(tok) and not _clausal(tok):
+        return True  # "Discussing his concern in a public statement, X said ...": the scene of the saying, not a report
     if lemma in lexicons().displaying_verbs and not _clausal(tok) and not _carrier_subject(tok):
         return (
             True  # "Trump's supporters continue to show signs of enthusiasm": a person showing a thing reports nothing
