@@ -301,12 +301,6 @@ def test_attribution_said_and_said_again_are_two_claims_of_one_speaker() -> None
     assert "damning" not in supported.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the claims are 'They also claimed Paris was a volunteer and claim' (cue 'claimed') and 'she has a "
-    "vested interest for misrepresenting her experiences with the Church.' (cue 'claim'): the second verb stays at "
-    "the end of the first claim",
-)
 def test_attribution_claimed_and_claim_are_cut_before_the_second_verb() -> None:
     """ "They also claimed Paris was a volunteer and claim she has a vested interest ...": two reports, each with its
     own content; the first ends at "a volunteer", the second verb goes with its own content, and both have one

@@ -198,10 +198,14 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
         head = heads.get(tok.head.i)
         # each verb has a content of its own before the next ("neither confirmed nor denied X" shares one); a
         # verb that reports nothing has its object ("Schultz supported Democrats ... and said he did not ...")
+        # "They claimed Paris was a volunteer and | claim she has ...": hung on the first report's clause, which
+        # ends before it
+        holder = any(tok.head.i in h.content and max(h.content) < tok.i for h in cues if h.content)
         before = (
             max(head.content) < tok.i
             if head is not None
-            else tok.head.pos_ == "VERB" and any(t.dep_ in ("dobj", "prep") for t in tok.head.children if t.i < tok.i)
+            else holder
+            or (tok.head.pos_ == "VERB" and any(t.dep_ in ("dobj", "prep") for t in tok.head.children if t.i < tok.i))
         )
         if before:
             cc = [t.i for t in tok.head.children if t.dep_ == "cc" and tok.head.i < t.i < tok.i]

@@ -621,8 +621,24 @@ def verb_cue(tok: Token) -> Cue | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in WITHHOLDING:
         polarity = "neutral"  # "declined to confirm", "refused to comment"
     frame = _frame(tok, source)
-    content = frozenset(_content_of(tok, frame))
+    content = frozenset(_content_of(tok, frame) - _second_report(tok))
     return Cue(tok.i, tok.text, polarity, source, content, frozenset(frame), generic=generic and source is not None)
+
+
+def _second_report(verb: Token) -> set[int]:
+    """ "They claimed Paris was a volunteer and claim she has ...": the parser hangs the second report on the first
+    one's clause; the same verb of saying coordinated there, with no subject of its own, reports its own clause."""
+    out: set[int] = set()
+    for t in verb.subtree:
+        if (
+            t.dep_ == "conj"
+            and t.i > verb.i
+            and t.lemma_.lower() == verb.lemma_.lower()
+            and t.head.i != verb.i
+            and not _own_subject(t)
+        ):
+            out |= _subtree_ids(t) | {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+    return out
 
 
 def noun_cue(tok: Token) -> Cue | None:
