@@ -32,14 +32,13 @@ def _load_base() -> Language:
 
 
 def _gazetteer_patterns() -> list[dict[str, object]]:
-    """Token patterns for every alias, so multi-word names match whatever the tokenizer does."""
-    nlp = spacy.blank("en")
-    patterns: list[dict[str, object]] = []
-    for entry in lexicons().aliases:
-        for alias in entry.aliases:
-            tokens = [{"ORTH": t.text} for t in nlp.make_doc(alias)]
-            patterns.append({"label": entry.type, "pattern": tokens, "id": entry.name})
-    return patterns
+    """A phrase pattern for every alias, matched on the tokens' exact text (as token patterns of ``ORTH`` would,
+    but through spaCy's PhraseMatcher, which is several times cheaper per document than its Matcher)."""
+    return [
+        {"label": entry.type, "pattern": alias, "id": entry.name}
+        for entry in lexicons().aliases
+        for alias in entry.aliases
+    ]
 
 
 @cache
@@ -52,6 +51,9 @@ def load_pipeline() -> Language:
     nlp.add_pipe(paragraph_breaks.COMPONENT, before="parser")
     nlp.add_pipe(quoted_frames.COMPONENT, before="parser")
     nlp.add_pipe(sentence_cap.COMPONENT, before="parser")  # last: it counts the starts the others set
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": False})
-    ruler.add_patterns(_gazetteer_patterns())  # type: ignore[attr-defined]
+    ruler = nlp.add_pipe(
+        "entity_ruler", name=RULER_NAME, after="ner", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
+    )
+    with nlp.select_pipes(enable=[]):  # the patterns need only the tokenizer, not a parse each
+        ruler.add_patterns(_gazetteer_patterns())  # type: ignore[attr-defined]
     return nlp
