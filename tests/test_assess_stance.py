@@ -336,3 +336,22 @@ def test_assess_stance_a_title_case_hypothesis_with_a_curly_not_is_negated() -> 
     failed = claim("North Korea has acknowledged a multi-stage rocket it launched early Friday failed to reach orbit.")
     assert polarity(failed, hyp(LAUNCH_FAILED)) == "supports"
     assert polarity(failed, negated) == "refutes"
+
+
+# Wikinews, "Lantern Festival in Taipei lights up the night", read in the GUM corpus file
+# https://github.com/amir-zeldes/gum/blob/master/dep/GUM_news_lanterns.conllu (its "# text" line), whose metadata
+# gives the page https://en.wikinews.org/wiki/Lantern_Festival_in_Taipei_lights_up_the_night (dateCreated 2007-03-05)
+LANTERNS = (
+    "Colorful lantern scenes not only fill the central square but also the surrounding 2 km circumference of the "
+    "memorial."
+)
+
+
+def test_assess_stance_not_only_negates_nothing() -> None:
+    """ "... not only fill the central square but also ...": "not only" adds; the claim supports a hypothesis
+    that lantern scenes fill the square. (Here the parser makes "not" a preconjunction, so this guards the reading;
+    where it hangs "not" on the verb, ``NOT_ONLY`` keeps it from negating.)"""
+    h = hyp("Lantern scenes fill the central square of the memorial")
+    c = claim(LANTERNS, source=AUTHOR)
+    assert not c.prop.negated
+    assert polarity(c, h) == "supports"

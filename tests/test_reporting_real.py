@@ -469,10 +469,6 @@ def test_reporting_assure_inside_a_request_does_not_split_it() -> None:
     assert claim.text.strip() == ASKS_TO_ASSURE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'they don't understand' inside the quotation becomes the cue of the quotation's claim instead of 'called'",
-)
 def test_reporting_understand_inside_a_quotation_is_not_its_frame() -> None:
     """Galantino's quotation after "has called the sentence ...:": its last sentence's "they don't understand" is
     something the quotation says about others, not the frame that makes it Galantino's; the cue stays "called"."""

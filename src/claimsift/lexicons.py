@@ -69,13 +69,13 @@ class Lexicons:
     """ "liken", "compare": construal verbs that take a "to" phrase."""
     quoting_verbs: frozenset[str]
     phrasing_verbs: frozenset[str]
+    """ "put": verbs that report only in "as X put it"."""
     clause_only_verbs: frozenset[str]
+    """ "hear", "understand": clausal verbs that attribute a clause and nothing else."""
     displaying_verbs: frozenset[str]
+    """ "show": with a person subject and a thing object it displays, not reports."""
     sending_verbs: frozenset[str]
     """ "email", "send": a participle of saying on their object gives the sender's words."""
-    """ "show", "signal": with a person subject and a thing object they display, not report."""
-    """ "hear", "understand": clausal verbs that attribute a clause and nothing else."""
-    """ "put": verbs that report only in "as X put it"."""
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
     title_abbreviations: frozenset[str]
@@ -101,9 +101,12 @@ class Lexicons:
     carrier_nouns: frozenset[str]
     """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
     authored_carriers: frozenset[str]
+    """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
     held_by_verbs: frozenset[str]
     """ "seen", "obtained": participles after a carrier whose agent holds it ("a letter seen by Sky News")."""
-    """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
+    identified_works: frozenset[str]
+    """ "poll", "study", "data": works of method that "according to" names as a source when the text tells
+    which ("a new poll"), unlike reports ("according to new reports" names no origin)."""
     topical_carriers: frozenset[str]
     """Carriers whose "on X" is a topic ("a statement on ..."), never a publisher."""
     hedge_words: frozenset[str]
@@ -173,7 +176,16 @@ def lexicons() -> Lexicons:
                 k: v
                 for k, v in _load("reporting_nouns.json").items()
                 if k
-                not in ("carriers", "topical", "attitude", "light_verbs", "neutral_attitude", "authored", "held_by")
+                not in (
+                    "carriers",
+                    "topical",
+                    "attitude",
+                    "light_verbs",
+                    "neutral_attitude",
+                    "authored",
+                    "held_by",
+                    "identified_works",
+                )
             }
         ),
         attitude_nouns=frozenset(_load("reporting_nouns.json")["attitude"]),
@@ -183,6 +195,7 @@ def lexicons() -> Lexicons:
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
         authored_carriers=frozenset(_load("reporting_nouns.json")["authored"]),
         held_by_verbs=frozenset(_load("reporting_nouns.json")["held_by"]),
+        identified_works=frozenset(_load("reporting_nouns.json")["identified_works"]),
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),

@@ -222,7 +222,7 @@ def _governs_clause(verb: Token) -> bool:
     """An attitude verb attributes a clause or a "for/on/about/of" phrase: "called on X to", "wants to",
     "expects that", "spoke of several flights"."""
     if verb.lemma_.lower() in lexicons().clause_only_verbs:
-        return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        return any(_proposition_clause(c) for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj"):
             return True
@@ -240,6 +240,17 @@ def _governs_clause(verb: Token) -> bool:
         if child.dep_ == "dobj" and any(c.dep_ in ("xcomp", "acl", "oprd", "ccomp") for c in child.children):
             return True  # "called fellow Republicans to unendorse", "urged police to release"
     return _names_as(verb)
+
+
+def _proposition_clause(clause: Token) -> bool:
+    """A clause that states something: "I heard (that) the plan failed", "we understand it to be"; not a bare
+    infinitive ("heard me say it"), a gerund, or a question word's clause ("don't understand what kind of ...")."""
+    if clause.dep_ == "xcomp":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if clause.dep_ != "ccomp" or clause.tag_ in ("VB", "VBG") or clause.pos_ not in ("VERB", "AUX"):
+        return False  # (nor a verbless one: "we heard you loud and clear")
+    first = clause.doc[clause.left_edge.i]
+    return not (first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if"))
 
 
 def _taken_as(verb: Token) -> bool:
@@ -539,7 +550,9 @@ def _reports_nothing(tok: Token, polarity: str) -> bool:
 
 
 def _carrier_subject(verb: Token) -> bool:
-    """Whether a verb's subject (or the subject it borrows) is a carrier of information ("the poll shows")."""
+    """Whether a verb's subject may show what it reports: a carrier of information ("the poll shows"), a name or a
+    share ("Putin showed", "40 percent showed"; left to the other rules), or none found (a broken parse); not a
+    described person ("supporters continue to show signs of ...")."""
     subj = _subject(verb)
     return subj is None or _carrier(subj) or subj.ent_type_ in ("PERCENT", "ORG") or subj.pos_ == "PROPN"
 
@@ -600,7 +613,7 @@ def verb_cue(tok: Token) -> Cue | None:
     elif subj is not None and (
         is_source_like(subj)
         or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted or shared))
-        or ((own or borrowed) and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
+        or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
         source = source_phrase(subj)
     elif own:
@@ -789,8 +802,8 @@ def _named_owner(noun: Token) -> tuple[int, int] | None:
 
 def _identified_work(noun: Token) -> bool:
     """ "a new poll", "federal data", "a 2015 study": someone's work that the text tells apart, and so a source
-    a reader can look up; not "a report" or "unverified reports" (no one can say which)."""
-    if noun.lemma_.lower() not in lexicons().authored_carriers:
+    a reader can look up; not "a report", "new reports" or "unverified reports" (no one can say which)."""
+    if noun.lemma_.lower() not in lexicons().identified_works:
         return False
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "nummod", "compound")]
     return bool(modifiers) and not any(c.lower_ in lexicons().hedge_words for c in modifiers)

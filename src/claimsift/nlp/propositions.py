@@ -30,6 +30,8 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
 NOT_WORDS = frozenset({"not", "n't", "n’t"})
+NOT_ONLY = frozenset({"only", "just", "merely", "simply"})
+"""After "not" these make "not only ... but also", which adds rather than negates."""
 OPAQUE_HEADS = frozenset(
     {"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"}
     | {"want", "wish", "like", "hope", "intend", "mean"}
@@ -154,6 +156,9 @@ def _negated(span: Span | Doc) -> set[Token]:
     out: set[Token] = set()
     for t in span:
         lower = t.lower_
+        following = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+        if following in NOT_ONLY:
+            continue  # "not only shelled the town but also burned it": an addition, no negation
         if t.dep_ == "neg" or (lower in NOT_WORDS and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
             # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
             head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head

@@ -196,8 +196,8 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
         groups = [memory.last("organization", start)]
         if root != "it":  # "they" also stands for unnamed people met as sources ("Critics of the program ...")
             groups.append(memory.last("anonymous", start))
-        found = [g for g in groups if g is not None and g.start is not None and (g.kind != "anonymous" or _plural(g))]
-        prior = max(found, key=lambda g: g.start or 0) if found else memory.last(None, start)
+        found = [g for g in groups if g is not None and (g.kind != "anonymous" or _plural(g))]
+        prior = max(found, key=lambda g: g.start or -1) if found else memory.last(None, start)
         if prior is not None:
             return SourceRef(
                 name=prior.name, kind=prior.kind, start=prior.start, end=prior.end, resolved_from=span.text
@@ -280,7 +280,11 @@ def _previous_plural_subject(span: Span) -> Span | None:
     people = lex.person_nouns | lex.org_nouns | lex.body_nouns | lex.anonymous_nouns
     if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in people:
         return None
-    return span.doc[max(subj.left_edge.i, before.start) : subj.i + 1]
+    end = subj.i + 1
+    for child in subj.children:  # "Critics of the EB-5 program": the group's name goes on through its "of" phrase
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            end = child.right_edge.i + 1
+    return span.doc[max(subj.left_edge.i, before.start) : min(end, before.end)]
 
 
 def _main_subject(sent: Span) -> Token | None:
