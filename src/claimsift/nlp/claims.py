@@ -199,7 +199,7 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
         # each verb has a content of its own before the next ("neither confirmed nor denied X" shares one); a
         # verb that reports nothing has its object ("Schultz supported Democrats ... and said he did not ...")
         # "They claimed Paris was a volunteer and | claim she has ...": hung on the first report's clause, which
-        # ends before it
+        # ends before it (cues._second_report keeps the second report out of the first one's content)
         holder = any(tok.head.i in h.content and max(h.content) < tok.i for h in cues if h.content)
         before = (
             max(head.content) < tok.i

@@ -9,12 +9,12 @@ nothing leaves this module but plain token indices.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from claimsift.lexicons import data_file, lexicons
+from claimsift.lexicons import lexicons
 from claimsift.nlp.marks import inverted_name, is_mark, opening_mark
+from claimsift.nlp.temporal import CALENDAR_NAMES
 
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "csubj", "advcl", "acl", "relcl", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -112,7 +112,7 @@ def is_source_like(tok: Token) -> bool:
     lex = lexicons()
     if tok.lower_ in SOURCE_PRONOUNS:
         return True
-    if tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ != "PROPN" or tok.text in _calendar_names()):
+    if tok.ent_type_ in ("DATE", "TIME") and (tok.pos_ != "PROPN" or tok.text in CALENDAR_NAMES):
         return False  # "Wednesday added one more unusual development": a day says nothing (but "Last week Stumpf")
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
         return True
@@ -122,13 +122,6 @@ def is_source_like(tok: Token) -> bool:
         return False
     nouns = lex.person_nouns | lex.org_nouns | lex.body_nouns | lex.anonymous_nouns
     return tok.lemma_.lower() in nouns or tok.lower_ in nouns  # "sources": the list holds some plurals
-
-
-@cache
-def _calendar_names() -> frozenset[str]:
-    """Day and month names that are never a person's ("Wednesday", "January"; not "May", "August")."""
-    temporal = data_file("temporal.json")
-    return frozenset((*temporal["weekdays"], *temporal["months"])) - set(temporal["ambiguous_months"])
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -530,9 +523,7 @@ def _reports_nothing(tok: Token, polarity: str) -> bool:
     if tok.tag_ == "VBG" and tok.i == tok.sent.start and not _own_subject(tok) and not _clausal(tok):
         return True  # "Discussing his concern in a public statement, X said ...": the scene of the saying, not a report
     if lemma in lexicons().displaying_verbs and not _clausal(tok) and not _carrier_subject(tok):
-        return (
-            True  # "Trump's supporters continue to show signs of enthusiasm": a person showing a thing reports nothing
-        )
+        return True  # "Trump's supporters continue to show signs of enthusiasm": showing a thing reports nothing
     if (lemma in lexicons().clausal_verbs or tok.lower_[:-1] in lexicons().clausal_verbs) and (
         not _governs_clause(tok) or tok.dep_ == "relcl"
     ):
@@ -620,8 +611,8 @@ def verb_cue(tok: Token) -> Cue | None:
         return None  # "videos show ..." is evidence, not attribution
     elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i and _quoted_as(tok):
         source = source_phrase(tok.head)  # "quoted U.S. officials saying ...", "cited a diplomat as saying ..."
-    elif subj is None and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and _sender(tok.head.head) is not None:
-        source = _sender(tok.head.head)  # "The Vermont senator emailed supporters saying ...": who sent it says it
+    elif subj is None and tok.dep_ == "acl" and tok.head.dep_ == "dobj" and (sender := _sender(tok.head.head)):
+        source = sender  # "The Vermont senator emailed supporters saying ...": who sent it says it
     else:  # no subject of its own: a broken parse, or one borrowed from a verb far away
         source = _left_phrase(tok)
         if source is None and subj is not None:

@@ -110,26 +110,27 @@ def quoted_sources(text: str, claims: list[Claim]) -> list[Claim]:
                     cue=who.cue,
                     evidence_type=evidence_type(out[i].text, who.source.name, who.source.kind),
                 )
-    joined = _continued_quotations(_whole_quotations(out, regions, text), regions, text, borrowed)
-    return _short_continuations(joined, regions, text)
+    whole = _continued_quotations(_whole_quotations(out, regions, text), regions, text, borrowed)
+    return _short_continuations(whole, regions, text)
+
+
+def _region(regions: list[tuple[int, int]], opens: list[int], pos: int) -> int | None:
+    """The index of the quotation a position falls in (``opens``: the regions' opening offsets), if any."""
+    i = bisect_left(opens, pos + 1) - 1
+    return i if i >= 0 and pos <= regions[i][1] else None
 
 
 def _whole_quotations(claims: list[Claim], regions: list[tuple[int, int]], text: str) -> list[Claim]:
     """A quotation running over several sentences is one content: join its same-source claims."""
     opens = [qs for qs, _ in regions]
-
-    def region(pos: int) -> int | None:
-        i = bisect_left(opens, pos + 1) - 1
-        return i if i >= 0 and pos <= regions[i][1] else None
-
     out: list[Claim] = []
     for c in claims:
         last = out[-1] if out else None
-        here = region(c.start)
+        here = _region(regions, opens, c.start)
         if (
             last is not None
             and here is not None
-            and here == region(last.start)
+            and here == _region(regions, opens, last.start)
             and c.source.kind not in ("author", "unattributed")
             and (c.source.name, c.source.kind) == (last.source.name, last.source.kind)
         ):
@@ -150,11 +151,11 @@ def _continued_quotations(
     out: list[Claim] = []
     for n, c in enumerate(claims):
         last = out[-1] if out else None
-        k = bisect_left(opens, c.start + 1) - 1
-        qs, qe = regions[k] if k >= 0 else (-1, -1)
+        k = _region(regions, opens, c.start)
+        qs, qe = regions[k] if k is not None else (-1, -1)
         if (
             last is not None
-            and qs <= c.start <= qe
+            and k is not None
             and last.end <= qs
             and c.start in borrowed  # it has no frame of its own ('"B," she said' is a new content)
             and QUOTE_RE.search(last.text)

@@ -60,6 +60,8 @@ _MONTH_CUES = frozenset(_W["month_cues"])
 _BOUNDARY_CUES = frozenset(_W["boundary_year_cues"])
 _WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(_W["weekdays"])}
 _NUMBERS: dict[str, int] = _W["number_words"]
+CALENDAR_NAMES = frozenset(_WEEKDAYS) | (frozenset(_W["months"]) - _AMBIGUOUS)
+"""Day and month names that are never a person's ("Wednesday", "January"; not "May", "August")."""
 _DIRECTIONS: dict[str, int] = _W["direction"]
 _ANAPHORIC: dict[str, int] = _W["anaphoric_days"]
 _DEICTIC: dict[str, int] = _W["deictic_days"]
