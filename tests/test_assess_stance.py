@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimsift.analysis import analyze
-from claimsift.assess.stance import document_stance, exclusive, polarity, relevance, stances
+from claimsift.assess.stance import document_stance, exclusive, joined, polarity, relevance, stances
 from claimsift.model import Claim, Hypothesis, SourceRef
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.process import hypothesis_terms
@@ -190,6 +190,37 @@ def test_assess_stance_a_claim_bears_on_the_hypothesis_it_is_closest_to() -> Non
     )
     assert relevance(deployed.prop, props[0], (props[1],)) == 2
     assert stances([deployed], [h1, h2]) == [{"H1": "supports", "H2": "neutral"}]
+
+
+PACT = "North Korea and Russia have a mutual defense pact"
+
+
+def test_assess_stance_a_claim_joining_the_names_a_hypothesis_joins_is_about_their_relation() -> None:
+    """VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): the article is about the deployment, but
+    South Korea's president speaks of what is between the two states, which is what the pact hypothesis joins."""
+    props = hypothesis_terms([TROOPS, PACT])
+    h1 = Hypothesis(id="H1", text=TROOPS, prop=props[0])
+    h2 = Hypothesis(id="H2", text=PACT, prop=props[1])
+    deployed = claim(
+        "The Pentagon said Tuesday a “small number” of North Korean troops have deployed to Russia’s Kursk region, "
+        "where they are likely to be used in combat against Ukrainian troops."
+    )
+    yoon = SourceRef(name="Yoon Suk Yeol", kind="person")
+    between = claim(
+        "military cooperation between North Korea and Russia “poses a significant security threat to the "
+        "international community.”",
+        source=yoon,
+        cue="said",
+    )
+    assert joined(between.prop, props[1]) and not joined(between.prop, props[0])
+    assert stances([deployed, between], [h1, h2])[1] == {"H1": "neutral", "H2": "supports"}
+    # VOA, 2024-10-23 (tests/data/voa_austin_nk_soldiers_in_russia.txt): the same two names, the other way round
+    austin = claim("Austin cited a “strengthened relationship” between Russia and North Korea,")
+    assert joined(austin.prop, props[1])
+    # the same states, not joined: the claim goes with what the document is about
+    weapons = claim("North Korea has provided weapons to Russia.", source=SourceRef(name="Austin", kind="person"))
+    assert not joined(weapons.prop, props[1])
+    assert stances([deployed, weapons], [h1, h2])[1] == {"H1": "supports", "H2": "neutral"}
 
 
 def test_assess_stance_support_for_one_alternative_refutes_the_other() -> None:

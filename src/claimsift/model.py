@@ -164,6 +164,9 @@ class Proposition:
     crossed the United States was ...", the United States is where it flew, not who is accused."""
     attributive: tuple[str, ...] = ()
     """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
+    pairs: tuple[tuple[str, str], ...] = ()
+    """Two names joined by "and" ("Russia and North Korea", "between the DPRK and the Russian Federation"),
+    each side its terms joined by spaces: the text speaks of what is between them."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

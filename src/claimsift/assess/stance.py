@@ -9,7 +9,9 @@ How it decides (general rules, no topic lists; see README "Stance"):
    when it shares two terms or one content term; otherwise unrelated. One shared name is never enough.
    With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart, and
    it bears on the hypothesis it is closest to. A claim whose pronouns point back ("We've seen that")
-   also carries the terms of its source's previous claim.
+   also carries the terms of its source's previous claim. A claim that joins two names with "and" the way a
+   hypothesis joins them ("an agreement between the DPRK and the Russian Federation" and "Russia and North
+   Korea have a treaty") speaks of their relation: it is about that hypothesis, whatever its document is about.
 2. Polarity. Neutral frames ("declined to comment"), conditionals and questions are neutral. A denial
    cue ("denied"), denial words ("hoax", "no evidence that", "remain unconvinced") or a negation over a
    shared term in the parse ("were not deployed", "is not responsible") refute. A hypothesis that is
@@ -101,6 +103,18 @@ def shared_terms(claim: Proposition, h: Proposition) -> tuple[set[str], float]:
     matched = {t for t in w if t in have}
     total = sum(w.values())
     return matched, (sum(w[t] for t in matched) / total if total else 0.0)
+
+
+def joined(claim: Proposition, h: Proposition) -> bool:
+    """Whether a claim joins the two names a hypothesis joins ("an agreement between the DPRK and the Russian
+    Federation" and "Russia and North Korea have a treaty"), in either order: it speaks of their relation."""
+
+    def meets(x: str, y: str) -> bool:
+        return bool(set(x.split()) & set(y.split()))
+
+    return any(
+        (meets(a, x) and meets(b, y)) or (meets(a, y) and meets(b, x)) for a, b in h.pairs for x, y in claim.pairs
+    )
 
 
 def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] = ()) -> int:
@@ -217,8 +231,10 @@ def stances(claims: Sequence[Claim], hypotheses: Sequence[Hypothesis]) -> list[d
         prop = c.prop or Proposition()
         shares = {h.id: shared_terms(prop, hp[h.id])[1] for h in hypotheses}
         best = max(shares.values(), default=0.0)
+        pair = [h.id for h in hypotheses if joined(prop, hp[h.id])]
+        about = pair[0] if len(pair) == 1 else topic.get(c.doc)
         own = {
-            h.id: stance(c, hp[h.id], others[h.id], len(hypotheses) == 1 or topic.get(c.doc) == h.id, h.text)
+            h.id: stance(c, hp[h.id], others[h.id], len(hypotheses) == 1 or about == h.id, h.text)
             if shares[h.id] >= RIVAL_SHARE * best
             else "neutral"  # a claim far closer to another hypothesis is about that one
             for h in hypotheses
@@ -322,8 +338,10 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
                 and 0 <= c.start - recent.end <= CONTEXT_CHARS
             ):
                 prev = recent  # "the Kremlin knows this": what was just said, not the subject named before
-            terms = tuple(dict.fromkeys((*prop.terms, *(prev.prop or Proposition()).terms)))
-            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms))
+            before = prev.prop or Proposition()
+            terms = tuple(dict.fromkeys((*prop.terms, *before.terms)))
+            pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))
+            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs))
             reach[key] = c.end
         out.append(c)
     return out

@@ -184,6 +184,20 @@ def _asides(span: Span | Doc) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def _pairs(span: Span | Doc) -> tuple[tuple[str, str], ...]:
+    """Named entities joined by "and" ("Russia and North Korea", "the DPRK and the Russian Federation"), each
+    side as its terms: a hypothesis about the two together is about their relation, not one of them."""
+    ents = [e for e in span.ents if e.label_ in NAME_ENTS]
+    out = []
+    for a, b in zip(ents, ents[1:], strict=False):
+        between = [t.lower_ for t in a.doc[a.end : b.start]]
+        if between in (["and"], ["and", "the"]):
+            sides = [" ".join(dict.fromkeys(term for t in e for term in token_terms(t))) for e in (a, b)]
+            if all(sides) and sides[0] != sides[1]:
+                out.append((sides[0], sides[1]))
+    return tuple(out)
+
+
 def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     """The terms of a parsed span, the names among them and those under negation.
 
@@ -218,6 +232,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         names=tuple(sorted(names)),
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
+        pairs=_pairs(span),
     )
 
 

@@ -80,13 +80,18 @@ def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
 
 
+def _nested(value: Any) -> Any:
+    """JSON lists back to tuples at every depth (a proposition's pairs are tuples of tuples)."""
+    return tuple(_nested(v) for v in value) if isinstance(value, list) else value
+
+
 def claim_from_record(record: Mapping[str, Any], doc_id: str) -> Claim:
     """A ``Claim`` of document ``doc_id`` from its JSON record (``dataclasses.asdict`` without ``doc``)."""
     fields = _tuples(record)
     fields["source"] = SourceRef(**record["source"])
     fields["stance"] = dict(record.get("stance") or {})
     if record.get("prop") is not None:
-        fields["prop"] = Proposition(**_tuples(record["prop"]))
+        fields["prop"] = Proposition(**{k: _nested(v) for k, v in record["prop"].items()})
     return Claim(doc=doc_id, **fields)
 
 
