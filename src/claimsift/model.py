@@ -165,7 +165,7 @@ class Proposition:
     attributive: tuple[str, ...] = ()
     """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
     pairs: tuple[tuple[str, str], ...] = ()
-    """Two names joined by "and" ("Russia and North Korea", "between the DPRK and the Russian Federation"),
+    """Two names joined by "and" ("North Korea and Russia", "between the DPRK and Russia"),
     each side its terms joined by spaces: the text speaks of what is between them."""
 
 

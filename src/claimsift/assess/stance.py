@@ -8,10 +8,11 @@ How it decides (general rules, no topic lists; see README "Stance"):
    least two terms, at least one of them not a name, and enough of the hypothesis's weight; *touching* (1)
    when it shares two terms or one content term; otherwise unrelated. One shared name is never enough.
    With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart, and
-   it bears on the hypothesis it is closest to. A claim whose pronouns point back ("We've seen that")
+   it bears on the hypothesis it is closest to. A claim whose pronouns point back ("they did it again")
    also carries the terms of its source's previous claim. A claim that joins two names with "and" the way a
-   hypothesis joins them ("an agreement between the DPRK and the Russian Federation" and "Russia and North
-   Korea have a treaty") speaks of their relation: it is about that hypothesis, whatever its document is about.
+   hypothesis joins them ("military cooperation between North Korea and Russia" and "North Korea and Russia
+   have a mutual defense pact") speaks of their relation: it is about that hypothesis, whatever its document
+   is about.
 2. Polarity. Neutral frames ("declined to comment"), conditionals and questions are neutral. A denial
    cue ("denied"), denial words ("hoax", "no evidence that", "remain unconvinced") or a negation over a
    shared term in the parse ("were not deployed", "is not responsible") refute. A hypothesis that is
@@ -66,7 +67,7 @@ class _Cues:
     conditional: re.Pattern[str]
     reported: re.Pattern[str]
     demonstrative: re.Pattern[str]
-    """A demonstrative standing alone ("the Kremlin knows this in advance"): it points at what was just said."""
+    """A demonstrative standing alone ("the ministry knew this before"): it points at what was just said."""
 
 
 def _alternation(forms: list[str]) -> str:
@@ -106,8 +107,8 @@ def shared_terms(claim: Proposition, h: Proposition) -> tuple[set[str], float]:
 
 
 def joined(claim: Proposition, h: Proposition) -> bool:
-    """Whether a claim joins the two names a hypothesis joins ("an agreement between the DPRK and the Russian
-    Federation" and "Russia and North Korea have a treaty"), in either order: it speaks of their relation."""
+    """Whether a claim joins the two names a hypothesis joins ("military cooperation between North Korea and
+    Russia" and "Russia and North Korea have a treaty"), in either order: it speaks of their relation."""
 
     def meets(x: str, y: str) -> bool:
         return bool(set(x.split()) & set(y.split()))
@@ -272,9 +273,10 @@ REPORT_CHARS = 300
 def _same_report(
     claims: Sequence[Claim], found: list[dict[str, Stance]], hp: dict[str, Proposition], topic: dict[str, str | None]
 ) -> list[dict[str, Stance]]:
-    """A source's reported claim that bears on no hypothesis by itself ("by four landing ships and three
-    escort ships", after the agency said troops were deployed) continues that source's report just before
-    it: on the hypothesis its document is about, it takes the side the report took."""
+    """A source's reported claim that bears on no hypothesis by itself ("with a couple thousand more that
+    are either almost there or due to arrive imminently", after the spokesman said troops were in Kursk)
+    continues that source's report just before it: on the hypothesis its document is about, it takes the
+    side the report took."""
     last: dict[tuple[str, str], int] = {}  # (doc, source) -> index of its last claim on the document's topic
     out = list(found)
     for i, c in enumerate(claims):
@@ -294,8 +296,8 @@ def _same_report(
 
 def _one_of_rivals(own: dict[str, Stance], rivals: dict[str, list[str]], shares: dict[str, float]) -> dict[str, Stance]:
     """A claim cannot support two hypotheses that exclude each other: it supports the one it shares more with and
-    so refutes the other ("technology from a private Chinese company that is part of China's military-civilian
-    system" is about a military craft, though it says "civilian")."""
+    so refutes the other (a claim that a maker is "part of the military" is about a military craft, though it
+    names the maker's "civilian" side too)."""
     out = dict(own)
     for h, s in own.items():
         both = [r for r in rivals[h] if own[r] == "supports"] if s == "supports" else []
@@ -317,7 +319,7 @@ def _against_rivals(own: Stance, rivals: Sequence[Stance], complements: Sequence
 
 
 def _in_context(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims whose pronouns point back ("We've seen that", "they said") also carry the terms of the
+    """Claims whose pronouns point back ("we saw it", "they said") also carry the terms of the
     same source's last claim without a pronoun, the one that named its subject: a crude stand-in for
     coreference. A run of "he ... he ... he", each within a few sentences of the one before, reaches back
     to that same claim, so its terms do not pile up over a whole speech."""
@@ -337,7 +339,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
                 and _cues().demonstrative.search(c.text)
                 and 0 <= c.start - recent.end <= CONTEXT_CHARS
             ):
-                prev = recent  # "the Kremlin knows this": what was just said, not the subject named before
+                prev = recent  # "the ministry knew this": what was just said, not the subject named before
             before = prev.prop or Proposition()
             terms = tuple(dict.fromkeys((*prop.terms, *before.terms)))
             pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))

@@ -185,7 +185,7 @@ def _asides(span: Span | Doc) -> tuple[tuple[int, int], ...]:
 
 
 def _pairs(span: Span | Doc) -> tuple[tuple[str, str], ...]:
-    """Named entities joined by "and" ("Russia and North Korea", "the DPRK and the Russian Federation"), each
+    """Named entities joined by "and" ("North Korea and Russia", "between the DPRK and Russia"), each
     side as its terms: a hypothesis about the two together is about their relation, not one of them."""
     ents = [e for e in span.ents if e.label_ in NAME_ENTS]
     out = []
