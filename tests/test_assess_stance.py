@@ -381,7 +381,7 @@ LANTERNS = (
 def test_assess_stance_not_only_negates_nothing() -> None:
     """ "... not only fill the central square but also ...": "not only" adds; the claim supports a hypothesis
     that lantern scenes fill the square. (Here the parser makes "not" a preconjunction, so this guards the reading;
-    where it hangs "not" on the verb, ``NOT_ONLY`` keeps it from negating.)"""
+    where it hangs "not" on the verb, the ``not_only`` words of data/stance_cues.json keep it from negating.)"""
     h = hyp("Lantern scenes fill the central square of the memorial")
     c = claim(LANTERNS, source=AUTHOR)
     assert not c.prop.negated

@@ -14,6 +14,7 @@ name or a specific verb counts for more than "state" or "said".
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import snowballstemmer
@@ -28,16 +29,29 @@ STEM_CHARS = 6
 """Stems are cut to this length, so derived words meet: suspend/suspension, presid/presidenti."""
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
-NEGATORS = frozenset({"no", "without", "none", "neither", "nor", "never"})
-NOT_WORDS = frozenset({"not", "n't", "n’t"})
-NOT_ONLY = frozenset({"only", "just", "merely", "simply"})
-"""After "not" these make "not only ... but also", which adds rather than negates."""
-OPAQUE_HEADS = frozenset(
-    {"say", "tell", "know", "confirm", "comment", "specify", "disclose", "reveal", "elaborate"}
-    | {"want", "wish", "like", "hope", "intend", "mean"}
-)
-"""Verbs whose negation leaves their clause unnegated: "did not say what the forces were doing"; "we never
-want to see innocent lives lost in terrorist attacks" wishes, it denies no attack."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Negation:
+    """The negation and morphology word lists of data/stance_cues.json (see the notes there)."""
+
+    negators: frozenset[str]
+    not_words: frozenset[str]
+    not_only: frozenset[str]
+    opaque_heads: frozenset[str]
+    sion_verbs: tuple[tuple[str, str], ...]
+
+
+@cache
+def _negation() -> _Negation:
+    data = data_file("stance_cues.json")
+    return _Negation(
+        negators=frozenset(data["negators"]),
+        not_words=frozenset(data["not_words"]),
+        not_only=frozenset(data["not_only"]),
+        opaque_heads=frozenset(data["opaque_heads"]),
+        sion_verbs=tuple((a, b) for a, b in data["sion_verbs"]),
+    )
 
 
 @cache
@@ -113,16 +127,9 @@ def token_terms(token: Token) -> tuple[str, ...]:
     return tuple(dict.fromkeys((base, *extra)))
 
 
-SION_VERBS = (("asion", "ade"), ("osion", "ode"), ("ansion", "and"), ("ension", "end"))
-"""Noun endings whose verb the stemmer does not reach, and the verb's ending: invasion/invade,
-explosion/explode, expansion/expand, extension/extend. Left out where the ending does not tell the verb:
-decision/decide but revision/revise, conclusion/conclude but confusion/confuse, admission/admit but
-commission (a body)."""
-
-
 def _verb_of_noun(word: str) -> str | None:
     """The stem of the verb a "-sion" noun is made from, so "invasion" meets "invaded"."""
-    for noun_end, verb_end in SION_VERBS:
+    for noun_end, verb_end in _negation().sion_verbs:
         if word.endswith(noun_end) and len(word) > len(noun_end) + 2:
             return stem(word[: -len(noun_end)] + verb_end)
     return None
@@ -141,7 +148,7 @@ def _title_case(span: Span | Doc) -> bool:
 
 def _scope(head: Token, bound: Span | Doc) -> Iterable[Token]:
     """The tokens a negation of ``head`` covers: its subtree, minus clauses under opaque verbs."""
-    if head.lemma_.lower() in OPAQUE_HEADS:
+    if head.lemma_.lower() in _negation().opaque_heads:
         yield head
         for child in head.children:
             if child.dep_ in ("dobj", "nsubj", "nsubjpass"):
@@ -153,17 +160,18 @@ def _scope(head: Token, bound: Span | Doc) -> Iterable[Token]:
 
 
 def _negated(span: Span | Doc) -> set[Token]:
+    words = _negation()
     out: set[Token] = set()
     for t in span:
         lower = t.lower_
         following = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if following in NOT_ONLY:
+        if following in words.not_only:
             continue  # "not only shelled the town but also burned it": an addition, no negation
-        if t.dep_ == "neg" or (lower in NOT_WORDS and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
+        if t.dep_ == "neg" or (lower in words.not_words and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
             # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
             head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head
             out.update(_scope(head, span))
-        elif lower in NEGATORS and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
+        elif lower in words.negators and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
             target = t.head if t.dep_ == "det" else t
             out.update(s for s in target.subtree if span[0].i <= s.i <= span[-1].i)
