@@ -4,7 +4,7 @@ Sources, all open: a torn transcript made from public-domain U.S. texts (tests/d
 sentences of Voice of America stories, UN press material and U.S. government statements, each with the address
 it was read at and the publication date that address or the text gives; Franklin D. Roosevelt's address to
 Congress of 8 December 1941; Barack Obama's statement of 1 May 2011 on the death of Osama bin Laden. Bare
-expressions (no sentence) are used only for `normalise`.
+expressions (no sentence) are used only for `normalise` and for how two date expressions relate.
 """
 
 from __future__ import annotations
@@ -284,6 +284,62 @@ def test_temporal_resolves_relative_expressions(
     assert _dates(sentence, published) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Congressional Record, 5 February 2020, read in the GUM corpus (dep/GUM_speech_impeachment.conllu),
+        # https://www.congress.gov/congressional-record/2020/02/05/house-section/article/H776-2
+        (
+            "Madam Speaker, this afternoon, Senators will be asked to vote on the two Articles of Impeachment the "
+            "House presented on abuse of power and the obstruction of Congress.",
+            dt.date(2020, 2, 5),
+            [("this afternoon", "2020-02-05", "day")],
+        ),
+        # The White House, statement of 8 November 2024 (tests/data/wh_statement_families.txt)
+        (
+            "Last night, a single district court in Texas ruled that our work to keep families together has to stop.",
+            dt.date(2024, 11, 8),
+            [("Last night", "2024-11-07", "day")],
+        ),
+    ],
+)
+def test_temporal_parts_of_the_day_name_the_day_of_speaking(
+    sentence: str, published: dt.date, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _dates(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # Wikinews, 4 April 2009 (CC BY 2.5), read in the GUM corpus (dep/GUM_interview_chomsky.conllu),
+        # https://en.wikinews.org/wiki/Interview_with_US_political_activist_and_philosopher_Noam_Chomsky
+        (
+            "On March 13, Professor Chomsky sat down with Michael Dranove for an interview in his MIT office in "
+            "Cambridge, Massachusetts.",
+            dt.date(2009, 4, 4),
+            [("march 13", "2009-03-13", "day")],
+        ),
+        # Wikinews, 21 August 2015 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_korea.conllu),
+        # https://en.wikinews.org/wiki/North_Korea_puts_military_in_%27quasi-state_of_war%27
+        (
+            "The broadcasts began on August 10 and South Korea says the broadcasts will continue.",
+            dt.date(2015, 8, 21),
+            [("august 10", "2015-08-10", "day")],
+        ),
+    ],
+)
+def test_temporal_lower_case_months_of_speech_to_text(
+    sentence: str, published: dt.date, expected: list[tuple[str, str, str]]
+) -> None:
+    """Auto-captions write every word in lower case ("march", "august"); next to a day number, after "on", these
+    are months. The real sentences are lower-cased and stripped of punctuation as a caption track gives them."""
+    caption = "".join(ch for ch in sentence.lower() if ch.isalnum() or ch.isspace())
+    assert _dates(caption, published) == expected
+    # alone, or before a number nothing marks as a day, the verb stays a verb
+    assert _dates("professor chomsky and his students march", published) == []
+
+
 def test_temporal_transcript_end_to_end() -> None:
     """Weekdays and "today" in a torn transcript are resolved against its publication date (a Monday)."""
     text = _transcript()
@@ -344,6 +400,12 @@ def _assert_well_formed(text: str, found: list[TimeExpr]) -> None:
         ("last Tuesday", ("2024-10-29", "day")),
         ("last year", ("2023", "year")),
         ("October 18th at 3 p.m.", ("2024-10-18", "day")),
+        # the way speech-to-text writes them (lower case, spoken ordinals)
+        ("march 22nd", ("2024-03-22", "day")),
+        ("on march the 7th", ("2024-03-07", "day")),
+        ("the 8th of march", ("2024-03-08", "day")),
+        ("this morning", ("2024-11-05", "day")),
+        ("tonight", ("2024-11-05", "day")),
     ],
 )
 def test_temporal_normalise_with_reference(expr: str, expected: tuple[str, str]) -> None:
@@ -372,6 +434,19 @@ def test_temporal_normalise_without_reference(expr: str, expected: tuple[str, st
 )
 def test_temporal_normalise_rejects_non_dates_ranges_and_ambiguous_orders(expr: str) -> None:
     assert normalise(expr, REFERENCE) is None
+
+
+def test_temporal_a_relative_day_in_apposition_restates_the_date_before_it() -> None:
+    """ "on March 7 ... on the 8th of March, the next day": "the next day" counts from March 7, the date before the
+    one it stands beside; further on it counts from the last date again."""
+    expr = "on March 7; on the 8th of March, the next day"
+    assert [(d.text, d.value) for d in find_dates(expr, "doc", REFERENCE)] == [
+        ("March 7", "2024-03-07"),
+        ("8th of March", "2024-03-08"),
+        ("the next day", "2024-03-08"),
+    ]
+    expr = "on March 7; on the 8th of March; and the next day"
+    assert find_dates(expr, "doc", REFERENCE)[-1].value == "2024-03-09"
 
 
 @pytest.mark.xfail(strict=True, reason="a bare month takes the publication year; 'nearly 10 years ago' is ignored")

@@ -41,6 +41,8 @@ Grain = Literal["day", "month", "year"]
 ANCHOR_WINDOW = 400
 """How far back (in characters) a day date can be and still anchor a relative expression."""
 
+APPOSITION_CHARS = 2
+"""A relative expression this close after a day date ("the 8th of March, the next day") is in apposition to it."""
 FUTURE_WINDOW_DAYS = 14
 """A date without a year up to this many days after ``published`` stays in its year ("plans to deploy
 troops on Oct. 27-28", written on October 25); later ones go to the year before."""
@@ -65,6 +67,7 @@ CALENDAR_NAMES = frozenset(_WEEKDAYS) | (frozenset(_W["months"]) - _AMBIGUOUS)
 _DIRECTIONS: dict[str, int] = _W["direction"]
 _ANAPHORIC: dict[str, int] = _W["anaphoric_days"]
 _DEICTIC: dict[str, int] = _W["deictic_days"]
+_DEICTIC_PHRASES: dict[str, int] = _W["deictic_phrases"]
 _PERIOD_MODIFIERS: dict[str, int] = _W["period_modifiers"]
 _WEEKDAY_MODES: dict[str, str] = _W["weekday_modifiers"]
 _CUES = frozenset(
@@ -87,6 +90,10 @@ def _name(word: str, exact: bool) -> str:
 
 _MONTH_NAMES = "|".join(_name(m, m in _AMBIGUOUS) for m in sorted(_W["months"], key=len, reverse=True))
 _MONTH = rf"(?:(?:{_MONTH_NAMES})\b|(?:{_alt(_ABBREVIATIONS)})\b\.?)"
+_DAYED_NAMES = "|".join(_name(m, m in _NEVER_ALONE) for m in sorted(_W["months"], key=len, reverse=True))
+_MONTH_DAYED = rf"(?:(?:{_DAYED_NAMES})\b|(?:{_alt(_ABBREVIATIONS)})\b\.?)"
+"""A month next to a day number: speech-to-text writes "march 22nd" and "the 8th of march" in lower case."""
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)(?!\w)"
 _WEEKDAY = "(?:" + "|".join(_name(d, False) for d in _WEEKDAYS) + r")\b"
 _YEAR = (
     r"(?<![\w$£€¥.,/])(?:19|20)\d\d(?!\w|[.,]\d)"
@@ -98,13 +105,13 @@ _RANGE = r"\s*(?:-|–|—|and|to|through|until)\s*"
 _ISO = re.compile(r"(?<![\w.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-])")
 _NUMERIC = re.compile(r"(?<![\w./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d|[./]\d)")
 _MONTH_FIRST = re.compile(
-    rf"\b(?P<first>(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s*(?P<d1>{_DAY}))"
+    rf"\b(?P<first>(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH_DAYED})\s*(?:the\s+(?={_ORDINAL}))?(?P<d1>{_DAY}))"
     rf"(?:{_RANGE}(?P<second>(?:(?P<m2>{_MONTH})\s*)?(?P<d2>{_DAY})))?"
     rf"(?:,?\s+(?P<y>{_YEAR}))?"
 )
 _DAY_FIRST = re.compile(
     rf"(?P<first>(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?(?<![\w.,])(?P<d1>{_DAY}))"
-    rf"(?:{_RANGE}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+    rf"(?:{_RANGE}(?P<d2>{_DAY}))?\s+(?:of\s+)?(?P<m>{_MONTH_DAYED})(?:,?\s+(?P<y>{_YEAR}))?"
 )
 _MONTH_ALONE = re.compile(rf"\b(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})|[’'](?P<yy>\d\d)(?!\d)))?")
 """... with the year in full or cut to two digits after an apostrophe ("August of ’23")."""
@@ -119,7 +126,9 @@ _SHIFT = re.compile(
     rf"\b(?P<n>(?i:{_alt(_NUMBERS)})|\d{{1,2}})\s+(?P<unit>(?i:days?|weeks?))\s+"
     rf"(?P<dir>(?i:{_alt(_DIRECTIONS)}))\b"
 )
-_DEICTIC_RE = re.compile(r"\b(?P<word>" + "|".join(_name(w.title(), False) for w in _DEICTIC) + r")\b")
+_DEICTIC_RE = re.compile(
+    r"\b(?P<word>" + "|".join(_name(w.title(), False) for w in _DEICTIC) + rf"|(?i:{_alt(_DEICTIC_PHRASES)}))\b"
+)
 _PERIOD = re.compile(rf"(?<![Tt]he\s)\b(?P<mod>(?i:{_alt(_PERIOD_MODIFIERS)}))\s+(?P<unit>(?i:year|month))\b")
 _WEEKDAY_RE = re.compile(rf"(?:\b(?P<mod>(?i:{_alt(k for k in _WEEKDAY_MODES if k)}))\s+)?\b(?P<wd>{_WEEKDAY})")
 _NOUN_PHRASE_NEXT = re.compile(rf"\s+(?:(?i:{_alt(_W['noun_phrase_starts'])})\b|[A-Z0-9])")
@@ -162,6 +171,8 @@ class _State:
     year_hint: int | None = None
     anchor: dt.date | None = None
     anchor_end: int = -1
+    earlier: dt.date | None = None
+    """The anchor before the last one: "on the 8th of March, the next day" counts from the date before."""
 
 
 def find_dates(text: str, doc_id: str, published: dt.date | None) -> list[TimeExpr]:
@@ -268,13 +279,20 @@ def _numeric_dates(text: str) -> Iterator[_Candidate]:
             yield _Candidate(m.start(), m.end(), "date", 0, year=int(m["y"]), month=month, day=day)
 
 
+def _lower_ambiguous(month: str) -> bool:
+    """ "march", "june" in lower case: a verb or a noun as often as a month."""
+    return month[0].islower() and month.title() in _AMBIGUOUS
+
+
 def _month_first_dates(text: str) -> Iterator[_Candidate]:
-    """October 18; Oct. 18, 2024; Tuesday, October 22; October 26 and 27; October 8-13."""
+    """October 18; Oct. 18, 2024; Tuesday, October 22; October 26 and 27; October 8-13; (captions) on march the 7th."""
     for m in _MONTH_FIRST.finditer(text):
         m1, d1, d2 = _month_number(m["m1"]), _day_number(m["d1"]), _day_number(m["d2"])
         year = int(m["y"]) if m["y"] else None
         if d1 is None:
             continue
+        if _lower_ambiguous(m["m1"]) and not (year or re.fullmatch(_ORDINAL, m["d1"]) or _month_cued(text, m.start())):
+            continue  # "we march 5 miles"; but "on march 13", "march 22nd"
         if m["second"] is None:
             yield _Candidate(m.start(), m.end(), "date", 0, year=year, month=m1, day=d1)
             continue
@@ -294,6 +312,8 @@ def _day_first_dates(text: str) -> Iterator[_Candidate]:
         year = int(m["y"]) if m["y"] else None
         if d1 is None or (m["d2"] is not None and (d2 is None or d2 <= d1)):
             continue
+        if _lower_ambiguous(m["m"]) and not (year or re.fullmatch(_ORDINAL, m["d1"])):
+            continue  # "some 50 march on the capital"; but "the 8th of march"
         if d2 is None:
             yield _Candidate(m.start(), m.end(), "date", 0, year=year, month=month, day=d1)
             continue
@@ -323,6 +343,12 @@ def _bare_month_is_date(text: str, start: int, name: str) -> bool:
     if word in _AMBIGUOUS:
         return previous is not None and previous.lower() in _MONTH_CUES
     return not _is_name_part(previous)
+
+
+def _month_cued(text: str, start: int) -> bool:
+    """Whether a word that makes a month a date ("on", "since", "of") stands right before ``start``."""
+    previous = _previous_word(text, start)
+    return previous is not None and previous.lower() in _MONTH_CUES | {"on"}
 
 
 def _years(text: str) -> Iterator[_Candidate]:
@@ -355,10 +381,11 @@ def _shifts(text: str) -> Iterator[_Candidate]:
 
 
 def _deictic(text: str) -> Iterator[_Candidate]:
-    """yesterday, today, tomorrow (but not "USA Today")."""
+    """yesterday, today, tomorrow, this morning, last night (but not "USA Today")."""
     for m in _DEICTIC_RE.finditer(text):
         if not _is_name_part(_previous_word(text, m.start())):
-            yield _Candidate(m.start(), m.end(), "shift", 2, amount=_DEICTIC[m["word"].lower()])
+            word = " ".join(m["word"].lower().split())
+            yield _Candidate(m.start(), m.end(), "shift", 2, amount=_DEICTIC.get(word, _DEICTIC_PHRASES.get(word, 0)))
 
 
 def _periods(text: str) -> Iterator[_Candidate]:
@@ -406,8 +433,10 @@ def _resolve(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
         return f"{cand.year:04d}", "year"
     if cand.kind == "date":
         return _absolute(cand, state)
-    if state.anchor is not None and cand.start - state.anchor_end <= ANCHOR_WINDOW:
-        reference: dt.date | None = state.anchor
+    if cand.kind == "shift" and state.earlier is not None and 0 <= cand.start - state.anchor_end <= APPOSITION_CHARS:
+        reference: dt.date | None = state.earlier  # in apposition to the date just given, it restates it
+    elif state.anchor is not None and cand.start - state.anchor_end <= ANCHOR_WINDOW:
+        reference = state.anchor
     else:
         reference = state.published
     return None if reference is None else _relative(cand, reference)
@@ -427,6 +456,7 @@ def _absolute(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
         date = dt.date(year, cand.month, cand.day)
     except ValueError:  # 31 November, 29 February of a common year
         return None
+    state.earlier = state.anchor if state.anchor is not None and state.anchor != date else state.earlier
     state.anchor, state.anchor_end = date, cand.end
     return date.isoformat(), "day"
 
