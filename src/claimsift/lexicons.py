@@ -112,6 +112,7 @@ class Lexicons:
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     hedge_retroactive: tuple[str, ...]
+    hedge_asides: tuple[str, ...]
     """Phrases that open a sentence and hedge the one before: "If true, ..."."""
     evidence_cues: dict[str, tuple[str, ...]]
     """Evidence type -> cue words/phrases, in order of precedence."""
@@ -199,6 +200,7 @@ def lexicons() -> Lexicons:
         hedge_words=frozenset(hedges["words"]),
         hedge_phrases=tuple(hedges["phrases"]),
         hedge_retroactive=tuple(hedges["retroactive"]),
+        hedge_asides=tuple(hedges["asides"]),
         evidence_cues={k: tuple(v) for k, v in cues.items() if not k.startswith("_") and k != "assessment_phrases"},
         assessment_phrases=tuple(cues["assessment_phrases"]),
         person_nouns=frozenset(nouns["person"]),

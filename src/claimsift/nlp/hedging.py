@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from claimsift.lexicons import lexicons
 
@@ -26,6 +26,8 @@ def _governing(span: Span) -> list[str]:
     for t in span.sent:
         if span.start <= t.i < span.end or t.lower_ not in words or t.pos_ not in GOVERNING_POS:
             continue
+        if _in_relative_clause(t):
+            continue
         head = t if t.pos_ == "VERB" else t.head
         if head.is_ancestor(span.root):
             found.append(t.text)
@@ -44,10 +46,33 @@ def retroactive_hedge(text: str, end: int) -> str | None:
     return m.group(0).strip(' "“') if m else None
 
 
+@cache
+def _aside_re() -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in sorted(lexicons().hedge_asides, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
+
+
+def _hedges_nothing(t: Token, span: Span, asides: list[tuple[int, int]]) -> bool:
+    """A hedge word that does not hedge the claim: in an aside ("I might add"); "reported" with its reporter named
+    ("KCNA reported", "first reported by The Washington Post"), which is attribution; a modal of a relative clause."""
+    if any(a <= t.idx < b for a, b in asides):
+        return True
+    if t.lower_ == "reported" and t.pos_ == "VERB":
+        return any(c.dep_ in ("nsubj", "agent") for c in t.children)
+    return _in_relative_clause(t)
+
+
+def _in_relative_clause(t: Token) -> bool:
+    """A modal of a relative clause ("those who may not speak English"): it qualifies the description only."""
+    return t.pos_ == "AUX" and t.head.dep_ == "relcl"
+
+
 def hedge_cues(span: Span) -> tuple[str, ...]:
     """The hedging cues of a span, in text order (an empty tuple means a plain assertion)."""
     words = lexicons().hedge_words
-    found = [t.text for t in span if t.lower_ in words]
+    base = span.start_char
+    asides = [(base + m.start(), base + m.end()) for m in _aside_re().finditer(span.text)]
+    found = [t.text for t in span if t.lower_ in words and not _hedges_nothing(t, span, asides)]
     found += [m.group(0) for m in _phrase_re().finditer(span.text)]
     found += _governing(span)
     if span.end == span.sent.end:  # read the next few tokens, never doc.text (rebuilt on each access)
