@@ -241,3 +241,45 @@ def test_entities_lower_case_captions_still_find_known_names(tmp_path: Path) -> 
     assert names["united states"] == "United States"
     assert names["kremlin"] == "Kremlin"
     assert "ukraine the united states" not in names  # the gazetteer splits what the model ran together
+
+
+UN_SC = DATA / "un_sc_dprk_military_cooperation.txt"
+PENTAGON = DATA / "voa_pentagon_kursk_small_number.txt"
+# Wikinews, 2006-02-23 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_iodine.conllu),
+# https://en.wikinews.org/wiki/Australian_children_suffering_from_iodine_deficiency
+IODINE = (
+    "Professor Eastman says iodine is added to only 10 per cent of Australian salt in contravention of a World "
+    "Health Organisation recommendation that all salt be iodised. The World Health Organisation (WHO) recommends "
+    "that every country should iodise all edible salt. WHO say Iodine deficiency is the world’s most prevalent, yet "
+    "easily preventable, cause of brain damage."
+)
+
+
+@pytest.mark.model
+def test_entities_an_acronym_in_parentheses_is_a_mention_of_the_name(nlp: object) -> None:
+    """UN press release SC/15877 (tests/data): "the Office of the High Commissioner for Human Rights (OHCHR)"."""
+    entities = list(analyze([str(UN_SC)]).entities)
+    office = entity_of(entities, "OHCHR")
+    assert office is entity_of(entities, "Office of the High Commissioner for Human Rights")
+    assert all("(" not in m.text for m in office.mentions)
+
+
+@pytest.mark.model
+def test_entities_every_occurrence_of_a_name_the_text_gives_is_a_mention(tmp_path: Path, nlp: object) -> None:
+    """The model tags the second "WHO" and misses the first, or the other way round: each occurrence of the
+    acronym an organisation's name is given counts, in one entity with the name."""
+    path = tmp_path / "iodine.txt"
+    path.write_text(IODINE, encoding="utf-8")
+    who = entity_of(list(analyze([str(path)]).entities), "WHO")
+    texts = [m.text for m in who.mentions]
+    assert texts.count("WHO") == 2 and texts.count("World Health Organisation") == 2
+
+
+@pytest.mark.model
+def test_entities_a_lone_surname_is_the_person_named_before(nlp: object) -> None:
+    """VOA, 2024-10-29 (tests/data): "according to Ryder", after "Pentagon press secretary Major General Pat Ryder",
+    is the person, though the model tags it as an organisation."""
+    entities = list(analyze([str(PENTAGON)]).entities)
+    ryder = entity_of(entities, "Ryder")
+    assert ryder is entity_of(entities, "Pat Ryder")
+    assert ryder.type == "PERSON"

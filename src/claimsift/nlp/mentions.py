@@ -9,6 +9,7 @@ that place is mentioned there, and a reader searching for it expects to find it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
@@ -46,12 +47,61 @@ def _alias_matcher(vocab: Vocab, attr: str = "ORTH") -> tuple[PhraseMatcher, dic
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and a trailing possessive from an entity span."""
-    if end - start > 1 and doc[start].lower_ == "the":
-        start += 1
+    """Drop a leading article, a trailing possessive and an opened parenthesis ("Office of the Director of National
+    Intelligence (ODNI": the acronym in it is a mention of its own) from an entity span."""
+    if end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
+        start += 1  # "a World Health Organisation recommendation"
+    paren = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
+    if paren is not None:
+        end = paren
     if end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     return start, end
+
+
+PROPAGATED = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _acronym(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _repeated(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """The other occurrences of the names the text already gives, in the same case: the model tags a name in
+    one sentence and misses it in the next (a second "ODNI"). Of one-word names only organisations' acronyms
+    spread."""
+    matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+    labels: dict[str, str] = {}
+    for (s, e), label in spans.items():
+        if label not in PROPAGATED or not doc[s].text[:1].isupper():
+            continue
+        if e - s == 1 and not (label == "ORG" and _acronym(doc[s].text)):
+            continue  # one word the model tagged once may be its error ("Explorer" of Internet Explorer, "QUESTION")
+        words = [t.text for t in doc[s:e]]
+        key = " ".join(words)
+        if key not in labels:
+            labels[key] = label
+            matcher.add(key, [Doc(doc.vocab, words=words)])
+    found: dict[tuple[int, int], str] = {}
+    taken = [False] * len(doc)
+    for s, e in spans:
+        taken[s:e] = [True] * (e - s)
+    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], m[1] - m[2])):
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = [True] * (e - s)
+        found[(s, e)] = labels[doc.vocab.strings[match_id]]
+    return found
+
+
+def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Collection[tuple[int, int]]) -> None:
+    """A lone surname of a person the text names in full is that person, not the organisation the model took it
+    for ("Navalny" after "Aleksey Navalny"); a name the gazetteer knows and an acronym keep their label."""
+    surnames = {doc[e - 1].text for (s, e), label in spans.items() if label == "PERSON" and e - s > 1}
+    for (s, e), label in spans.items():
+        word = doc[s].text
+        if e - s == 1 and label == "ORG" and word in surnames and not word.isupper() and (s, e) not in known:
+            spans[(s, e)] = "PERSON"
 
 
 def mentions(doc: Doc, doc_id: str) -> list[Mention]:
@@ -73,6 +123,12 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         label = alias_label.get((s, e), ent.label_)
         if label in KEEP_LABELS:
             spans.setdefault((s, e), label)
+        if e + 1 < len(doc) and doc[e].text == "(" and _acronym(doc[e + 1].text) and e + 2 >= ent.end:
+            # "Office of the High Commissioner for Human Rights (OHCHR)": the acronym the text gives the name
+            spans.setdefault((e + 1, e + 2), label if label in KEEP_LABELS else "ORG")
+    if not caseless:
+        spans.update(_repeated(doc, spans))
+        _surnames_are_people(doc, spans, alias_label)
     out = []
     for (s, e), label in sorted(spans.items()):
         span = doc[s:e]

@@ -45,7 +45,7 @@ def _surname_index() -> dict[str, str]:
 
 
 def _acronym(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for")]
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for", "a", "an")]
     return "".join(w[0] for w in words).upper()
 
 
