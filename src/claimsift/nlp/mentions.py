@@ -96,7 +96,7 @@ def _repeated(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, in
 
 def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Collection[tuple[int, int]]) -> None:
     """A lone surname of a person the text names in full is that person, not the organisation the model took it
-    for ("Navalny" after "Aleksey Navalny"); a name the gazetteer knows and an acronym keep their label."""
+    for ("Ryder" after "Pat Ryder"); a name the gazetteer knows and an acronym keep their label."""
     surnames = {doc[e - 1].text for (s, e), label in spans.items() if label == "PERSON" and e - s > 1}
     for (s, e), label in spans.items():
         word = doc[s].text
