@@ -217,6 +217,13 @@ def test_assess_stance_a_claim_joining_the_names_a_hypothesis_joins_is_about_the
     # VOA, 2024-10-23 (tests/data/voa_austin_nk_soldiers_in_russia.txt): the same two names, the other way round
     austin = claim("Austin cited a “strengthened relationship” between Russia and North Korea,")
     assert joined(austin.prop, props[1])
+    # White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "South Korean" shares "Korea" with "North
+    # Korea" but is another state, so it does not join what a North Korea-Japan hypothesis joins
+    counterparts = claim(
+        "our National Security Advisor, Jake Sullivan, met with his South Korean and Japanese counterparts:",
+        source=SourceRef(name="John Kirby", kind="person"),
+    )
+    assert not joined(counterparts.prop, hyp("North Korea and Japan have signed a defense pact"))
     # the same states, not joined: the claim goes with what the document is about
     weapons = claim("North Korea has provided weapons to Russia.", source=SourceRef(name="Austin", kind="person"))
     assert not joined(weapons.prop, props[1])

@@ -412,6 +412,11 @@ def test_temporal_normalise_with_reference(expr: str, expected: tuple[str, str])
     assert normalise(expr, REFERENCE) == expected
 
 
+def test_temporal_the_last_night_of_something_is_no_yesterday() -> None:
+    assert find_dates("on the last night", "doc", REFERENCE) == []
+    assert [d.value for d in find_dates("Last night", "doc", REFERENCE)] == ["2024-11-04"]
+
+
 @pytest.mark.parametrize(
     ("expr", "expected"),
     [
@@ -447,6 +452,21 @@ def test_temporal_a_relative_day_in_apposition_restates_the_date_before_it() -> 
     ]
     expr = "on March 7; on the 8th of March; and the next day"
     assert find_dates(expr, "doc", REFERENCE)[-1].value == "2024-03-09"
+    # "the same day" beside a date is that date; a date on the line above is no apposition
+    assert find_dates("on March 7; on the 8th of March, the same day", "doc", REFERENCE)[-1].value == "2024-03-08"
+    assert find_dates("on March 7; on March 8\nthe next day", "doc", REFERENCE)[-1].value == "2024-03-09"
+
+
+def test_temporal_a_dateline_then_yesterday() -> None:
+    """Wikinews, 2018-06-19 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_soccer.conllu),
+    https://en.wikinews.org/wiki/FIFA_World_Cup_2018_day_five%3A_Sweden%2C_Belgium%2C_England_win_three_points"""
+    text = (
+        "FIFA World Cup 2018 day five: Sweden, Belgium, England win three points\nTuesday, June 19, 2018\n"
+        "Yesterday, day five of the 2018 FIFA football World Cup, Sweden defeated South Korea 1 – 0"
+    )
+    found = {d.text: d.value for d in find_dates(text, "doc", dt.date(2018, 6, 19))}
+    assert found["Tuesday, June 19, 2018"] == "2018-06-19"
+    assert found["Yesterday"] == "2018-06-18"
 
 
 @pytest.mark.xfail(strict=True, reason="a bare month takes the publication year; 'nearly 10 years ago' is ignored")

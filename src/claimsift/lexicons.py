@@ -112,8 +112,9 @@ class Lexicons:
     hedge_words: frozenset[str]
     hedge_phrases: tuple[str, ...]
     hedge_retroactive: tuple[str, ...]
-    hedge_asides: tuple[str, ...]
     """Phrases that open a sentence and hedge the one before: "If true, ..."."""
+    hedge_asides: tuple[str, ...]
+    """The speaker's asides in which a hedge word hedges nothing: "I might add", "if I may"."""
     evidence_cues: dict[str, tuple[str, ...]]
     """Evidence type -> cue words/phrases, in order of precedence."""
     assessment_phrases: tuple[str, ...]

@@ -110,8 +110,9 @@ def joined(claim: Proposition, h: Proposition) -> bool:
     """Whether a claim joins the two names a hypothesis joins ("military cooperation between North Korea and
     Russia" and "Russia and North Korea have a treaty"), in either order: it speaks of their relation."""
 
-    def meets(x: str, y: str) -> bool:
-        return bool(set(x.split()) & set(y.split()))
+    def meets(x: str, y: str) -> bool:  # "north korea" in "dprk north korea"; not in "south korean korea"
+        a, b = set(x.split()), set(y.split())
+        return a <= b or b <= a
 
     return any(
         (meets(a, x) and meets(b, y)) or (meets(a, y) and meets(b, x)) for a, b in h.pairs for x, y in claim.pairs

@@ -26,8 +26,6 @@ def _governing(span: Span) -> list[str]:
     for t in span.sent:
         if span.start <= t.i < span.end or t.lower_ not in words or t.pos_ not in GOVERNING_POS:
             continue
-        if _in_relative_clause(t):
-            continue
         head = t if t.pos_ == "VERB" else t.head
         if head.is_ancestor(span.root):
             found.append(t.text)
@@ -54,17 +52,12 @@ def _aside_re() -> re.Pattern[str]:
 
 def _hedges_nothing(t: Token, span: Span, asides: list[tuple[int, int]]) -> bool:
     """A hedge word that does not hedge the claim: in an aside ("I might add"); "reported" with its reporter named
-    ("KCNA reported", "first reported by The Washington Post"), which is attribution; a modal of a relative clause."""
+    ("KCNA reported", "first reported by The Washington Post"), which is attribution; the month "May"."""
     if any(a <= t.idx < b for a, b in asides):
         return True
     if t.lower_ == "reported" and t.pos_ == "VERB":
         return any(c.dep_ in ("nsubj", "agent") for c in t.children)
-    return _in_relative_clause(t)
-
-
-def _in_relative_clause(t: Token) -> bool:
-    """A modal of a relative clause ("those who may not speak English"): it qualifies the description only."""
-    return t.pos_ == "AUX" and t.head.dep_ == "relcl"
+    return t.ent_type_ == "DATE"  # "in late May"
 
 
 def hedge_cues(span: Span) -> tuple[str, ...]:

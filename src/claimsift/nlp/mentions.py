@@ -13,7 +13,7 @@ from collections.abc import Collection
 from functools import cache
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from claimsift.lexicons import lexicons
@@ -60,23 +60,58 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 PROPAGATED = frozenset({"PERSON", "ORG", "GPE"})
+NAME_PUNCT = frozenset({"'s", "’s", ".", "-", "&"})
+"""The only non-letters a name that spreads may hold ("Korean People's Army", "U.S. Navy")."""
+FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "a", "an", "at"})
 
 
 def _acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
-def _repeated(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+def _abbreviates(acronym: str, name: Span) -> bool:
+    """Whether an acronym's letters are initials of the name ("ODNI": Office of the Director of National
+    Intelligence), in any order ("UAAR": Union of Rationalist Atheists and Agnostics), the first one first."""
+    initials = [t.text[0].upper() for t in name if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+    if not initials or acronym[0] != initials[0]:
+        return False
+    rest = list(initials)
+    for letter in acronym:
+        if letter not in rest:
+            return False
+        rest.remove(letter)
+    return True
+
+
+def _defined_acronyms(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
+    """ "Office of the High Commissioner for Human Rights (OHCHR)": an acronym in parentheses right after a
+    name it abbreviates is a mention with the name's label."""
+    out = {}
+    for (s, e), label in spans.items():
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _acronym(doc[e + 1].text):
+            if _abbreviates(doc[e + 1].text, doc[s:e]):
+                out[(e + 1, e + 2)] = label
+    return out
+
+
+def _spreads(name: Span) -> bool:
+    """A name of several words, letters only (and "'s", ".", "-"), title case, no line break in it."""
+    return len(name) > 1 and all(
+        (t.is_alpha and (t.text[0].isupper() or t.lower_ in FUNCTION_WORDS)) or t.text in NAME_PUNCT for t in name
+    )
+
+
+def _repeated(
+    doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collection[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
     """The other occurrences of the names the text already gives, in the same case: the model tags a name in
-    one sentence and misses it in the next (a second "ODNI"). Of one-word names only organisations' acronyms
-    spread."""
+    one sentence and misses it in the next (a second "ODNI"). Only names of several words and acronyms the text
+    defines spread: one word the model tagged once may be its error ("Explorer" of Internet Explorer)."""
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
     labels: dict[str, str] = {}
     for (s, e), label in spans.items():
-        if label not in PROPAGATED or not doc[s].text[:1].isupper():
+        if label not in PROPAGATED or not (_spreads(doc[s:e]) or (s, e) in acronyms):
             continue
-        if e - s == 1 and not (label == "ORG" and _acronym(doc[s].text)):
-            continue  # one word the model tagged once may be its error ("Explorer" of Internet Explorer, "QUESTION")
         words = [t.text for t in doc[s:e]]
         key = " ".join(words)
         if key not in labels:
@@ -96,8 +131,17 @@ def _repeated(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, in
 
 def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Collection[tuple[int, int]]) -> None:
     """A lone surname of a person the text names in full is that person, not the organisation the model took it
-    for ("Ryder" after "Pat Ryder"); a name the gazetteer knows and an acronym keep their label."""
-    surnames = {doc[e - 1].text for (s, e), label in spans.items() if label == "PERSON" and e - s > 1}
+    for ("Ryder" after "Pat Ryder"); a name the gazetteer knows and an acronym keep their label. The full name
+    must look like one: two or three title-case words, none a word the text also writes in lower case ("Space
+    Shuttle Columbia", "Case Grammar" are no persons)."""
+    lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    surnames = {
+        doc[e - 1].text
+        for (s, e), label in spans.items()
+        if label == "PERSON"
+        and 2 <= e - s <= 3
+        and all(t.is_alpha and t.text.istitle() and not t.is_stop and t.lower_ not in lower for t in doc[s:e])
+    }
     for (s, e), label in spans.items():
         word = doc[s].text
         if e - s == 1 and label == "ORG" and word in surnames and not word.isupper() and (s, e) not in known:
@@ -123,11 +167,11 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         label = alias_label.get((s, e), ent.label_)
         if label in KEEP_LABELS:
             spans.setdefault((s, e), label)
-        if e + 1 < len(doc) and doc[e].text == "(" and _acronym(doc[e + 1].text) and e + 2 >= ent.end:
-            # "Office of the High Commissioner for Human Rights (OHCHR)": the acronym the text gives the name
-            spans.setdefault((e + 1, e + 2), label if label in KEEP_LABELS else "ORG")
     if not caseless:
-        spans.update(_repeated(doc, spans))
+        acronyms = _defined_acronyms(doc, spans)
+        for where, label in acronyms.items():
+            spans.setdefault(where, label)  # the model's own reading of the acronym, where it has one, stands
+        spans.update(_repeated(doc, spans, acronyms))
         _surnames_are_people(doc, spans, alias_label)
     out = []
     for (s, e), label in sorted(spans.items()):

@@ -199,7 +199,8 @@ def _pairs(span: Span | Doc) -> tuple[tuple[str, str], ...]:
     out = []
     for a, b in zip(ents, ents[1:], strict=False):
         between = [t.lower_ for t in a.doc[a.end : b.start]]
-        if between in (["and"], ["and", "the"]):
+        listed = a.start > 0 and a.doc[a.start - 1].text == ","  # "Libya, Syria and Yemen": a list, no relation
+        if between in (["and"], ["and", "the"]) and not listed:
             sides = [" ".join(dict.fromkeys(term for t in e for term in token_terms(t))) for e in (a, b)]
             if all(sides) and sides[0] != sides[1]:
                 out.append((sides[0], sides[1]))

@@ -173,6 +173,9 @@ class _State:
     anchor_end: int = -1
     earlier: dt.date | None = None
     """The anchor before the last one: "on the 8th of March, the next day" counts from the date before."""
+    earlier_near: bool = False
+    """Whether that earlier anchor was within ANCHOR_WINDOW of the last one."""
+    text: str = ""
 
 
 def find_dates(text: str, doc_id: str, published: dt.date | None) -> list[TimeExpr]:
@@ -186,7 +189,7 @@ def find_dates(text: str, doc_id: str, published: dt.date | None) -> list[TimeEx
     Returns:
         One ``TimeExpr`` per date; a range such as "October 26 and 27" gives one per day.
     """
-    state = _State(published)
+    state = _State(published, text=text)
     found: list[TimeExpr] = []
     for cand in _select(_candidates(text), len(text)):
         resolved = _resolve(cand, state)
@@ -383,8 +386,11 @@ def _shifts(text: str) -> Iterator[_Candidate]:
 def _deictic(text: str) -> Iterator[_Candidate]:
     """yesterday, today, tomorrow, this morning, last night (but not "USA Today")."""
     for m in _DEICTIC_RE.finditer(text):
-        if not _is_name_part(_previous_word(text, m.start())):
-            word = " ".join(m["word"].lower().split())
+        previous = _previous_word(text, m.start())
+        word = " ".join(m["word"].lower().split())
+        if word in _DEICTIC_PHRASES and previous is not None and previous.lower() == "the":
+            continue  # "on the last night" of a trip is no yesterday
+        if not _is_name_part(previous):
             yield _Candidate(m.start(), m.end(), "shift", 2, amount=_DEICTIC.get(word, _DEICTIC_PHRASES.get(word, 0)))
 
 
@@ -433,13 +439,20 @@ def _resolve(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
         return f"{cand.year:04d}", "year"
     if cand.kind == "date":
         return _absolute(cand, state)
-    if cand.kind == "shift" and state.earlier is not None and 0 <= cand.start - state.anchor_end <= APPOSITION_CHARS:
+    if cand.kind == "shift" and cand.amount != 0 and state.earlier is not None and _in_apposition(cand, state):
         reference: dt.date | None = state.earlier  # in apposition to the date just given, it restates it
     elif state.anchor is not None and cand.start - state.anchor_end <= ANCHOR_WINDOW:
         reference = state.anchor
     else:
         reference = state.published
     return None if reference is None else _relative(cand, reference)
+
+
+def _in_apposition(cand: _Candidate, state: _State) -> bool:
+    """ "on the 8th of March, the next day": right after a day date, on the same line (a dateline above a
+    sentence is no apposition), with the date before it near enough to be what it counts from."""
+    gap = state.text[state.anchor_end : cand.start]
+    return 0 <= cand.start - state.anchor_end <= APPOSITION_CHARS and "\n" not in gap and state.earlier_near
 
 
 def _absolute(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
@@ -456,7 +469,9 @@ def _absolute(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
         date = dt.date(year, cand.month, cand.day)
     except ValueError:  # 31 November, 29 February of a common year
         return None
-    state.earlier = state.anchor if state.anchor is not None and state.anchor != date else state.earlier
+    if state.anchor is not None and state.anchor != date:
+        state.earlier = state.anchor
+        state.earlier_near = cand.start - state.anchor_end <= ANCHOR_WINDOW
     state.anchor, state.anchor_end = date, cand.end
     return date.isoformat(), "day"
 
