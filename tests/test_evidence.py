@@ -34,6 +34,17 @@ def test_evidence_named_evidence_outranks_the_source() -> None:
     assert evidence_type(text, "Justice Department", "organization") == "physical"
 
 
+def test_evidence_a_press_secretary_is_an_official_not_an_outlet() -> None:
+    # VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt)
+    quote = (
+        "“[There are] indications that there's already a small number that are actually in the Kursk Oblast, with a "
+        "couple thousand more that are either almost there or due to arrive imminently,”"
+    )
+    secretary = "Pentagon press secretary Major General Pat Ryder"
+    assert evidence_type(quote, secretary, "person") == "official_statement"
+    assert evidence_type(quote, "Associated Press", "organization") == "media_report"
+
+
 @pytest.mark.model
 def test_evidence_a_news_articles_own_account_is_a_media_report() -> None:
     result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")])  # kind "article" in its .meta.json

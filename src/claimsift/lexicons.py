@@ -127,6 +127,8 @@ class Lexicons:
     quantity_nouns: frozenset[str]
     """ "a number of writers", "a majority of voters": the people counted speak."""
     outlet_words: frozenset[str]
+    press_titles: frozenset[str]
+    """ "secretary", "service": after "press" they make an official's title or office, not an outlet."""
     state_media: tuple[str, ...]
     """Names of state media: what they publish is an official statement, not independent reporting."""
     aliases: tuple[AliasEntry, ...]
@@ -210,6 +212,7 @@ def lexicons() -> Lexicons:
         anonymous_nouns=frozenset(nouns["anonymous"]),
         quantity_nouns=frozenset(nouns["quantity"]),
         outlet_words=frozenset(nouns["outlet"]),
+        press_titles=frozenset(nouns["press_titles"]),
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),

@@ -42,7 +42,9 @@ def _source_type(source_name: str) -> str:
         return "intelligence_assessment"
     if any(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", low) for m in lex.state_media):
         return "official_statement"  # state media speak for the state
-    if {w.lower() for w in re.findall(r"[A-Za-z]+", source_name)} & lex.outlet_words:
+    words = [w.lower() for w in re.findall(r"[A-Za-zé]+", source_name)]
+    titled = {a for a, b in zip(words, words[1:], strict=False) if a == "press" and b in lex.press_titles}
+    if (set(words) - titled) & lex.outlet_words:  # "Pentagon press secretary Pat Ryder" is an official
         return "media_report"
     return "official_statement"
 
