@@ -177,6 +177,13 @@ def test_assess_stance_one_shared_name_is_not_enough() -> None:
     assert relevance(on_topic.prop, h) == 2
 
 
+def test_assess_stance_a_demonym_is_one_name() -> None:
+    """White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "South Korean" and "North Korean" share
+    the one name Korea; the word once gave two terms ("korean" and "korea") and so touched the troops hypothesis."""
+    c = claim("our National Security Advisor, Jake Sullivan, met with his South Korean and Japanese counterparts:")
+    assert relevance(c.prop, hyp(TROOPS)) == 0
+
+
 def test_assess_stance_a_claim_bears_on_the_hypothesis_it_is_closest_to() -> None:
     props = hypothesis_terms([TROOPS, LAUNCH_FAILED])
     h1 = Hypothesis(id="H1", text=TROOPS, prop=props[0])

@@ -54,7 +54,7 @@ ON_TOPIC_CONTENT_WEIGHT = 2.0
 """... or this much of it, for long hypotheses."""
 RIVAL_SHARE = 0.5
 """A claim bears on a hypothesis only if it shares at least this part of what it shares with the closest one."""
-EXCLUSIVE_SHARE = 0.33
+EXCLUSIVE_SHARE = 0.3
 """Two hypotheses sharing this much of each other's weight ..."""
 EXCLUSIVE_CONTENT = 1.5
 """... including this much outside names and numbers speak of one subject and event: they are alternatives."""

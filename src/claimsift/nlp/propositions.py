@@ -120,11 +120,13 @@ def token_terms(token: Token) -> tuple[str, ...]:
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicons().verb_polarity:
         return ()  # "said", "claimed", "denied": the frame, not the content
     lower = token.text.lower()
-    extra = tuple(stem(w) for w in _country_words().get(lower, ()))
+    country = tuple(dict.fromkeys(stem(w) for w in _country_words().get(lower, ())))
+    if country:
+        return country  # "Korean" is korea, once: "South Korean" shares one name with "North Korean", not two
     base = stem(token.lemma_ if token.pos_ in ("VERB", "NOUN") else token.text)
     if token.pos_ == "NOUN":
         base = _verb_of_noun(lower) or base
-    return tuple(dict.fromkeys((base, *extra)))
+    return (base,)
 
 
 def _verb_of_noun(word: str) -> str | None:
