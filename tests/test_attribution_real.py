@@ -14,9 +14,11 @@ after a quoted question ('"...?" Clinton said').
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from claimkit import claim_with, claims_of
+from claimkit import claim_with, claims_in, claims_of
 
 pytestmark = pytest.mark.model
 
@@ -354,3 +356,13 @@ def test_attribution_a_hyphenated_title_stays_whole_in_the_source_name() -> None
         "person",
         "said",
     )
+
+
+def test_attribution_a_definite_description_of_people_named_before_is_no_anonymous_source() -> None:
+    """White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "National Security Advisor, Jake
+    Sullivan" and his counterparts are named first, so "the national security advisors" are known people, not
+    unnamed sources; "two U.S. officials" would stay unnamed."""
+    claims = claims_in(Path(__file__).parent / "data" / "wh_kirby_gaggle_2024_10_25.txt")
+    c = claim_with(claims, "expressed grave concern over troop deployments")
+    assert "national security advisors" in c.source.name
+    assert c.source.kind == "person"

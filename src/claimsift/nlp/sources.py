@@ -147,9 +147,27 @@ def is_anonymous(span: Span) -> bool:
     unnamed = first in INDEFINITE or span[0].like_num or (root.tag_ == "NNS" and first not in ("the", "these", "those"))
     if unnamed:  # "a senior State Department official", "Pentagon officials": a body, but nobody named
         return True
+    if first in ("the", "these", "those", "both") and _titled_before(span):
+        return False  # "The three national security advisors" after "National Security Advisor, Jake Sullivan"
     return not any(
         t.ent_type_ in NAMING_LABELS or (t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS) for t in span
     )
+
+
+TITLE_LOOKBACK = 600
+"""Tokens back a definite description looks for the people it names ("the advisors" after each was named)."""
+
+
+def _titled_before(span: Span) -> bool:
+    """Whether the text gave the description's title to a named person before: "National Security Advisor, Jake
+    Sullivan" makes "the three national security advisors" people the text names, not unnamed sources."""
+    lemma, doc = span.root.lemma_.lower(), span.doc
+    for t in doc[max(0, span.start - TITLE_LOOKBACK) : span.start]:
+        if t.lemma_.lower() == lemma and t.i != span.root.i:
+            near = doc[max(0, t.i - 3) : min(len(doc), t.i + 4)]
+            if any(n.ent_type_ == "PERSON" for n in near):
+                return True
+    return False
 
 
 def _bisect_end(spans: list[Span], offset: int) -> int:
