@@ -177,6 +177,28 @@ def test_assess_stance_one_shared_name_is_not_enough() -> None:
     assert relevance(on_topic.prop, h) == 2
 
 
+DRONES = (
+    "Ukraine’s military said Wednesday it shot down 38 of the 63 aerial drones that Russian forces launched in "
+    "overnight attacks."
+)
+
+
+def test_assess_stance_touching_needs_the_hypothesis_subject() -> None:
+    """VOA (tests/data/voa_ukraine_drones_nk_battles.txt): a drone attack names Ukraine and Russia, as a hypothesis
+    about North Korean troops fighting Ukraine in Kursk does, but says nothing of those troops; the article's
+    report of battles with them does."""
+    h = hyp("North Korean troops are fighting against Ukraine in Russia's Kursk region")
+    assert (
+        h.subject
+        and relevance(claim(DRONES, source=SourceRef(name="Ukraine's military", kind="organization")).prop, h) == 0
+    )
+    battles = claim(
+        "Ukrainian President Volodymyr Zelenskyy said Tuesday that his country’s forces have engaged in battle with "
+        "the North Korean troops that were deployed to Russia to assist in its war on Ukraine."
+    )
+    assert relevance(battles.prop, h) >= 1
+
+
 def test_assess_stance_a_demonym_is_one_name() -> None:
     """White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "South Korean" and "North Korean" share
     the one name Korea; the word once gave two terms ("korean" and "korea") and so touched the troops hypothesis."""

@@ -13,7 +13,7 @@ from claimsift.cli import app
 pytestmark = pytest.mark.model
 
 RELAY = Path(__file__).parent / "data" / "relay"
-H1 = "North Korean troops are deployed in Russia to fight against Ukraine"
+H1 = "North Korea launched an intercontinental ballistic missile"  # what the documents in RELAY relay
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ How it decides (general rules, no topic lists; see README "Stance"):
    content words, with a country's demonyms and capital as its name; ``nlp/propositions.py``), each
    hypothesis term weighted by how rare it is in English. A claim is *on topic* (2) when it shares at
    least two terms, at least one of them not a name, and enough of the hypothesis's weight; *touching* (1)
-   when it shares two terms or one content term; otherwise unrelated. One shared name is never enough.
+   when it shares two terms or one content term, one of them from the hypothesis's subject (who or what it
+   is about); otherwise unrelated. One shared name is never enough.
    With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart, and
    it bears on the hypothesis it is closest to. A claim whose pronouns point back ("they did it again")
    also carries the terms of its source's previous claim. A claim that joins two names with "and" the way a
@@ -120,11 +121,15 @@ def joined(claim: Proposition, h: Proposition) -> bool:
 
 
 def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] = ()) -> int:
-    """2 on topic, 1 touching, 0 unrelated (see the module docstring)."""
+    """2 on topic, 1 touching, 0 unrelated (see the module docstring).
+
+    Touching needs a term of the hypothesis's subject: "Russian forces launched drones at Ukraine" shares two names
+    with "North Korean troops are fighting against Ukraine in Kursk" but says nothing of North Korean troops."""
     matched, share = shared_terms(claim, h)
     content = matched - set(h.names)
+    about = not h.subject or bool(matched & set(h.subject))
     if not content:
-        return 1 if len(matched) >= 2 else 0
+        return 1 if len(matched) >= 2 and about else 0
     if len(matched) >= 2:
         w = _weights(h)
         weight, content_weight = sum(w[t] for t in matched), sum(w[t] for t in content)
@@ -134,7 +139,7 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
         enough = min(ON_TOPIC_CONTENT * all_content, ON_TOPIC_CONTENT_WEIGHT)
         if specific and content_weight >= enough and (matched & own):
             return 2
-    return 1
+    return 1 if about else 0
 
 
 def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:

@@ -243,8 +243,18 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         names=tuple(sorted(names)),
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
+        subject=_subject_terms(span) if weighted else (),
         pairs=_pairs(span),
     )
+
+
+def _subject_terms(span: Span | Doc) -> tuple[str, ...]:
+    """The terms of the subject of the main verb ("North Korean troops" of "... are deployed in Russia")."""
+    root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None:
+        return ()
+    return tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
 
 
 def hypothesis_propositions(texts: Iterable[str], nlp: Language) -> list[Proposition]:
