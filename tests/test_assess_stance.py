@@ -199,6 +199,13 @@ def test_assess_stance_touching_needs_the_hypothesis_subject() -> None:
     assert relevance(battles.prop, h) >= 1
 
 
+def test_assess_stance_a_reported_hypothesis_is_about_what_is_reported() -> None:
+    """The title of the VOA story of 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.meta.json): a headline
+    hypothesis that reports is about the forces, not about the Pentagon that says so."""
+    subject = hyp("Pentagon says some North Korea forces are in Russia's Kursk").subject
+    assert "korea" in subject and "pentag" not in subject
+
+
 def test_assess_stance_a_demonym_is_one_name() -> None:
     """White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "South Korean" and "North Korean" share
     the one name Korea; the word once gave two terms ("korean" and "korea") and so touched the troops hypothesis."""

@@ -251,7 +251,12 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
 def _subject_terms(span: Span | Doc) -> tuple[str, ...]:
     """The terms of the subject of the main verb ("North Korean troops" of "... are deployed in Russia")."""
     root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if root is None:
+        return ()
+    said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if said is not None and root.lemma_.lower() in lexicons().verb_polarity:
+        root = said  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman, not Iraq
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return ()
     return tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
