@@ -348,10 +348,14 @@ def _bare_month_is_date(text: str, start: int, name: str) -> bool:
     return not _is_name_part(previous)
 
 
+DAY_CUES = frozenset({"on", "since", "by", "until", "till", "from", "before", "after", "of", "between", "during"})
+"""Prepositions that make a lower-case "march 10" a date; "to", "and", "next" do not ("going to march 10 miles")."""
+
+
 def _month_cued(text: str, start: int) -> bool:
-    """Whether a word that makes a month a date ("on", "since", "of") stands right before ``start``."""
+    """Whether a preposition that makes a month with a day a date ("on", "since") stands right before ``start``."""
     previous = _previous_word(text, start)
-    return previous is not None and previous.lower() in _MONTH_CUES | {"on"}
+    return previous is not None and previous.lower() in DAY_CUES
 
 
 def _years(text: str) -> Iterator[_Candidate]:
