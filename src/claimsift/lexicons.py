@@ -99,7 +99,7 @@ class Lexicons:
     light_verbs: frozenset[str]
     """ "express", "voice", "renew": verbs that only put an attitude noun forward."""
     carrier_nouns: frozenset[str]
-    """Nouns whose "on/from/by/in X" names the source: videos on Kyiv Post, a report by the ministry."""
+    """Nouns whose "on/from/by/in X" names the source: videos on CNN, a report by the ministry."""
     authored_carriers: frozenset[str]
     """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
     held_by_verbs: frozenset[str]

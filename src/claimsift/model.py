@@ -86,7 +86,7 @@ class Turn:
     """One speaker's turn in a transcript with speaker labels ("MR MILLER:", "QUESTION:")."""
 
     speaker: str
-    """Full name where the text gives it ("Antony J. Blinken" for "SECRETARY BLINKEN"), else the label."""
+    """Full name where the text gives it ("John Kirby" for "MR. KIRBY"), else the label."""
     label: str
     """The label as written, without its colon."""
     start: int
@@ -160,8 +160,8 @@ class Proposition:
     weights: tuple[float, ...] = ()
     """One weight per term (hypotheses only): rarer words weigh more."""
     asides: tuple[tuple[int, int], ...] = ()
-    """Character spans of clauses that only describe the subject (hypotheses only): in "The balloon that
-    crossed the United States was ...", the United States is where it flew, not who is accused."""
+    """Character spans of clauses that only describe the subject (hypotheses only): in "The ship that
+    left Greece was ...", Greece is where it sailed from, not who is accused."""
     attributive: tuple[str, ...] = ()
     """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
     subject: tuple[str, ...] = ()

@@ -227,7 +227,7 @@ def name_keys(name: str) -> tuple[str, ...]:
 
 
 def is_media(name: str) -> bool:
-    """True for a news outlet's name ("Kyiv Post", "a Ukraine news report"), not for "spy agency"."""
+    """True for a news outlet's name ("The Washington Post", "a Ukraine news report"), not for "spy agency"."""
     return bool({n for n, _ in tokens(name)} & (lexicons().outlet_words - _NOT_MEDIA))
 
 

@@ -25,7 +25,7 @@ How it decides (general rules, no topic lists; see README "Stance"):
    negating what the other asserts), a claim supporting one refutes the other.
 
 Where it fails: synonyms without a shared stem ("soldiers" vs "troops"), irony, and claims whose
-relevance needs world knowledge (landing ships imply troop transport); pronouns are read back only to
+relevance needs world knowledge (a crater implies an explosion); pronouns are read back only to
 the same source's previous claim, which also makes some neutral asides take that claim's side.
 """
 

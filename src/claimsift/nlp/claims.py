@@ -316,7 +316,7 @@ def _content_range(span: Span, cue: Cue | None, source: SourceRef) -> tuple[int,
 
 
 CUE_CONTEXT = 12
-"""Tokens before a claim within which its cue still describes it ("videos on Kyiv Post, it seems ...")."""
+"""Tokens before a claim within which its cue still describes it ("videos on CNN, it seems ...")."""
 
 
 def _near_cue_text(span: Span, cue: Cue | None) -> str:
@@ -329,9 +329,8 @@ def _near_cue_text(span: Span, cue: Cue | None) -> str:
 def _quote_speaker(span: Span, transcript: bool) -> SourceRef | None:
     """A quotation with no cue is the words of whoever the sentence has speaking before it.
 
-    In a transcript with missing lines ('On October 28, Anrij Yermak, a top aide to "We are at war ..."'
-    lost its "said") that is the nearest person named before the opening mark. In other text it is the
-    named subject of the clause that holds the quotation: 'Cruz called Trump a "pathological liar"',
+    In a transcript with missing lines ('On a Monday, X, a top aide to "We are ..."' lost its "said") that
+    is the nearest person named before the opening mark. In other text it is the named subject of the clause that holds the quotation: 'Cruz called Trump a "pathological liar"',
     'Trump openly admires Putin as a "strong leader"' (a person the sentence is about, "Black
     Lawmakers Rip Donald Trump As A 'Disgusting Fraud'", is not). A piece that only closes a quotation
     looks before where it opened, in the same sentence; one opened sentences before ('... to a John

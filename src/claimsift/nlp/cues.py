@@ -54,8 +54,8 @@ def _subtree_ids(tok: Token) -> set[int]:
 def source_phrase(head: Token) -> tuple[int, int]:
     """The name a source is known by: the head noun with its modifiers, without clauses or appositions.
 
-    "Anrij Yermak, a top aide to ..." gives "Anrij Yermak"; "The head of the Ukraine Center for
-    Countering" keeps its "of" phrase; "Kyiv Post, which ..." drops the relative clause.
+    "Pat Ryder, the Pentagon's press secretary, ..." gives "Pat Ryder"; "The head of the agency's center
+    for ..." keeps its "of" phrase; "The Washington Post, which ..." drops the relative clause.
     """
     keep = {head.i}
     stack = [head]
@@ -552,7 +552,7 @@ def _passive_cue(tok: Token, polarity: str) -> tuple[bool, Cue | None]:
     """What a passive reporting verb reports, if that is decided here: (True, None) nothing, (True, cue) an
     unattributed report, (False, None) read it as any verb (its "by X" agent speaks; ``_subject``)."""
     if _in_quotation(tok) or not _propositional(tok):
-        return True, None  # "The body was found in a river", "Sherman's briefing was first reported by The Post": a
+        return True, None  # "The body was found in a river", "the briefing was first reported by The Post": a
         # thing reported, no proposition; '"This is discussed with the West"': inside a quotation the speaker states it
     if _passive_report(tok):
         # "North Korea is believed to have sent troops", "she was asked to ...", "Mr. Quiros was accused of using
@@ -730,7 +730,7 @@ def attitude_cue(tok: Token) -> Cue | None:
 
 
 def carrier_cue(tok: Token) -> Cue | None:
-    """ "videos on Kyiv Post", "a report by the ministry": a named carrier of information is the source.
+    """ "videos on CNN", "a report by the ministry": a named carrier of information is the source.
 
     Only named organisations and people count (not places: "images from Kursk" name no source).
     """
@@ -738,13 +738,13 @@ def carrier_cue(tok: Token) -> Cue | None:
         return None
     owner = _named_owner(tok)
     if owner is not None and tok.i + 1 < tok.sent.end and tok.doc[tok.i + 1].lower_ == "about":
-        return None  # "to present U.S. findings about the balloon": what the findings are on, not what they say
-    if owner is not None:  # "Kyiv Post report that ...", "Seoul's National Intelligence images of ..."
+        return None  # "U.S. findings about the ship": what the findings are on, not what they say
+    if owner is not None:  # "a Reuters report that ...", "the agency's images of ..."
         source = owner
         frame = set(range(owner[0], tok.i + 1))
         content = {t.i for t in tok.sent if t.i > tok.i}
         return Cue(tok.i, tok.text, "assert", source, frozenset(content), frozenset(frame))
-    # "videos on Kyiv Post" names a publisher; "a statement on Iranian influence efforts" a topic
+    # "videos on CNN" names a publisher; "a statement on influence efforts" a topic
     preps = ("from", "by") if tok.lemma_.lower() in lexicons().topical_carriers else ("on", "from", "by", "in")
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps), None)
     if prep is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in preps[:3]:

@@ -3,7 +3,7 @@
 A speech transcript is its speaker's words and a joint statement its issuers': the claims in the
 document's own voice are theirs, not an anonymous narrator's. The name comes from the document itself:
 a heading line that is a person's name ("Joe Biden"), the title ("Remarks by President Biden",
-"Press Gaggle by ... John Kirby", "Joint ODNI, FBI, and CISA Statement"), or for a statement the issuing
+"Press Gaggle by ... John Kirby", "Joint Statement of ... and ..."), or for a statement the issuing
 outlet. Articles keep an unnamed author: their narrator is a journalist the text rarely names.
 """
 

@@ -63,8 +63,8 @@ def _words(text: str) -> str:
 
 
 def _not_title(claims: list[Claim], title: str | None) -> list[Claim]:
-    """The document's title repeated as its first line is its name, not a claim ("On the Reported Death of
-    Aleksey Navalny" under "Remarks by President Biden on the Reported Death of Aleksey Navalny")."""
+    """The document's title repeated as its first line is its name, not a claim ("On the District Court's Order"
+    under "Statement from President Joe Biden on the District Court's Order")."""
     key = f" {_words(title or '')} "
     if not key.strip():
         return claims

@@ -3,7 +3,7 @@
 Briefings, interviews and hearings mark who speaks with a label before each turn. A label is read off
 the raw text (no parse), so offsets index the text exactly, and a turn runs from its label to the next.
 A turn's own statements are its speaker's; the label's full name is looked up in the text
-("SECRETARY BLINKEN" -> "Antony J. Blinken"). Labels are data (data/turn_labels.json), not code.
+("MR. KIRBY" -> "John Kirby"). Labels are data (data/turn_labels.json), not code.
 """
 
 from __future__ import annotations
@@ -101,11 +101,11 @@ def _surname_words(label: str) -> list[str]:
 
 
 INTERVIEWER = re.compile(r"\bwith[ \t]+((?:[A-Z][a-z]+|[A-Z]\.)(?:[ \t]+(?:[A-Z][a-z]+|[A-Z]\.)){1,2})[ \t]*$")
-"""A name closing a transcript's title after "with": "... on CNN with Dana Bash" asks the questions."""
+"""A name closing a transcript's title after "with": "Interview ... on CNN with Jake Tapper" asks the questions."""
 
 
 def _interviewer(title: str) -> str | None:
-    """The questioner's name when the title ends with it ("Secretary Blinken With ... on CNN with Dana Bash")."""
+    """The questioner's name when the title ends with it ("Secretary X With ... on CNN with Jake Tapper")."""
     m = INTERVIEWER.search(title.strip())
     return m.group(1) if m else None
 
@@ -113,8 +113,8 @@ def _interviewer(title: str) -> str | None:
 def full_name(label: str, text: str, title: str = "") -> str:
     """The fullest name the text (or its title) gives for a label's surname, else the label itself.
 
-    "SECRETARY BLINKEN" with "Secretary Antony J. Blinken" in the text gives "Antony J. Blinken"; a
-    label that is already a full name ("JOHN KIRBY") is given in title case.
+    "MR. KIRBY" with "John Kirby" in the text gives "John Kirby" (a middle initial is kept: "Antony J. ...");
+    a label that is already a full name ("JOHN KIRBY") is given in title case.
     """
     questioners, titles, _ = _labels()
     if _key(label) in questioners:
@@ -126,7 +126,7 @@ def full_name(label: str, text: str, title: str = "") -> str:
     if sum(ch.islower() for ch in surname) > 2:
         return label  # "Matthew Miller (00:04):" already names the speaker
     surname_re = "".join(f"(?i:{re.escape(ch)})" if ch.isalpha() else re.escape(ch) for ch in surname)
-    # a given name, an optional middle initial, the surname: "Antony J. Blinken", "Denis McDonough"
+    # a given name, an optional middle initial, the surname: "John F. Kirby", "Denis McDonough"
     pattern = re.compile(rf"\b([A-Z][a-z]+)[ \t]+(?:([A-Z]\.)[ \t]+)?({surname_re})\b")
     counts: Counter[str] = Counter()
     for source in (text, title):

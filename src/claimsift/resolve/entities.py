@@ -36,7 +36,7 @@ def _alias_index() -> dict[str, tuple[str, str]]:
 
 @cache
 def _surname_index() -> dict[str, str]:
-    """Surname -> gazetteer person, when only one known person has it: "Anrij Yermak" is Andriy Yermak."""
+    """Surname -> gazetteer person, when only one known person has it: "Dmitri Peskov" is Dmitry Peskov."""
     seen: dict[str, list[str]] = defaultdict(list)
     for e in lexicons().aliases:
         if e.type == "PERSON" and len(e.name.split()) > 1:

@@ -1,8 +1,8 @@
 """A pipeline component that starts a sentence after every blank line, a heading line and a news dateline.
 
 A headline, a photo caption or a dateline stands on its own paragraph with no full stop; without a preset
-boundary the parser reads it and the next paragraph as one sentence ("US: Chinese Balloon Is part of
-Large Spying Program // This image ... shows ..." made the headline's noun the subject of "shows").
+boundary the parser reads it and the next paragraph as one sentence (a headline "X: Y Is Part of Z" followed
+by a caption "This image ... shows ..." made the headline's noun the subject of "shows").
 Boundaries set before the parser constrain it.
 """
 
