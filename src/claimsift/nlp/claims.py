@@ -330,11 +330,12 @@ def _quote_speaker(span: Span, transcript: bool) -> SourceRef | None:
     """A quotation with no cue is the words of whoever the sentence has speaking before it.
 
     In a transcript with missing lines ('On a Monday, X, a top aide to "We are ..."' lost its "said") that
-    is the nearest person named before the opening mark. In other text it is the named subject of the clause that holds the quotation: 'Cruz called Trump a "pathological liar"',
-    'Trump openly admires Putin as a "strong leader"' (a person the sentence is about, "Black
-    Lawmakers Rip Donald Trump As A 'Disgusting Fraud'", is not). A piece that only closes a quotation
-    looks before where it opened, in the same sentence; one opened sentences before ('... to a John
-    McCain or any other white who was running."') belongs to that quotation's speaker, not to a name in it.
+    is the nearest person named before the opening mark. In other text it is the named subject of the
+    clause that holds the quotation: 'Cruz called Trump a "pathological liar"', 'Trump openly admires Putin
+    as a "strong leader"' (a person the sentence is about, "Black Lawmakers Rip Donald Trump As A 'Disgusting
+    Fraud'", is not). A piece that only closes a quotation looks before where it opened, in the same
+    sentence; one opened sentences before ('... to a John McCain or any other white who was running."')
+    belongs to that quotation's speaker, not to a name in it.
     """
     quote = next((t for t in span if t.is_quote or t.text in QUOTES), None)
     if quote is None:
