@@ -206,6 +206,19 @@ def test_assess_stance_a_reported_hypothesis_is_about_what_is_reported() -> None
     assert "korea" in subject and "pentag" not in subject
 
 
+def test_assess_stance_a_persons_name_is_no_place() -> None:
+    """Wikinews, 2015-05-07 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_imprisoned.conllu),
+    https://en.wikinews.org/wiki/Australian_woman_claims_Church_of_Scientology_imprisoned_her_for_twelve_years:
+    "Paris" in Valeska Paris is her name, not France."""
+    h = hyp("The Church of Scientology imprisoned Valeska Paris")
+    assert stem("France") not in h.terms
+    c = claim(
+        "Valeska Paris, an Australian woman and former Scientologist, has claimed that the Church of Scientology "
+        "imprisoned her for twelve years aboard the Scientology-owned cruise ship, Freewinds."
+    )
+    assert stem("France") not in c.prop.terms and relevance(c.prop, h) == 2
+
+
 def test_assess_stance_a_demonym_is_one_name() -> None:
     """White House, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "South Korean" and "North Korean" share
     the one name Korea; the word once gave two terms ("korean" and "korea") and so touched the troops hypothesis."""

@@ -410,6 +410,11 @@ def test_temporal_normalise_with_reference(expr: str, expected: tuple[str, str])
     assert normalise(expr, REFERENCE) == expected
 
 
+def test_temporal_a_lower_case_range_of_days() -> None:
+    """Captions write "from march 3 to march 10": the second month follows a day and "to"."""
+    assert [d.value for d in find_dates("from march 3 to march 10", "doc", REFERENCE)] == ["2024-03-03", "2024-03-10"]
+
+
 def test_temporal_the_last_night_of_something_is_no_yesterday() -> None:
     assert find_dates("on the last night", "doc", REFERENCE) == []
     assert [d.value for d in find_dates("Last night", "doc", REFERENCE)] == ["2024-11-04"]

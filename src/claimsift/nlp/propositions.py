@@ -75,6 +75,24 @@ def _country_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _capital_words() -> frozenset[str]:
+    """Lower-case one-word capitals ("paris", "washington"): also surnames ("Valeska Paris", "George Washington")."""
+    return frozenset(
+        c.lower() for country in data_file("demonyms.json")["countries"] for c in country["capitals"] if " " not in c
+    )
+
+
+@cache
+def _demonym_words() -> frozenset[str]:
+    """Lower-case demonyms (one word, or the last word of "North Korean"): a word that is only its country."""
+    out: set[str] = set()
+    for country in data_file("demonyms.json")["countries"]:
+        for form in country["demonyms"]:
+            out.add(form.lower().split()[-1])
+    return frozenset(out)
+
+
+@cache
 def _denial_words() -> frozenset[str]:
     """Single-word denial cues (data/stance_cues.json), to tell "the report is fabricated" from "fabricated crimes"."""
     return frozenset(w for w in data_file("stance_cues.json")["denial"] if " " not in w)
@@ -120,13 +138,18 @@ def token_terms(token: Token) -> tuple[str, ...]:
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicons().verb_polarity:
         return ()  # "said", "claimed", "denied": the frame, not the content
     lower = token.text.lower()
-    country = tuple(dict.fromkeys(stem(w) for w in _country_words().get(lower, ())))
-    if country:
-        return country  # "Korean" is korea, once: "South Korean" shares one name with "North Korean", not two
+    # a person's name is no place ("Valeska Paris"); a demonym is its country, once ("South Korean" shares one
+    # name with "North Korean", not "korean" and "korea"); a capital or alias is itself and its country
+    given = token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and token.doc[token.i - 1].is_title
+    surname = lower in _capital_words() and given and token.doc[token.i - 1].lower_ not in _country_words()
+    places = _country_words().get(lower, ()) if token.ent_type_ != "PERSON" and not surname else ()
+    country = tuple(dict.fromkeys(stem(w) for w in places))
+    if country and lower in _demonym_words():
+        return country
     base = stem(token.lemma_ if token.pos_ in ("VERB", "NOUN") else token.text)
     if token.pos_ == "NOUN":
         base = _verb_of_noun(lower) or base
-    return (base,)
+    return tuple(dict.fromkeys((base, *country)))
 
 
 def _verb_of_noun(word: str) -> str | None:

@@ -159,15 +159,26 @@ TITLE_LOOKBACK = 600
 
 
 def _titled_before(span: Span) -> bool:
-    """Whether the text gave the description's title to a named person before: "National Security Advisor, Jake
-    Sullivan" makes "the three national security advisors" people the text names, not unnamed sources."""
+    """Whether the text gave the description's title to as many named people before: "National Security Advisor,
+    Jake Sullivan" and two counterparts named with the same title make "the three national security advisors"
+    people the text names, not unnamed sources. The name must stand right by the title ("Advisor, Jake
+    Sullivan", "Jake Sullivan, the advisor"), and a plural needs two such people."""
     lemma, doc = span.root.lemma_.lower(), span.doc
+    named: set[str] = set()
     for t in doc[max(0, span.start - TITLE_LOOKBACK) : span.start]:
-        if t.lemma_.lower() == lemma and t.i != span.root.i:
-            near = doc[max(0, t.i - 3) : min(len(doc), t.i + 4)]
-            if any(n.ent_type_ == "PERSON" for n in near):
-                return True
-    return False
+        if t.lemma_.lower() != lemma:
+            continue
+        after = t.i + 2 if t.i + 1 < len(doc) and doc[t.i + 1].text == "," else t.i + 1
+        before = t.i - 1
+        while before >= 0 and doc[before].dep_ in ("det", "amod", "compound") and doc[before].ent_type_ != "PERSON":
+            before -= 1
+        if before >= 0 and doc[before].text == ",":
+            before -= 1
+        for i in (after, before):
+            if 0 <= i < len(doc) and doc[i].ent_type_ == "PERSON":
+                ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+                named.add(ent.text if ent is not None else doc[i].text)
+    return len(named) >= (2 if span.root.tag_ in ("NNS", "NNPS") else 1)
 
 
 def _bisect_end(spans: list[Span], offset: int) -> int:

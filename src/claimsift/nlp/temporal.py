@@ -348,14 +348,20 @@ def _bare_month_is_date(text: str, start: int, name: str) -> bool:
     return not _is_name_part(previous)
 
 
-DAY_CUES = frozenset({"on", "since", "by", "until", "till", "from", "before", "after", "of", "between", "during"})
-"""Prepositions that make a lower-case "march 10" a date; "to", "and", "next" do not ("going to march 10 miles")."""
+DAY_CUES = frozenset(
+    {"on", "since", "by", "until", "till", "from", "before", "after", "of", "between", "during", "in", "through"}
+)
+"""Prepositions that make a lower-case "march 10" a date; "to" and "and" only after a date ("from march 3 to
+march 10"), not alone ("going to march 10 miles")."""
+_AFTER_A_DAY = re.compile(r"\d(?:st|nd|rd|th)?,?\s+(?:to|and|through|until|till|-)\s+$")
 
 
 def _month_cued(text: str, start: int) -> bool:
     """Whether a preposition that makes a month with a day a date ("on", "since") stands right before ``start``."""
     previous = _previous_word(text, start)
-    return previous is not None and previous.lower() in DAY_CUES
+    if previous is not None and previous.lower() in DAY_CUES:
+        return True
+    return bool(_AFTER_A_DAY.search(text, max(0, start - 16), start))
 
 
 def _years(text: str) -> Iterator[_Candidate]:
