@@ -199,6 +199,16 @@ def test_assess_stance_touching_needs_the_hypothesis_subject() -> None:
     assert relevance(battles.prop, h) >= 1
 
 
+def test_assess_stance_a_generic_subject_sets_no_condition() -> None:
+    """VOA, 2012-04-13 (tests/data/voa_nk_rocket_failed_2012.txt): "the other two stages" are the launch's, though
+    they do not say "rocket" or "launch"."""
+    c = claim(
+        "The North American Aerospace Defense Command says the other two stages failed to continue in flight and "
+        "never posed a threat."
+    )
+    assert relevance(c.prop, hyp("The rocket launch failed")) >= 1
+
+
 def test_assess_stance_a_reported_hypothesis_is_about_what_is_reported() -> None:
     """The title of the VOA story of 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.meta.json): a headline
     hypothesis that reports is about the forces, not about the Pentagon that says so."""

@@ -123,11 +123,14 @@ def joined(claim: Proposition, h: Proposition) -> bool:
 def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] = ()) -> int:
     """2 on topic, 1 touching, 0 unrelated (see the module docstring).
 
-    Touching needs a term of the hypothesis's subject: "Russian forces launched drones at Ukraine" shares two names
-    with "North Korean troops are fighting against Ukraine in Kursk" but says nothing of North Korean troops."""
+    Touching needs a term of the hypothesis's subject when that subject names someone: "Russian forces launched
+    drones at Ukraine" shares two names with "North Korean troops are fighting against Ukraine in Kursk" but says
+    nothing of North Korean troops. A generic subject ("The rocket launch failed") sets no such condition: "the
+    other two stages failed" is about the launch."""
     matched, share = shared_terms(claim, h)
     content = matched - set(h.names)
-    about = not h.subject or bool(matched & set(h.subject))
+    subject = set(h.subject) if set(h.subject) & set(h.names) else set()  # a named who; "The rocket launch" is none
+    about = not subject or bool(matched & subject)
     if not content:
         return 1 if len(matched) >= 2 and about else 0
     if len(matched) >= 2:
