@@ -165,7 +165,7 @@ class Proposition:
     attributive: tuple[str, ...] = ()
     """Denial words that only describe a noun here ("fabricated crimes", "fake accounts"): no denial."""
     subject: tuple[str, ...] = ()
-    """Terms of the main clause's subject (hypotheses only): who or what the hypothesis is about."""
+    """Terms of the main clause's subject when it names someone (hypotheses only): who the hypothesis is about."""
     pairs: tuple[tuple[str, str], ...] = ()
     """Two names joined by "and" ("North Korea and Russia", "between the DPRK and Russia"),
     each side its terms joined by spaces: the text speaks of what is between them."""

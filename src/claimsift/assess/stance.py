@@ -129,8 +129,7 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
     other two stages failed" is about the launch."""
     matched, share = shared_terms(claim, h)
     content = matched - set(h.names)
-    subject = set(h.subject) if set(h.subject) & set(h.names) else set()  # a named who; "The rocket launch" is none
-    about = not subject or bool(matched & subject)
+    about = not h.subject or bool(matched.intersection(h.subject))
     if not content:
         return 1 if len(matched) >= 2 and about else 0
     if len(matched) >= 2:

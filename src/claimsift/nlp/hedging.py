@@ -50,7 +50,7 @@ def _aside_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
 
 
-def _hedges_nothing(t: Token, span: Span, asides: list[tuple[int, int]]) -> bool:
+def _hedges_nothing(t: Token, asides: list[tuple[int, int]]) -> bool:
     """A hedge word that does not hedge the claim: in an aside ("I might add"); "reported" with its reporter named
     ("KCNA reported", "first reported by The Washington Post"), which is attribution; the month "May"."""
     if any(a <= t.idx < b for a, b in asides):
@@ -65,7 +65,7 @@ def hedge_cues(span: Span) -> tuple[str, ...]:
     words = lexicons().hedge_words
     base = span.start_char
     asides = [(base + m.start(), base + m.end()) for m in _aside_re().finditer(span.text)]
-    found = [t.text for t in span if t.lower_ in words and not _hedges_nothing(t, span, asides)]
+    found = [t.text for t in span if t.lower_ in words and not _hedges_nothing(t, asides)]
     found += [m.group(0) for m in _phrase_re().finditer(span.text)]
     found += _governing(span)
     if span.end == span.sent.end:  # read the next few tokens, never doc.text (rebuilt on each access)

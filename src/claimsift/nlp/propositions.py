@@ -59,37 +59,34 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
-@cache
-def _country_words() -> dict[str, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """What data/demonyms.json tells of a one-word place name, read once."""
+
+    country_words: dict[str, tuple[str, ...]]
     """Lower-case demonym, capital or alias (one word) -> its country's name words."""
-    out: dict[str, tuple[str, ...]] = {}
+    capitals: frozenset[str]
+    """One-word capitals ("paris", "washington"): also surnames ("Valeska Paris", "George Washington")."""
+    demonyms: frozenset[str]
+    """Demonyms (one word, or the last word of "North Korean"): a word that is only its country."""
+
+
+@cache
+def _places() -> _Places:
+    words: dict[str, tuple[str, ...]] = {}
+    capitals: set[str] = set()
+    demonyms: set[str] = set()
     for country in data_file("demonyms.json")["countries"]:
         name_words = tuple(w.lower() for w in country["name"].split())
+        capitals.update(c.lower() for c in country["capitals"] if " " not in c)
+        demonyms.update(d.lower().split()[-1] for d in country["demonyms"])
         for form in (*country["demonyms"], *country["capitals"], *country["aliases"], country["name"]):
-            words = form.lower().split()
-            if len(words) == 1:
-                out.setdefault(words[0], name_words)
-            elif len(words) == len(name_words) and words[:-1] == list(name_words[:-1]):
-                out.setdefault(words[-1], (name_words[-1],))  # North Korean -> korea
-    return out
-
-
-@cache
-def _capital_words() -> frozenset[str]:
-    """Lower-case one-word capitals ("paris", "washington"): also surnames ("Valeska Paris", "George Washington")."""
-    return frozenset(
-        c.lower() for country in data_file("demonyms.json")["countries"] for c in country["capitals"] if " " not in c
-    )
-
-
-@cache
-def _demonym_words() -> frozenset[str]:
-    """Lower-case demonyms (one word, or the last word of "North Korean"): a word that is only its country."""
-    out: set[str] = set()
-    for country in data_file("demonyms.json")["countries"]:
-        for form in country["demonyms"]:
-            out.add(form.lower().split()[-1])
-    return frozenset(out)
+            parts = form.lower().split()
+            if len(parts) == 1:
+                words.setdefault(parts[0], name_words)
+            elif len(parts) == len(name_words) and parts[:-1] == list(name_words[:-1]):
+                words.setdefault(parts[-1], (name_words[-1],))  # North Korean -> korea
+    return _Places(words, frozenset(capitals), frozenset(demonyms))
 
 
 @cache
@@ -140,11 +137,12 @@ def token_terms(token: Token) -> tuple[str, ...]:
     lower = token.text.lower()
     # a person's name is no place ("Valeska Paris"); a demonym is its country, once ("South Korean" shares one
     # name with "North Korean", not "korean" and "korea"); a capital or alias is itself and its country
+    known = _places()
     given = token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and token.doc[token.i - 1].is_title
-    surname = lower in _capital_words() and given and token.doc[token.i - 1].lower_ not in _country_words()
-    places = _country_words().get(lower, ()) if token.ent_type_ != "PERSON" and not surname else ()
+    surname = lower in known.capitals and given and token.doc[token.i - 1].lower_ not in known.country_words
+    places = known.country_words.get(lower, ()) if token.ent_type_ != "PERSON" and not surname else ()
     country = tuple(dict.fromkeys(stem(w) for w in places))
-    if country and lower in _demonym_words():
+    if country and lower in known.demonyms:
         return country
     base = stem(token.lemma_ if token.pos_ in ("VERB", "NOUN") else token.text)
     if token.pos_ == "NOUN":
@@ -266,13 +264,14 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         names=tuple(sorted(names)),
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
-        subject=_subject_terms(span) if weighted else (),
+        subject=_named_subject(span, names) if weighted else (),
         pairs=_pairs(span),
     )
 
 
-def _subject_terms(span: Span | Doc) -> tuple[str, ...]:
-    """The terms of the subject of the main verb ("North Korean troops" of "... are deployed in Russia")."""
+def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
+    """The terms of the subject of the main verb when it names someone ("North Korean troops" of "... are
+    deployed in Russia"); none for a generic subject ("The rocket launch failed")."""
     root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None:
         return ()
@@ -282,7 +281,8 @@ def _subject_terms(span: Span | Doc) -> tuple[str, ...]:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return ()
-    return tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
+    terms = tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
+    return terms if names.intersection(terms) else ()
 
 
 def hypothesis_propositions(texts: Iterable[str], nlp: Language) -> list[Proposition]:

@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from claimsift.model import Claim, EvidenceGroup, Hypothesis, Proposition
 from claimsift.store import schema
-from claimsift.store.rows import claim_from_record
+from claimsift.store.rows import claim_from_record, nested_tuples
 
 STATE = 1
 """The key of the one ``evidence_state`` row."""
@@ -240,15 +240,10 @@ def load_hypotheses(conn: sa.Connection, hypotheses: Sequence[Hypothesis]) -> li
     out = []
     for h in hypotheses:
         prop = props.get(h.id)
-        out.append(dataclasses.replace(h, prop=Proposition(**_tuples(prop))) if prop else h)
+        out.append(
+            dataclasses.replace(h, prop=Proposition(**{k: nested_tuples(v) for k, v in prop.items()})) if prop else h
+        )
     return out
-
-
-def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        k: tuple(tuple(x) if isinstance(x, list) else x for x in v) if isinstance(v, list) else v
-        for k, v in record.items()
-    }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

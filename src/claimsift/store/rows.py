@@ -80,9 +80,9 @@ def _tuples(record: Mapping[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in record.items()}
 
 
-def _nested(value: Any) -> Any:
+def nested_tuples(value: Any) -> Any:
     """JSON lists back to tuples at every depth (a proposition's pairs are tuples of tuples)."""
-    return tuple(_nested(v) for v in value) if isinstance(value, list) else value
+    return tuple(nested_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 def claim_from_record(record: Mapping[str, Any], doc_id: str) -> Claim:
@@ -91,7 +91,7 @@ def claim_from_record(record: Mapping[str, Any], doc_id: str) -> Claim:
     fields["source"] = SourceRef(**record["source"])
     fields["stance"] = dict(record.get("stance") or {})
     if record.get("prop") is not None:
-        fields["prop"] = Proposition(**{k: _nested(v) for k, v in record["prop"].items()})
+        fields["prop"] = Proposition(**{k: nested_tuples(v) for k, v in record["prop"].items()})
     return Claim(doc=doc_id, **fields)
 
 
