@@ -412,6 +412,23 @@ def test_claims_a_continued_report_keeps_its_evidence() -> None:
             None,
             "2019-03-08",
         ),
+        # an event the text dated once ("the sentence ... on July 8") keeps its date when named again without
+        # one: Wikinews, 2 August 2015 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_taxes.conllu),
+        # https://en.wikinews.org/wiki/Local_municipalities_in_Italy_ask_taxes_from_religious_schools
+        (
+            "The request of the municipalities results from the sentence of the Italian Supreme Court of Cassation "
+            "on July 8, recognising as legitimate the request of the Municipality of Livorno asking religious "
+            "schools to pay property taxes. Requests have come from the Municipality of Bogliasco, next to Genova, "
+            "and from the deputies of Movimento 5 Stelle (M5S) of the regional counsel of Lombardy. The first case "
+            "is of the mayor Luca Pastorino that in last years received several refusals of his requests for "
+            "payment because of the religious nursery school and retirement home. In the second case, the M5S "
+            "party asks to the regional government to assure the local administrations of the region regularly "
+            "apply the sentence of the Supreme Court.",
+            "2015-08-02",
+            "regularly apply the sentence",
+            "2015-07-08",
+            None,
+        ),
     ],
 )
 def test_claims_event_and_statement_dates(
@@ -419,6 +436,19 @@ def test_claims_event_and_statement_dates(
 ) -> None:
     c = claim_with(claims_of(text, kind="article", published=published), needle)
     assert (c.event_date, c.stated_date) == (event, stated)
+
+
+def test_claims_a_stretch_of_time_dates_no_event() -> None:
+    """ "The morning of 30 May" is a time, not an event: "the following morning" is another morning. Wikipedia,
+    "Évariste Galois" (CC BY-SA 3.0), read in the GUM corpus (dep/GUM_bio_galois.conllu),
+    https://en.wikipedia.org/w/index.php?title=%C3%89variste_Galois&action=history"""
+    text = (
+        "Galois' fatal duel took place on 30 May. Early in the morning of 30 May 1832, he was shot in the abdomen, "
+        "abandoned by his opponents and seconds, and was found by a passing farmer. He died the following morning "
+        "at ten o'clock in the Hôpital Cochin (probably of peritonitis), after refusing the offices of a priest."
+    )
+    c = claim_with(claims_of(text, kind="article", published="2018-09-04"), "He died the following morning")
+    assert not (c.event_date or "").endswith("-05-30")  # whichever year "30 May" is read in
 
 
 def test_claims_an_unnamed_report_continues_like_a_named_one() -> None:

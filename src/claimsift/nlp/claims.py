@@ -17,6 +17,7 @@ from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import segments
 from claimsift.nlp.cues import Cue, source_phrase
+from claimsift.nlp.events import dated_events, event_date
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
 from claimsift.nlp.evidence import evidence_type
 from claimsift.nlp.frames import sentence_cues
@@ -70,6 +71,8 @@ class _DocContext:
     turn_starts: list[int]
     narrator: str | None
     """The document's own voice when it has a name (a speech's speaker, a statement's issuer)."""
+    events: dict[str, str]
+    """Event nouns the document dates once ("the March 22nd attack"), for their undated mentions."""
 
     def turn_at(self, pos: int) -> Turn | None:
         i = bisect_left(self.turn_starts, pos + 1) - 1
@@ -398,6 +401,8 @@ def _dates_for(
     if not inside and before and not ctx.text[before[-1].end : span.start_char].strip(" ,"):
         inside = before[-1:]
     event = inside[0].value if inside else None
+    if event is None and (said := doc.char_span(content_start, content_end, alignment_mode="expand")) is not None:
+        event = event_date(said, ctx.events)
     if source.kind in ("author", "unattributed"):
         return event, None
     frame = [
@@ -486,6 +491,7 @@ def document_claims(
         turns=list(turns or ()),
         turn_starts=[t.start for t in turns or ()],
         narrator=narrator,
+        events=dated_events(doc, dates),
     )
     voiced = bool(turns) or narrator is not None
     claims: list[Claim] = []

@@ -1,0 +1,102 @@
+"""Dated events: the date a document gives an event ("the March 22nd attack", "the attack on March 22"), for
+its other mentions that carry no date of their own ("responsible for the horrific terrorist attack", "the
+attack, which took 140 lives").
+
+A timeline needs the event's day on every claim about that event, and a speaker dates an event once, then
+says "the attack". Only a noun the document dates with one value counts: a noun dated twice ("the May
+vote", "the June vote") names several events, and its bare mentions stay undated. So does a stretch of time
+("the morning of 30 May" does not date "the following morning"; ``temporal.json: time_nouns``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claimsift.lexicons import data_file
+from claimsift.model import TimeExpr
+
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "nummod"})
+"""How a date hangs on the noun it dates inside one noun phrase ("the March 22nd attack"); not a
+possessive: "next year's competition" is another one than "the competition" held this week."""
+_ON_DATE = frozenset({"on", "of"})
+"""Prepositions that date a noun ("the attack on March 22", "the elections of 2020")."""
+_DEFINITE = frozenset({"the", "this", "that"})
+"""Determiners of a mention of one known event ("the attack", "this attack"; not "an attack", "attacks")."""
+_RELATIVE = frozenset({"which", "that"})
+_TIMES = frozenset({"DATE", "TIME"})
+
+
+@cache
+def _time_nouns() -> frozenset[str]:
+    words = data_file("temporal.json")
+    return frozenset(words["time_nouns"]) | frozenset(words["year_of_cues"])
+
+
+def _event_noun(tok: Token) -> bool:
+    """A singular common noun that may name an event: not a stretch of time ("the morning of 30 May", "the
+    beginning of the 19th century")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and tok.ent_type_ not in _TIMES
+        and tok.lemma_.lower() not in _time_nouns()
+    )
+
+
+def _dated_noun(root: Token) -> Token | None:
+    """The noun a date expression dates within its noun phrase, if any."""
+    head = root.head
+    if root.dep_ in _MODIFIER_DEPS and head.pos_ == "NOUN" and head.i > root.i:
+        return head
+    if root.dep_ == "pobj" and head.lower_ in _ON_DATE and head.head.pos_ == "NOUN" and head.head.i < root.i:
+        return head.head
+    return None
+
+
+def dated_events(doc: Doc, dates: Sequence[TimeExpr]) -> dict[str, str]:
+    """Lemma of each event noun the document dates -> that date, for nouns dated with one value only (or with
+    a day and the month or year that holds it)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for d in dates:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        noun = _dated_noun(span.root)
+        if noun is not None and _event_noun(noun):
+            found[noun.lemma_.lower()].add(d.value)
+    out = {}
+    for lemma, values in found.items():
+        finest = max(values, key=len)
+        if all(finest.startswith(v) for v in values):  # "the attack in March 2024" and "the March 22 attack"
+            out[lemma] = finest
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    return _event_noun(noun) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def event_date(span: Span, events: dict[str, str]) -> str | None:
+    """The date of a known event a claim speaks of: a definite singular mention of a dated event noun in the
+    claim, or the noun a claim opening with "which" hangs on, through a phrase attached to it ("the attack on
+    the hall, which took 140 lives")."""
+    if not events:
+        return None
+    for tok in span:
+        if tok.lemma_.lower() in events and _definite(tok):
+            return events[tok.lemma_.lower()]
+    first = next((t for t in span if not t.is_space), None)
+    if first is None or first.lower_ not in _RELATIVE or first.tag_ != "WDT" or first.head.dep_ != "relcl":
+        return None
+    noun = first.head.head
+    while noun.pos_ in ("NOUN", "PROPN") and noun.i < first.i:
+        if noun.lemma_.lower() in events and _definite(noun):
+            return events[noun.lemma_.lower()]
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            break
+        noun = noun.head.head  # "the attack on the concert hall, which took 140 lives": the attack took them
+    return None
