@@ -283,3 +283,22 @@ def test_entities_a_lone_surname_is_the_person_named_before(nlp: object) -> None
     ryder = entity_of(entities, "Ryder")
     assert ryder is entity_of(entities, "Pat Ryder")
     assert ryder.type == "PERSON"
+
+
+@pytest.mark.model
+def test_entities_a_lone_surname_the_model_takes_for_a_place(tmp_path: Path) -> None:
+    """Wikinews, 13 April 2011 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_nasa.conllu),
+    https://en.wikinews.org/wiki/NASA_celebrates_30th_anniversary_of_first_shuttle_launch;_announces_new_homes_for_retired_shuttles:
+    the model tags "said Bolden" a place; it is the administrator the text named in full."""
+    path = tmp_path / "nasa.txt"
+    path.write_text(
+        "At the ceremony, NASA Administrator Charles Bolden announced the locations that would be given the three "
+        "remaining Space Shuttle orbiters following the end of the Space Shuttle program. "
+        '"We want to thank all of the locations that expressed an interest in one of these national treasures," '
+        "said Bolden to the gathered crowd which contained many KSC employees.",
+        encoding="utf-8",
+    )
+    entities = list(analyze([str(path)]).entities)
+    bolden = entity_of(entities, "Bolden")
+    assert bolden is entity_of(entities, "Charles Bolden")
+    assert bolden.type == "PERSON"

@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 
 from claimsift.lexicons import lexicons
 from claimsift.model import Mention
+from claimsift.nlp.propositions import known_place
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -130,8 +131,9 @@ def _repeated(
 
 
 def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Collection[tuple[int, int]]) -> None:
-    """A lone surname of a person the text names in full is that person, not the organisation the model took it
-    for ("Ryder" after "Pat Ryder"); a name the gazetteer knows and an acronym keep their label. The full name
+    """A lone surname of a person the text names in full is that person, not the organisation or the place the
+    model took it for ("Ryder" after "Pat Ryder"); a name the gazetteer knows, a known place ("Washington" after
+    "George Washington") and an acronym keep their label. The full name
     must look like one: two or three title-case words, none a word the text also writes in lower case ("Space
     Shuttle Columbia", "Case Grammar" are no persons)."""
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
@@ -141,10 +143,13 @@ def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Col
         if label == "PERSON"
         and 2 <= e - s <= 3
         and all(t.is_alpha and t.text.istitle() and not t.is_stop and t.lower_ not in lower for t in doc[s:e])
+        and len({t.text for t in doc[s:e]}) == e - s  # "Tulsa Tulsa", a title run into its first line, is no name
     }
     for (s, e), label in spans.items():
         word = doc[s].text
-        if e - s == 1 and label == "ORG" and word in surnames and not word.isupper() and (s, e) not in known:
+        if e - s != 1 or word not in surnames or word.isupper() or (s, e) in known:
+            continue
+        if label == "ORG" or (label == "GPE" and not known_place(word)):
             spans[(s, e)] = "PERSON"
 
 

@@ -89,6 +89,11 @@ def _places() -> _Places:
     return _Places(words, frozenset(capitals), frozenset(demonyms))
 
 
+def known_place(word: str) -> bool:
+    """Whether one word is a country, its capital, demonym or alias (data/demonyms.json)."""
+    return word.lower() in _places().country_words
+
+
 @cache
 def _denial_words() -> frozenset[str]:
     """Single-word denial cues (data/stance_cues.json), to tell "the report is fabricated" from "fabricated crimes"."""
