@@ -132,6 +132,8 @@ class Lexicons:
     state_media: tuple[str, ...]
     """Names of state media: what they publish is an official statement, not independent reporting."""
     aliases: tuple[AliasEntry, ...]
+    region_nouns: frozenset[str]
+    """ "region", "province": the name before them is a place ("the Kursk region")."""
     narrator_words: frozenset[str]
     narrator_transitions: frozenset[str]
     """Words of the narrator's own voice: first person, evaluation, inference."""
@@ -155,7 +157,8 @@ def lexicons() -> Lexicons:
     hedges = _load("hedges.json")
     nouns = _load("source_nouns.json")
     cues = _load("evidence_cues.json")
-    aliases = _load("aliases.json")["entities"]
+    gazetteer = _load("aliases.json")
+    aliases = gazetteer["entities"]
     return Lexicons(
         verb_polarity=_polarity_map({k: v for k, v in _load("reporting_verbs.json").items() if k not in NOT_POLARITY}),
         clausal_verbs=frozenset(_load("reporting_verbs.json")["clausal"]),
@@ -215,6 +218,7 @@ def lexicons() -> Lexicons:
         press_titles=frozenset(nouns["press_titles"]),
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
+        region_nouns=frozenset(gazetteer["region_nouns"]),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),
         narrator_transitions=frozenset(_load("narrator_markers.json")["transitions"]),
         announcing={k: frozenset(v) for k, v in _load("narrator_markers.json")["announcing"].items()},

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from claimsift.lexicons import lexicons
-from claimsift.model import Mention
+from claimsift.model import Mention, Turn
 from claimsift.nlp.propositions import known_place
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
@@ -48,10 +48,15 @@ def _alias_matcher(vocab: Vocab, attr: str = "ORTH") -> tuple[PhraseMatcher, dic
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article, a trailing possessive and an opened parenthesis ("Office of the Director of National
-    Intelligence (ODNI": the acronym in it is a mention of its own) from an entity span."""
+    """Drop a leading article and description, a trailing possessive and an opened parenthesis ("Office of the
+    High Commissioner for Human Rights (OHCHR": the acronym in it is a mention of its own) from an entity span."""
     if end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1  # "a World Health Organisation recommendation"
+    lead = start
+    while end - lead > 1 and doc[lead].is_alpha and doc[lead].is_lower and doc[lead].pos_ in ("NOUN", "ADJ"):
+        lead += 1
+    if lead > start and doc[lead].is_alpha and (doc[lead].is_title or doc[lead].is_upper):
+        start = lead  # "the national press agency Yonhap": a description before the name ("non-Muslim" stays)
     paren = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
     if paren is not None:
         end = paren
@@ -71,17 +76,40 @@ def _acronym(word: str) -> bool:
 
 
 def _abbreviates(acronym: str, name: Span) -> bool:
-    """Whether an acronym's letters are initials of the name ("ODNI": Office of the Director of National
-    Intelligence), in any order ("UAAR": Union of Rationalist Atheists and Agnostics), the first one first."""
-    initials = [t.text[0].upper() for t in name if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+    """Whether an acronym's letters are initials of the name ("OHCHR": Office of the High Commissioner for Human
+    Rights), in any order ("UAAR": Union of Rationalist Atheists and Agnostics), the first one first; a function
+    word may give a letter too ("DOE": Department of Energy)."""
+    words = [t for t in name if t.is_alpha]
+    initials = [t.text[0].upper() for t in words if t.lower_ not in FUNCTION_WORDS]
     if not initials or acronym[0] != initials[0]:
         return False
-    rest = list(initials)
+    rest = [t.text[0].upper() for t in words]
     for letter in acronym:
         if letter not in rest:
             return False
         rest.remove(letter)
     return True
+
+
+def _body(word: str) -> bool:
+    lex = lexicons()
+    return word in lex.org_nouns or word in lex.body_nouns
+
+
+def _titled_name_before(doc: Doc, paren: int, acronym: str) -> tuple[int, int] | None:
+    """The title-case words right before "(ACRONYM)" that it abbreviates, when the model tagged no name there
+    and the last word names a body ("The Cybersecurity and Infrastructure Security Agency (CISA)";
+    source_nouns.json). Lower-case terms ("advanced persistent threat (APT)") and other titles ("System Under
+    Test (SUT)") are no organisations."""
+    start = paren
+    while start > 0 and (doc[start - 1].text.istitle() or doc[start - 1].lower_ in FUNCTION_WORDS):
+        start -= 1
+    for s in range(start, paren - 1):
+        if doc[s].text.istitle() and doc[s].lower_ not in FUNCTION_WORDS and _abbreviates(acronym, doc[s:paren]):
+            words = [t for t in doc[s:paren] if t.lower_ not in FUNCTION_WORDS]
+            if len(words) >= 2 and all(t.is_alpha and t.text.istitle() for t in words) and _body(words[-1].lower_):
+                return s, paren
+    return None
 
 
 def _defined_acronyms(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple[int, int], str]:
@@ -92,6 +120,14 @@ def _defined_acronyms(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple
         if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and _acronym(doc[e + 1].text):
             if _abbreviates(doc[e + 1].text, doc[s:e]):
                 out[(e + 1, e + 2)] = label
+    taken = {i for s, e in spans for i in range(s, e) if (s, e) not in out}
+    for tok in doc[1:-1]:
+        i = tok.i
+        if tok.text == "(" and doc[i + 2 : i + 3].text == ")" and _acronym(doc[i + 1].text) and i - 1 not in taken:
+            name = _titled_name_before(doc, i, doc[i + 1].text)
+            if name is not None and not taken.intersection(range(*name)):
+                spans[name] = "ORG"  # an unnamed body with a defined acronym: an organisation most often
+                out[(i + 1, i + 2)] = spans.get((i + 1, i + 2), "ORG")
     return out
 
 
@@ -106,7 +142,7 @@ def _repeated(
     doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collection[tuple[int, int]]
 ) -> dict[tuple[int, int], str]:
     """The other occurrences of the names the text already gives, in the same case: the model tags a name in
-    one sentence and misses it in the next (a second "ODNI"). Only names of several words and acronyms the text
+    one sentence and misses it in the next (a second "OHCHR"). Only names of several words and acronyms the text
     defines spread: one word the model tagged once may be its error ("Explorer" of Internet Explorer)."""
     matcher = PhraseMatcher(doc.vocab, attr="ORTH")
     labels: dict[str, str] = {}
@@ -128,6 +164,46 @@ def _repeated(
         taken[s:e] = [True] * (e - s)
         found[(s, e)] = labels[doc.vocab.strings[match_id]]
     return found
+
+
+def _acronyms_hold(doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collection[tuple[int, int]]) -> None:
+    """An acronym the text defines keeps the defined label wherever it stands: the model's other reading of it
+    ("CISA" a place) or a name it took around it (a heading's "Joint OHCHR" as a person) gives way to it."""
+    defined = {doc[s].text: spans[(s, e)] for s, e in acronyms if (s, e) in spans}
+    if not defined:
+        return
+    for (s, e), label in list(spans.items()):
+        if (s, e) in acronyms:
+            continue
+        held = next((i for i in range(s, e) if doc[i].text in defined and defined[doc[i].text] != label), None)
+        if held is not None:
+            del spans[(s, e)]
+            spans[(held, held + 1)] = defined[doc[held].text]
+
+
+def _places_stay_places(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
+    """A name the text makes a place ("the Kursk region") is that place wherever the model missed it or read it
+    as something else ("fighting in Kursk", tagged a product)."""
+    heads = lexicons().region_nouns
+    places = {
+        doc[s:e].text for (s, e), label in spans.items() if label == "GPE" and e < len(doc) and doc[e].lower_ in heads
+    }
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS and ent.text in places and (ent.start, ent.end) not in spans:
+            if not any(a < ent.end and ent.start < b for a, b in spans):
+                spans[(ent.start, ent.end)] = "GPE"
+
+
+def _split_acronyms(mention: Mention) -> list[Mention]:
+    """ "OHCHR/UNHCR", one token to the tokenizer, names two bodies: one mention each."""
+    parts = mention.text.split("/")
+    if len(parts) < 2 or not all(_acronym(p) for p in parts):
+        return [mention]
+    out, at = [], mention.start
+    for part in parts:
+        out.append(Mention(doc=mention.doc, start=at, end=at + len(part), text=part, label=mention.label))
+        at += len(part) + 1
+    return out
 
 
 def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Collection[tuple[int, int]]) -> None:
@@ -170,16 +246,39 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if caseless and any(a < e and s < b for a, b in alias_label):
             continue  # in lower-case text the gazetteer knows better than a model that learned from capitals
         label = alias_label.get((s, e), ent.label_)
+        if label not in KEEP_LABELS and e < len(doc) and doc[e].lower_ in lexicons().region_nouns:
+            label = "GPE"  # "the Kursk region", whatever the model took "Kursk" for
         if label in KEEP_LABELS:
             spans.setdefault((s, e), label)
+    _places_stay_places(doc, spans)
     if not caseless:
         acronyms = _defined_acronyms(doc, spans)
         for where, label in acronyms.items():
             spans.setdefault(where, label)  # the model's own reading of the acronym, where it has one, stands
+        _acronyms_hold(doc, spans, acronyms)
         spans.update(_repeated(doc, spans, acronyms))
         _surnames_are_people(doc, spans, alias_label)
     out = []
     for (s, e), label in sorted(spans.items()):
         span = doc[s:e]
-        out.append(Mention(doc=doc_id, start=span.start_char, end=span.end_char, text=span.text, label=label))
+        whole = Mention(doc=doc_id, start=span.start_char, end=span.end_char, text=span.text, label=label)
+        out.extend(_split_acronyms(whole))
     return out
+
+
+def with_speaker_labels(found: list[Mention], turns: Collection[Turn], doc_id: str) -> list[Mention]:
+    """A speaker label that names someone ("SECRETARY SMITH:" for the person the transcript names in full) is a
+    mention of that person, title and all; what the model tagged inside it gives way. A questioner's label
+    ("QUESTION:", which the model may take for a person) names no one."""
+    labels = [
+        (t.start, t.start + len(t.label), t.label)
+        for t in turns
+        if not t.questioner and t.speaker != t.label and t.label.split()[-1].lower() in t.speaker.lower()
+    ]
+    asking = [(t.start, t.start + len(t.label)) for t in turns if t.questioner]
+    spans = [(a, b) for a, b, _ in labels] + asking
+    if not spans:
+        return found
+    kept = [m for m in found if not any(a <= m.start and m.end <= b for a, b in spans)]
+    added = [Mention(doc=doc_id, start=a, end=b, text=text, label="PERSON") for a, b, text in labels]
+    return sorted(kept + added, key=lambda m: (m.start, m.end))

@@ -19,7 +19,7 @@ from claimsift.errors import ParseTimeout
 from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, TimeExpr
 from claimsift.nlp.claims import document_claims
 from claimsift.nlp.evidence import narrated
-from claimsift.nlp.mentions import mentions
+from claimsift.nlp.mentions import mentions, with_speaker_labels
 from claimsift.nlp.narrator import narrator
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.propositions import hypothesis_propositions, proposition
@@ -166,7 +166,7 @@ def process(
         voice = None if turns else narrator(document, nlp)
         facts = DocumentFacts(
             document=piece,
-            mentions=tuple(mentions(parsed, document.id)),
+            mentions=tuple(with_speaker_labels(mentions(parsed, document.id), turns, document.id)),
             claims=tuple(
                 _with_proposition(c, parsed)
                 for c in narrated(

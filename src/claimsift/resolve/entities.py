@@ -49,6 +49,32 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def _place_name(name: str, keep_case: bool = False) -> str:
+    """A place's name without a trailing word for a region ("kursk region" -> "kursk"; data/aliases.json)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in lexicons().region_nouns:
+        words = words[:-1]
+    return " ".join(words) if keep_case else " ".join(words).lower()
+
+
+def _untitled(name: str) -> str:
+    """A person's name without the titles before it ("secretary smith", "mr smith" -> "smith")."""
+    lex = lexicons()
+    titles = lex.person_nouns | {t.rstrip(".").lower() for t in lex.title_abbreviations}
+    words = name.split()
+    while len(words) > 1 and words[0] in titles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _acronym_of(name: str, key: str) -> bool:
+    """ "FBI" for "Federal Bureau of Investigation"; with a function word's letter, "DOE" for "Department of
+    Energy"."""
+    if not (name.isalpha() and name.isupper() and len(name) >= 2):
+        return False
+    return name in (_acronym(key), "".join(w[0] for w in re.findall(r"[A-Za-z]+", key)).upper())
+
+
 class Registry:
     """The entity keys met so far, in the order they were made, with the labels of their mentions.
 
@@ -86,9 +112,17 @@ class Registry:
         for key in self.types:
             if self.label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
                 return key
-            if name.isalpha() and name.isupper() and len(name) >= 2 and _acronym(key) == name:
+            if _acronym_of(name, key):
                 return key
         return None
+
+    def key_for_place(self, name: str) -> str | None:
+        """The place named with or without a word for a region ("Kursk", "the Kursk region")."""
+        return next((k for k in self.types if self.label(k) in ("GPE", "LOC") and _place_name(norm(k)) == name), None)
+
+    def key_for_acronym(self, name: str) -> str | None:
+        """The name an acronym stands for, whatever either was tagged ("KSC" for a facility's name)."""
+        return next((key for key in self.types if _acronym_of(name, key)), None)
 
     def key(self, m: Mention) -> str:
         """The key a mention joins (made when none matches), counted in."""
@@ -107,9 +141,15 @@ class Registry:
         if m.label == "PERSON" and len(n.split()) > 1 and n.split()[-1] in _surname_index():
             key = _surname_index()[n.split()[-1]]  # a known person's surname after another spelling of the first name
         if key is None and m.label == "PERSON":
-            key = self.key_for_person(n)
+            key = self.key_for_person(_untitled(n))
+        if key is None and m.label in ("GPE", "LOC"):
+            key = self.key_for_place(_place_name(n))
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
             key = self.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
+        if key is None:
+            key = self.key_for_acronym(m.text)
+        if key is None and m.label in ("GPE", "LOC"):
+            key = _place_name(m.text.strip(), keep_case=True)  # "Kursk region" is named "Kursk"
         return self.add(key or m.text.strip(), m.label)
 
     def document(self, mentions: Iterable[Mention]) -> list[tuple[Mention, str]]:
