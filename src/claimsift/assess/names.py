@@ -190,6 +190,17 @@ def affiliation(source_name: str) -> str | None:
     return None
 
 
+def described_affiliation(source_name: str, text: str) -> str | None:
+    """The party of a source the text describes in apposition ("Rustem Umerov, Ukraine's defense minister, has
+    confirmed ..."): officials are placed by what the text says of them, not by a list of names."""
+    at = text.find(source_name) if source_name else -1
+    if at < 0 or not text[at + len(source_name) :].startswith(", "):
+        return None
+    rest = text[at + len(source_name) + 2 :]
+    close = rest.find(",")
+    return affiliation(rest[:close]) if 0 < close <= 80 else None
+
+
 def contained_names(name: str) -> list[str]:
     """Gazetteer persons and organisations that end or open a name, longest first, the final one first.
 

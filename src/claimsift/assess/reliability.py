@@ -42,6 +42,7 @@ from typing import Any
 from claimsift.assess.names import (
     affiliation,
     canonical_name,
+    described_affiliation,
     hypothesis_roles,
     is_media,
     is_state_organ,
@@ -90,7 +91,7 @@ def interest(
         return "disinterested"
     if claim.source.kind == "author" and not narrated(claim.source.name):
         return "disinterested"
-    party = affiliation(claim.source.name)
+    party = affiliation(claim.source.name) or described_affiliation(claim.source.name, claim.text)
     if party is None or party not in hypothesis_parties:
         return "disinterested"
     against = party in opposing
