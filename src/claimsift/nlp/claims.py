@@ -72,7 +72,7 @@ class _DocContext:
     narrator: str | None
     """The document's own voice when it has a name (a speech's speaker, a statement's issuer)."""
     events: dict[str, str]
-    """Event nouns the document dates once ("the March 22nd attack"), for their undated mentions."""
+    """Event nouns the document dates once ("the May 3 vote"), for their undated mentions."""
 
     def turn_at(self, pos: int) -> Turn | None:
         i = bisect_left(self.turn_starts, pos + 1) - 1

@@ -1,6 +1,6 @@
-"""Dated events: the date a document gives an event ("the March 22nd attack", "the attack on March 22"), for
-its other mentions that carry no date of their own ("responsible for the horrific terrorist attack", "the
-attack, which took 140 lives").
+"""Dated events: the date a document gives an event ("the May 3 vote", "the sentence of the Court on July 8"), for
+its other mentions that carry no date of their own ("apply the sentence of the Supreme Court", "the vote, which
+...").
 
 A timeline needs the event's day on every claim about that event, and a speaker dates an event once, then
 says "the attack". Only a noun the document dates with one value counts: a noun dated twice ("the May
@@ -20,7 +20,7 @@ from claimsift.lexicons import data_file
 from claimsift.model import TimeExpr
 
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "nummod"})
-"""How a date hangs on the noun it dates inside one noun phrase ("the March 22nd attack"); not a
+"""How a date hangs on the noun it dates inside one noun phrase ("the May 3 vote"); not a
 possessive: "next year's competition" is another one than "the competition" held this week."""
 _ON_DATE = frozenset({"on", "of"})
 """Prepositions that date a noun ("the attack on March 22", "the elections of 2020")."""
@@ -82,8 +82,8 @@ def _definite(noun: Token) -> bool:
 
 def event_date(span: Span, events: dict[str, str]) -> str | None:
     """The date of a known event a claim speaks of: a definite singular mention of a dated event noun in the
-    claim, or the noun a claim opening with "which" hangs on, through a phrase attached to it ("the attack on
-    the hall, which took 140 lives")."""
+    claim, or the noun a claim opening with "which" hangs on, through a phrase attached to it ("the vote on the
+    budget, which ..." is the vote's)."""
     if not events:
         return None
     for tok in span:
@@ -98,5 +98,5 @@ def event_date(span: Span, events: dict[str, str]) -> str | None:
             return events[noun.lemma_.lower()]
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             break
-        noun = noun.head.head  # "the attack on the concert hall, which took 140 lives": the attack took them
+        noun = noun.head.head  # "the vote on the budget, which passed": the parser may hang "which" on "budget"
     return None

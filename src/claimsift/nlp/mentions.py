@@ -56,7 +56,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end - lead > 1 and doc[lead].is_alpha and doc[lead].is_lower and doc[lead].pos_ in ("NOUN", "ADJ"):
         lead += 1
     if lead > start and doc[lead].is_alpha and (doc[lead].is_title or doc[lead].is_upper):
-        start = lead  # "the national press agency Yonhap": a description before the name ("non-Muslim" stays)
+        start = lead  # "the magician David Gish": a description before the name ("non-Muslim" stays)
     paren = next((t.i for t in doc[start + 1 : end] if t.text == "("), None)
     if paren is not None:
         end = paren
@@ -98,7 +98,7 @@ def _body(word: str) -> bool:
 
 def _titled_name_before(doc: Doc, paren: int, acronym: str) -> tuple[int, int] | None:
     """The title-case words right before "(ACRONYM)" that it abbreviates, when the model tagged no name there
-    and the last word names a body ("The Cybersecurity and Infrastructure Security Agency (CISA)";
+    and the last word names a body ("the Office of Rural Water Supply (ORWS)";
     source_nouns.json). Lower-case terms ("advanced persistent threat (APT)") and other titles ("System Under
     Test (SUT)") are no organisations."""
     start = paren
@@ -168,7 +168,8 @@ def _repeated(
 
 def _acronyms_hold(doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collection[tuple[int, int]]) -> None:
     """An acronym the text defines keeps the defined label wherever it stands: the model's other reading of it
-    ("CISA" a place) or a name it took around it (a heading's "Joint OHCHR" as a person) gives way to it."""
+    (a second "KSC" read as an organisation after "the Kennedy Space Center (KSC)") or a name it took around it
+    (a heading's "Joint OHCHR" as a person) gives way to it."""
     defined = {doc[s].text: spans[(s, e)] for s, e in acronyms if (s, e) in spans}
     if not defined:
         return
@@ -182,8 +183,8 @@ def _acronyms_hold(doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collec
 
 
 def _places_stay_places(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
-    """A name the text makes a place ("the Kursk region") is that place wherever the model missed it or read it
-    as something else ("fighting in Kursk", tagged a product)."""
+    """A name the text makes a place ("the Kursk region") is that place wherever the model read it as something
+    else (a bare "Kursk" it tags a product)."""
     heads = lexicons().region_nouns
     places = {
         doc[s:e].text for (s, e), label in spans.items() if label == "GPE" and e < len(doc) and doc[e].lower_ in heads
@@ -230,7 +231,7 @@ def _surnames_are_people(doc: Doc, spans: dict[tuple[int, int], str], known: Col
 
 
 def mentions(doc: Doc, doc_id: str) -> list[Mention]:
-    """Entity mentions in text order; an alias hit fixes a wrong NER label (Kursk is not a PRODUCT)."""
+    """Entity mentions in text order; an alias hit fixes a wrong NER label ("DPRK" is no organisation)."""
     caseless = lower_case(doc)
     matcher, types = _alias_matcher(doc.vocab, "LOWER" if caseless else "ORTH")
     alias_label = {}
