@@ -11,9 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from claimsift import analyze
 from claimsift.model import Entity, Mention
+from claimsift.nlp.mentions import _spreads
 from claimsift.resolve.entities import group_entities
 
 DATA = Path(__file__).parent / "data"
@@ -352,3 +354,17 @@ def test_entities_speaker_labels_are_mentions_of_the_speaker(nlp: object) -> Non
     entities = list(analyze([str(DATA / "state_briefing_2023_09_28.txt")]).entities)
     assert entity_of(entities, "MR RUBIN") is entity_of(entities, "Jamie Rubin")
     assert not any(m.text == "QUESTION" for e in entities for m in e.mentions)
+
+
+@pytest.mark.model
+def test_entities_a_name_with_a_middle_initial_spreads(nlp: Language) -> None:
+    """Wikipedia, "Charles J. Fillmore" (CC BY-SA 3.0), read in the GUM corpus (dep/GUM_bio_fillmore.conllu),
+    https://en.wikipedia.org/wiki/Charles_J._Fillmore: a full name with a middle initial is a name of several
+    words, whose other occurrences are mentions even where the model misses them; an initial alone at either end
+    is no such name."""
+    doc = nlp(
+        "Charles J. Fillmore (August 9, 1929 – February 13, 2014) was an American linguist and Professor of "
+        "Linguistics at the University of California, Berkeley."
+    )
+    assert _spreads(doc[0:3])
+    assert not _spreads(doc[1:3])

@@ -132,9 +132,13 @@ def _defined_acronyms(doc: Doc, spans: dict[tuple[int, int], str]) -> dict[tuple
 
 
 def _spreads(name: Span) -> bool:
-    """A name of several words, letters only (and "'s", ".", "-"), title case, no line break in it."""
+    """A name of several words, letters only (and "'s", ".", "-", a middle initial "J."), title case, no line break
+    in it."""
     return len(name) > 1 and all(
-        (t.is_alpha and (t.text[0].isupper() or t.lower_ in FUNCTION_WORDS)) or t.text in NAME_PUNCT for t in name
+        (t.is_alpha and (t.text[0].isupper() or t.lower_ in FUNCTION_WORDS))
+        or t.text in NAME_PUNCT
+        or (len(t.text) == 2 and t.text[0].isupper() and t.text[1] == "." and 0 < t.i - name.start < len(name) - 1)
+        for t in name
     )
 
 
