@@ -350,10 +350,12 @@ def test_entities_a_defined_acronym_keeps_its_definition(tmp_path: Path) -> None
 @pytest.mark.model
 def test_entities_speaker_labels_are_mentions_of_the_speaker(nlp: object) -> None:
     """State Department briefing, 28 September 2023 (tests/data): "MR RUBIN:" labels the turns of the Jamie Rubin
-    the text introduces, title and all; "QUESTION:" labels a questioner and names no one."""
+    the text introduces, title and all; "QUESTION:" labels a questioner and names no one, nor does the stage
+    direction "(Laughter.)"."""
     entities = list(analyze([str(DATA / "state_briefing_2023_09_28.txt")]).entities)
     assert entity_of(entities, "MR RUBIN") is entity_of(entities, "Jamie Rubin")
     assert not any(m.text == "QUESTION" for e in entities for m in e.mentions)
+    assert not any(m.text == "Laughter" for e in entities for m in e.mentions)  # "(Laughter.)" is no person
 
 
 @pytest.mark.model

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from claimsift.lexicons import lexicons
+from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Mention, Turn
 from claimsift.nlp.propositions import known_place
 
@@ -199,6 +199,20 @@ def _places_stay_places(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
                 spans[(ent.start, ent.end)] = "GPE"
 
 
+def _stage_direction(doc: Doc, s: int, e: int) -> bool:
+    """ "(Laughter.)", "(Applause)": a transcript's note of what happened in the room, alone in parentheses
+    (data/turn_labels.json: stage_directions), which the model may tag a person."""
+    if e - s != 1 or s == 0 or doc[s - 1].text not in ("(", "["):
+        return False
+    close = e + 1 if e < len(doc) and doc[e].text == "." else e
+    return close < len(doc) and doc[close].text in (")", "]") and doc[s].lower_ in _stage_words()
+
+
+@cache
+def _stage_words() -> frozenset[str]:
+    return frozenset(data_file("turn_labels.json")["stage_directions"])
+
+
 def _split_acronyms(mention: Mention) -> list[Mention]:
     """ "OHCHR/UNHCR", one token to the tokenizer, names two bodies: one mention each."""
     parts = mention.text.split("/")
@@ -265,6 +279,8 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         _surnames_are_people(doc, spans, alias_label)
     out = []
     for (s, e), label in sorted(spans.items()):
+        if label == "PERSON" and _stage_direction(doc, s, e):
+            continue
         span = doc[s:e]
         whole = Mention(doc=doc_id, start=span.start_char, end=span.end_char, text=span.text, label=label)
         out.extend(_split_acronyms(whole))
