@@ -191,14 +191,22 @@ def affiliation(source_name: str) -> str | None:
 
 
 def described_affiliation(source_name: str, text: str) -> str | None:
-    """The party of a source the text describes in apposition ("Rustem Umerov, Ukraine's defense minister, has
-    confirmed ..."): officials are placed by what the text says of them, not by a list of names."""
+    """The party of an official the text describes by office, in apposition ("Rustem Umerov, Ukraine's defense
+    minister, has confirmed ...") or in the title before the name ("Deputy Pentagon Press Secretary Sabrina
+    Singh"): officials are placed by what the text says of them, not by a list of names. A description without
+    an office ("the first great American poet", "of the University of Helsinki") places no one."""
     at = text.find(source_name) if source_name else -1
-    if at < 0 or not text[at + len(source_name) :].startswith(", "):
+    if at < 0:
         return None
-    rest = text[at + len(source_name) + 2 :]
-    close = rest.find(",")
-    return affiliation(rest[:close]) if 0 < close <= 80 else None
+    title = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,6})$", text[:at])
+    found = [title.group(1)] if title else []
+    rest = text[at + len(source_name) :]
+    if rest.startswith(", ") and 0 < (close := rest.find(",", 2)) <= 80:
+        found.append(rest[2:close])
+    for phrase in found:
+        if set(re.findall(r"[a-z]+", phrase.lower())) & lexicons().person_nouns and (party := affiliation(phrase)):
+            return party
+    return None
 
 
 def contained_names(name: str) -> list[str]:

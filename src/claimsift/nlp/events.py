@@ -62,6 +62,8 @@ def dated_events(doc: Doc, dates: Sequence[TimeExpr]) -> dict[str, str]:
     a day and the month or year that holds it)."""
     found: dict[str, set[str]] = defaultdict(set)
     for d in dates:
+        if not any(c.isdigit() for c in d.text):
+            continue  # "this year", "Thursday": a relative date may hang on any noun ("the flag ... this year")
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         if span is None or not len(span):
             continue

@@ -9,6 +9,7 @@ that place is mentioned there, and a reader searching for it expects to find it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 
@@ -213,10 +214,43 @@ def _stage_words() -> frozenset[str]:
     return frozenset(data_file("turn_labels.json")["stage_directions"])
 
 
-def _split_acronyms(mention: Mention) -> list[Mention]:
-    """ "OHCHR/UNHCR", one token to the tokenizer, names two bodies: one mention each."""
+def _defined_terms(doc: Doc) -> set[str]:
+    """Acronyms the text defines as lower-case terms ("advanced persistent threat (APT)", "industrial control
+    system/supervisory control and data acquisition (ICS/SCADA)"): a term, no one's name, whatever the model
+    tags them."""
+    out = set()
+    for tok in doc[1:-1]:
+        i = tok.i
+        close = next((t.i for t in doc[i + 1 : i + 6] if t.text == ")"), None)
+        if tok.text != "(" or close is None:
+            continue
+        acronym = doc[i + 1 : close].text
+        letters = acronym.replace("/", "")
+        if not re.fullmatch(r"[A-Z]+(?:/[A-Z]+)*", acronym):
+            continue
+        before = re.findall(r"[A-Za-z]+", doc[max(0, i - 3 * len(letters)) : i].text)
+        if _ends_with_initials(letters.lower(), before):
+            out.update({acronym, *acronym.split("/")})
+    return out
+
+
+def _ends_with_initials(letters: str, words: list[str]) -> bool:
+    """Whether lower-case words end with ones whose initials spell the letters; a function word may give its
+    letter or none ("supervisory control and data acquisition" spells "scada")."""
+    if not letters:
+        return True
+    if not words or not words[-1].islower():
+        return False
+    word, rest = words[-1], words[:-1]
+    if word[0] == letters[-1] and _ends_with_initials(letters[:-1], rest):
+        return True
+    return word in FUNCTION_WORDS and _ends_with_initials(letters, rest)
+
+
+def _split_acronyms(mention: Mention, known: Collection[str]) -> list[Mention]:
+    """ "OHCHR/UNHCR", one token to the tokenizer, names two bodies the text defines: one mention each."""
     parts = mention.text.split("/")
-    if len(parts) < 2 or not all(_acronym(p) for p in parts):
+    if len(parts) < 2 or not all(_acronym(p) and p in known for p in parts):
         return [mention]
     out, at = [], mention.start
     for part in parts:
@@ -265,11 +299,12 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if caseless and any(a < e and s < b for a, b in alias_label):
             continue  # in lower-case text the gazetteer knows better than a model that learned from capitals
         label = alias_label.get((s, e), ent.label_)
-        if label not in KEEP_LABELS and e < len(doc) and doc[e].lower_ in lexicons().region_nouns:
+        if label not in KEEP_LABELS and e < len(doc) and doc[e].text in lexicons().region_nouns:
             label = "GPE"  # "the Kursk region", whatever the model took "Kursk" for
         if label in KEEP_LABELS:
             spans.setdefault((s, e), label)
     _places_stay_places(doc, spans)
+    acronyms: dict[tuple[int, int], str] = {}
     if not caseless:
         acronyms = _defined_acronyms(doc, spans)
         for where, label in acronyms.items():
@@ -277,25 +312,35 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         _acronyms_hold(doc, spans, acronyms)
         spans.update(_repeated(doc, spans, acronyms))
         _surnames_are_people(doc, spans, alias_label)
+    known = {doc[s].text for s, _ in acronyms}
+    terms = _defined_terms(doc)
     out = []
     for (s, e), label in sorted(spans.items()):
-        if label == "PERSON" and _stage_direction(doc, s, e):
+        if (label == "PERSON" and _stage_direction(doc, s, e)) or doc[s:e].text in terms:
             continue
         span = doc[s:e]
         whole = Mention(doc=doc_id, start=span.start_char, end=span.end_char, text=span.text, label=label)
-        out.extend(_split_acronyms(whole))
+        out.extend(_split_acronyms(whole, known))
     return out
+
+
+def _named(turn: Turn) -> bool:
+    """Whether a label names the person its turn's speaker is ("MR RUBIN" for Jamie Rubin): the speaker is a
+    full name in title case that ends with the label's last word, not the label itself ("CHIEF COMPLAINT:")."""
+    name, label = turn.speaker.split(), turn.label.split()
+    return (
+        len(name) >= 2
+        and turn.speaker.lower() != turn.label.lower()
+        and all(w[:1].isupper() for w in name)
+        and name[-1].lower() == label[-1].lower()
+    )
 
 
 def with_speaker_labels(found: list[Mention], turns: Collection[Turn], doc_id: str) -> list[Mention]:
     """A speaker label that names someone ("SECRETARY SMITH:" for the person the transcript names in full) is a
     mention of that person, title and all; what the model tagged inside it gives way. A questioner's label
     ("QUESTION:", which the model may take for a person) names no one."""
-    labels = [
-        (t.start, t.start + len(t.label), t.label)
-        for t in turns
-        if not t.questioner and t.speaker != t.label and t.label.split()[-1].lower() in t.speaker.lower()
-    ]
+    labels = [(t.start, t.start + len(t.label), t.label) for t in turns if not t.questioner and _named(t)]
     asking = [(t.start, t.start + len(t.label)) for t in turns if t.questioner]
     spans = [(a, b) for a, b, _ in labels] + asking
     if not spans:

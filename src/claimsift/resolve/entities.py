@@ -45,16 +45,18 @@ def _surname_index() -> dict[str, str]:
 
 
 def _acronym(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name)  # "King's College" is no KSC
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for", "a", "an")]
     return "".join(w[0] for w in words).upper()
 
 
-def _place_name(name: str, keep_case: bool = False) -> str:
-    """A place's name without a trailing word for a region ("kursk region" -> "kursk"; data/aliases.json)."""
+def _place_name(name: str) -> str:
+    """A place's name without a lower-case word for a region after it ("Kursk region" -> "Kursk";
+    data/aliases.json); a capitalised one is part of an official name ("Bergen County", "Financial District")."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in lexicons().region_nouns:
+    if len(words) > 1 and words[-1].islower() and words[-1] in lexicons().region_nouns:
         words = words[:-1]
-    return " ".join(words) if keep_case else " ".join(words).lower()
+    return " ".join(words)
 
 
 def _untitled(name: str) -> str:
@@ -112,17 +114,23 @@ class Registry:
         for key in self.types:
             if self.label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
                 return key
-            if _acronym_of(name, key):
+            if self.label(key) != "PERSON" and _acronym_of(name, key):
                 return key
         return None
 
     def key_for_place(self, name: str) -> str | None:
         """The place named with or without a word for a region ("Kursk", "the Kursk region")."""
-        return next((k for k in self.types if self.label(k) in ("GPE", "LOC") and _place_name(norm(k)) == name), None)
+        return next(
+            (k for k in self.types if self.label(k) in ("GPE", "LOC") and norm(_place_name(k)) == norm(name)), None
+        )
 
-    def key_for_acronym(self, name: str) -> str | None:
-        """The name an acronym stands for, whatever either was tagged ("KSC" for a facility's name)."""
-        return next((key for key in self.types if _acronym_of(name, key)), None)
+    def key_for_acronym(self, name: str, doc: str) -> str | None:
+        """The name an acronym of three letters or more stands for, whatever either was tagged ("KSC" for a
+        facility's name): a name of the same document first; never a person's ("ST" is no Sandro Tonali)."""
+        if len(name) < 3:
+            return None
+        found = [k for k in self.types if self.label(k) != "PERSON" and _acronym_of(name, k)]
+        return next((k for k in found if self.first.get(k, ("", 0))[0] == doc), found[0] if found else None)
 
     def key(self, m: Mention) -> str:
         """The key a mention joins (made when none matches), counted in."""
@@ -143,13 +151,13 @@ class Registry:
         if key is None and m.label == "PERSON":
             key = self.key_for_person(_untitled(n))
         if key is None and m.label in ("GPE", "LOC"):
-            key = self.key_for_place(_place_name(n))
+            key = self.key_for_place(_place_name(m.text.strip()))
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
             key = self.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
         if key is None:
-            key = self.key_for_acronym(m.text)
+            key = self.key_for_acronym(m.text, m.doc)
         if key is None and m.label in ("GPE", "LOC"):
-            key = _place_name(m.text.strip(), keep_case=True)  # "Kursk region" is named "Kursk"
+            key = _place_name(m.text.strip())  # "Kursk region" is named "Kursk"
         return self.add(key or m.text.strip(), m.label)
 
     def document(self, mentions: Iterable[Mention]) -> list[tuple[Mention, str]]:
