@@ -229,9 +229,19 @@ def test_assess_reliability_affiliation_of_a_source(source: str, party: str | No
 
 
 def test_assess_reliability_an_official_is_placed_by_the_text() -> None:
-    """No list names Ukraine's defense minister: the apposition does (VOA, tests/data, via opentext.UMEROV)."""
+    """No list names Ukraine's defense minister: the apposition does (VOA, tests/data, via opentext.UMEROV);
+    the Pentagon's spokeswoman is placed by the title before her name (DOD, tests/data/dod_singh_kursk_11000.txt).
+    A description without an office places no one: Wikinews, 2009 (CC BY 2.5), read in the GUM corpus
+    (dep/GUM_interview_messina.conllu), https://en.wikinews.org/wiki/Frank_Messina:_An_interview_with_the_%27Mets_Poet%27."""
     assert affiliation("Rustem Umerov") is None
     assert described_affiliation("Rustem Umerov", UMEROV) == "Ukraine"
+    singh = (
+        "It is likely that about 11,000 North Korean troops have moved into Russia's Kursk region, said Deputy "
+        "Pentagon Press Secretary Sabrina Singh, who spoke to the media today."
+    )
+    assert described_affiliation("Sabrina Singh", singh) == "United States"
+    whitman = "Walt Whitman, the first great American poet, wrote about the Civil War."
+    assert described_affiliation("Walt Whitman", whitman) is None
 
 
 @pytest.mark.parametrize(

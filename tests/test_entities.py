@@ -129,6 +129,33 @@ def test_entities_group_across_documents() -> None:
     ]
 
 
+def test_entities_acronyms_and_region_words_do_not_overreach() -> None:
+    """A possessive gives an acronym no letter ("King's College" is no KSC); a two-letter acronym and a person's
+    name never meet ("ST", "Sandro Tonali"); a capitalised "County" is part of the name, a lower-case "region" is
+    not (names from GUM texts: GUM_bio_byron, GUM_news_nasa, GUM_bio_nida, GUM_news_soccer)."""
+    entities = group_entities(
+        mentions(
+            ("King's College", "ORG"),
+            ("KSC", "ORG"),
+            ("Sandro Tonali", "PERSON"),
+            ("ST", "ORG"),
+            ("Bergen County", "GPE"),
+            ("Bergen", "GPE"),
+            ("Kursk region", "GPE"),
+            ("Kursk", "GPE"),
+        )
+    )
+    assert surface_groups(entities) == [
+        ["King's College"],
+        ["KSC"],
+        ["Sandro Tonali"],
+        ["ST"],
+        ["Bergen County"],
+        ["Bergen"],
+        ["Kursk region", "Kursk"],
+    ]
+
+
 def test_entities_every_mention_in_exactly_one_entity() -> None:
     ms = mentions(
         ("Kim Jong-Un", "PERSON"),

@@ -74,7 +74,8 @@ def _acronym_of(name: str, key: str) -> bool:
     Energy"."""
     if not (name.isalpha() and name.isupper() and len(name) >= 2):
         return False
-    return name in (_acronym(key), "".join(w[0] for w in re.findall(r"[A-Za-z]+", key)).upper())
+    every = "".join(w[0] for w in re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", key))).upper()
+    return name in (_acronym(key), every)
 
 
 class Registry:
