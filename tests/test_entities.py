@@ -398,3 +398,19 @@ def test_entities_a_name_with_a_middle_initial_spreads(nlp: Language) -> None:
     )
     assert _spreads(doc[0:3])
     assert not _spreads(doc[1:3])
+
+
+@pytest.mark.model
+def test_entities_a_state_body_in_lower_case_text(tmp_path: Path) -> None:
+    """VOA (tests/data/voa_ukraine_drones_nk_battles.txt), lower-cased and stripped of punctuation as an
+    auto-caption track gives it: "russian forces" is a body of Russia, which the model misses without capitals."""
+    path = tmp_path / "captions.txt"
+    path.write_text(
+        "ukraine’s military said wednesday it shot down 38 of the 63 aerial drones that russian forces launched in "
+        "overnight attacks\nthe ukrainian air force said it intercepted the drones over the cherkasy chernihiv "
+        "kirovohrad kyiv mykolaiv odesa sumy zhytomyr and zaporizhzhia regions\n",
+        encoding="utf-8",
+    )
+    entities = list(analyze([str(path)]).entities)
+    forces = entity_of(entities, "russian forces")
+    assert forces.type == "ORG"

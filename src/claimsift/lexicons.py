@@ -134,6 +134,8 @@ class Lexicons:
     aliases: tuple[AliasEntry, ...]
     region_nouns: frozenset[str]
     """ "region", "province": the name before them is a place ("the Kursk region")."""
+    state_body_nouns: frozenset[str]
+    """ "government", "forces": after a demonym in lower-case text, a state's body ("the russian government")."""
     narrator_words: frozenset[str]
     narrator_transitions: frozenset[str]
     """Words of the narrator's own voice: first person, evaluation, inference."""
@@ -219,6 +221,7 @@ def lexicons() -> Lexicons:
         state_media=tuple(nouns["state_media"]),
         aliases=tuple(AliasEntry(e["name"], e["type"], tuple(e["aliases"])) for e in aliases),
         region_nouns=frozenset(gazetteer["region_nouns"]),
+        state_body_nouns=frozenset(gazetteer["state_body_nouns"]),
         narrator_words=frozenset(_load("narrator_markers.json")["words"]),
         narrator_transitions=frozenset(_load("narrator_markers.json")["transitions"]),
         announcing={k: frozenset(v) for k, v in _load("narrator_markers.json")["announcing"].items()},

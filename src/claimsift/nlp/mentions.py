@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 
 from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Mention, Turn
-from claimsift.nlp.propositions import known_place
+from claimsift.nlp.propositions import known_demonym, known_place
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -187,6 +187,19 @@ def _acronyms_hold(doc: Doc, spans: dict[tuple[int, int], str], acronyms: Collec
             spans[(held, held + 1)] = defined[doc[held].text]
 
 
+def _state_bodies(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
+    """In lower-case text, a demonym before a word for a state body is that body ("the russian government",
+    "ukrainian forces"; aliases.json: state_body_nouns): the model, which learned names from capitals, misses
+    them."""
+    lex = lexicons()
+    for tok in doc[1:]:
+        if tok.lower_ in lex.state_body_nouns and known_demonym(doc[tok.i - 1].lower_):
+            s, e = tok.i - 1, tok.i + 1
+            for a, b in [k for k in spans if k[0] < e and s < k[1]]:
+                del spans[(a, b)]
+            spans[(s, e)] = "ORG"
+
+
 def _places_stay_places(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
     """A name the text makes a place ("the Kursk region") is that place wherever the model read it as something
     else (a bare "Kursk" it tags a product)."""
@@ -304,6 +317,8 @@ def mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if label in KEEP_LABELS:
             spans.setdefault((s, e), label)
     _places_stay_places(doc, spans)
+    if caseless:
+        _state_bodies(doc, spans)
     acronyms: dict[tuple[int, int], str] = {}
     if not caseless:
         acronyms = _defined_acronyms(doc, spans)

@@ -89,6 +89,11 @@ def _places() -> _Places:
     return _Places(words, frozenset(capitals), frozenset(demonyms))
 
 
+def known_demonym(word: str) -> bool:
+    """Whether one word is a demonym ("russian", "ukrainian"; data/demonyms.json)."""
+    return word.lower() in _places().demonyms
+
+
 def known_place(word: str) -> bool:
     """Whether one word is a country, its capital, demonym or alias (data/demonyms.json)."""
     return word.lower() in _places().country_words
