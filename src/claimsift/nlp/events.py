@@ -73,7 +73,7 @@ def dated_events(doc: Doc, dates: Sequence[TimeExpr]) -> dict[str, str]:
     out = {}
     for lemma, values in found.items():
         finest = max(values, key=len)
-        if all(finest.startswith(v) for v in values):  # "the attack in March 2024" and "the March 22 attack"
+        if all(finest.startswith(v) for v in values):  # "the March 2024 attack" and "the March 22 attack"
             out[lemma] = finest
     return out
 
