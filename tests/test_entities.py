@@ -184,6 +184,13 @@ def transcript_entities(nlp: object) -> list[Entity]:
     return list(analyze([str(TRANSCRIPT)]).entities)
 
 
+def entities_of_text(tmp_path: Path, text: str) -> list[Entity]:
+    """The entities claimsift reads off a text written to a file, as a user would give it."""
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return list(analyze([str(path)]).entities)
+
+
 def entity_of(entities: list[Entity], surface: str) -> Entity:
     found = [e for e in entities for m in e.mentions if m.text == surface]
     assert found, f"no mention {surface!r} in the transcript"
@@ -323,15 +330,13 @@ def test_entities_a_lone_surname_the_model_takes_for_a_place(tmp_path: Path) -> 
     """Wikinews, 13 April 2011 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_nasa.conllu),
     https://en.wikinews.org/wiki/NASA_celebrates_30th_anniversary_of_first_shuttle_launch;_announces_new_homes_for_retired_shuttles:
     the model tags "said Bolden" a place; it is the administrator the text named in full."""
-    path = tmp_path / "nasa.txt"
-    path.write_text(
+    entities = entities_of_text(
+        tmp_path,
         "At the ceremony, NASA Administrator Charles Bolden announced the locations that would be given the three "
         "remaining Space Shuttle orbiters following the end of the Space Shuttle program. "
         '"We want to thank all of the locations that expressed an interest in one of these national treasures," '
         "said Bolden to the gathered crowd which contained many KSC employees.",
-        encoding="utf-8",
     )
-    entities = list(analyze([str(path)]).entities)
     bolden = entity_of(entities, "Bolden")
     assert bolden is entity_of(entities, "Charles Bolden")
     assert bolden.type == "PERSON"
@@ -363,14 +368,12 @@ def test_entities_a_defined_acronym_keeps_its_definition(tmp_path: Path) -> None
     """Wikinews, 13 April 2011 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_nasa.conllu), see above: the
     text defines "KSC" as the Kennedy Space Center, a facility; the model reads the later "many KSC employees"
     as an organisation. Both are the Center."""
-    path = tmp_path / "ksc.txt"
-    path.write_text(
+    entities = entities_of_text(
+        tmp_path,
         "NASA celebrated the launch of the first space shuttle Tuesday at an event at the Kennedy Space Center "
         '(KSC) in Cape Canaveral, Florida. "We want to thank all of the locations that expressed an interest in '
         'one of these national treasures," said Bolden to the gathered crowd which contained many KSC employees.',
-        encoding="utf-8",
     )
-    entities = list(analyze([str(path)]).entities)
     center = entity_of(entities, "Kennedy Space Center")
     assert [m.text for m in center.mentions].count("KSC") == 2
 
@@ -404,13 +407,11 @@ def test_entities_a_name_with_a_middle_initial_spreads(nlp: Language) -> None:
 def test_entities_a_state_body_in_lower_case_text(tmp_path: Path) -> None:
     """VOA (tests/data/voa_ukraine_drones_nk_battles.txt), lower-cased and stripped of punctuation as an
     auto-caption track gives it: "russian forces" is a body of Russia, which the model misses without capitals."""
-    path = tmp_path / "captions.txt"
-    path.write_text(
+    entities = entities_of_text(
+        tmp_path,
         "ukraine’s military said wednesday it shot down 38 of the 63 aerial drones that russian forces launched in "
         "overnight attacks\nthe ukrainian air force said it intercepted the drones over the cherkasy chernihiv "
         "kirovohrad kyiv mykolaiv odesa sumy zhytomyr and zaporizhzhia regions\n",
-        encoding="utf-8",
     )
-    entities = list(analyze([str(path)]).entities)
     forces = entity_of(entities, "russian forces")
     assert forces.type == "ORG"
