@@ -205,7 +205,7 @@ def _places_stay_places(doc: Doc, spans: dict[tuple[int, int], str]) -> None:
     else (a bare "Kursk" it tags a product)."""
     heads = lexicons().region_nouns
     places = {
-        doc[s:e].text for (s, e), label in spans.items() if label == "GPE" and e < len(doc) and doc[e].lower_ in heads
+        doc[s:e].text for (s, e), label in spans.items() if label == "GPE" and e < len(doc) and doc[e].text in heads
     }
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS and ent.text in places and (ent.start, ent.end) not in spans:

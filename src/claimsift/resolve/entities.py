@@ -44,9 +44,12 @@ def _surname_index() -> dict[str, str]:
     return {surname: names[0] for surname, names in seen.items() if len(set(names)) == 1}
 
 
-def _acronym(name: str) -> str:
-    name = re.sub(r"['’]s\b", "", name)  # "King's College" is no KSC
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "for", "a", "an")]
+def _acronym(name: str, function_words: bool = False) -> str:
+    """The initials of a name, without those of its function words unless asked ("DOE" for "Department of
+    Energy"); a possessive gives none ("King's College" is no KSC)."""
+    words = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", name))
+    if not function_words:
+        words = [w for w in words if w.lower() not in ("of", "the", "and", "for", "a", "an")]
     return "".join(w[0] for w in words).upper()
 
 
@@ -59,12 +62,16 @@ def _place_name(name: str) -> str:
     return " ".join(words)
 
 
+@cache
+def _titles() -> frozenset[str]:
+    lex = lexicons()
+    return lex.person_nouns | {t.rstrip(".").lower() for t in lex.title_abbreviations}
+
+
 def _untitled(name: str) -> str:
     """A person's name without the titles before it ("secretary smith", "mr smith" -> "smith")."""
-    lex = lexicons()
-    titles = lex.person_nouns | {t.rstrip(".").lower() for t in lex.title_abbreviations}
     words = name.split()
-    while len(words) > 1 and words[0] in titles:
+    while len(words) > 1 and words[0] in _titles():
         words = words[1:]
     return " ".join(words)
 
@@ -74,8 +81,7 @@ def _acronym_of(name: str, key: str) -> bool:
     Energy"."""
     if not (name.isalpha() and name.isupper() and len(name) >= 2):
         return False
-    every = "".join(w[0] for w in re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", key))).upper()
-    return name in (_acronym(key), every)
+    return name in (_acronym(key), _acronym(key, function_words=True))
 
 
 class Registry:
@@ -112,12 +118,7 @@ class Registry:
         return None
 
     def key_for_fuzzy(self, name: str, label: str) -> str | None:
-        for key in self.types:
-            if self.label(key) == label and fuzz.ratio(norm(key), name) >= FUZZY_MIN:
-                return key
-            if self.label(key) != "PERSON" and _acronym_of(name, key):
-                return key
-        return None
+        return next((k for k in self.types if self.label(k) == label and fuzz.ratio(norm(k), name) >= FUZZY_MIN), None)
 
     def key_for_place(self, name: str) -> str | None:
         """The place named with or without a word for a region ("Kursk", "the Kursk region")."""
@@ -125,10 +126,11 @@ class Registry:
             (k for k in self.types if self.label(k) in ("GPE", "LOC") and norm(_place_name(k)) == norm(name)), None
         )
 
-    def key_for_acronym(self, name: str, doc: str) -> str | None:
-        """The name an acronym of three letters or more stands for, whatever either was tagged ("KSC" for a
-        facility's name): a name of the same document first; never a person's ("ST" is no Sandro Tonali)."""
-        if len(name) < 3:
+    def key_for_acronym(self, name: str, doc: str, shortest: int = 3) -> str | None:
+        """The name an acronym stands for, whatever either was tagged ("KSC" for a facility's name): a name of
+        the same document first; never a person's ("ST" is no Sandro Tonali). Two letters are enough only for a
+        mention the model read as a name ("UN"); otherwise it takes three."""
+        if len(name) < shortest:
             return None
         found = [k for k in self.types if self.label(k) != "PERSON" and _acronym_of(name, k)]
         return next((k for k in found if self.first.get(k, ("", 0))[0] == doc), found[0] if found else None)
@@ -156,7 +158,7 @@ class Registry:
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
             key = self.key_for_fuzzy(n if m.label != "ORG" or not m.text.isupper() else m.text, m.label)
         if key is None:
-            key = self.key_for_acronym(m.text, m.doc)
+            key = self.key_for_acronym(m.text, m.doc, 2 if m.label in ("ORG", "PERSON", "GPE") else 3)
         if key is None and m.label in ("GPE", "LOC"):
             key = _place_name(m.text.strip())  # "Kursk region" is named "Kursk"
         return self.add(key or m.text.strip(), m.label)
