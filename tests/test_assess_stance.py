@@ -148,7 +148,8 @@ def test_assess_stance_refuting_a_negated_hypothesis_supports_its_complement() -
 def test_assess_stance_a_report_runs_on_through_its_source_s_next_claim() -> None:
     """VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): what the Pentagon's spokesman says
     right after troops are in Kursk ("a couple thousand more ... due to arrive imminently") shares no word
-    with the hypothesis but goes on with the same report; far away, or in the author's voice, it does not."""
+    with the hypothesis but goes on with the same report; far away, in the author's voice, or from one uncued
+    claim of a speaker's turn to the next, it does not."""
     text = (DATA / "voa_pentagon_kursk_small_number.txt").read_text(encoding="utf-8")
     ryder = SourceRef(name="Pat Ryder", kind="person")
     h = Hypothesis(id="H1", text=TROOPS_IN_KURSK, prop=hyp(TROOPS_IN_KURSK))
@@ -164,6 +165,11 @@ def test_assess_stance_a_report_runs_on_through_its_source_s_next_claim() -> Non
     far = dataclasses.replace(more, start=more.start + 2000, end=more.end + 2000)
     assert stances([said, far], [h])[1] == {"H1": "neutral"}
     assert stances([said, dataclasses.replace(more, source=AUTHOR)], [h])[1] == {"H1": "neutral"}
+    # a clause whose own cue is gone still runs on from the cued report just before it ...
+    uncued = dataclasses.replace(more, cue=None)
+    assert stances([said, uncued], [h])[1] == {"H1": "supports"}
+    # ... but in a speaker's turn, where no claim has a cue, one claim does not carry the next
+    assert stances([dataclasses.replace(said, cue=None), uncued], [h])[1] == {"H1": "neutral"}
 
 
 def test_assess_stance_one_shared_name_is_not_enough() -> None:

@@ -289,15 +289,17 @@ def _same_report(
     out = list(found)
     for i, c in enumerate(claims):
         about = topic.get(c.doc)
-        if about is None or c.source.kind in ("author", "unattributed") or c.cue is None or _directive(c):
-            continue  # a speaker's turn or speech runs over many things; a report runs on through its cues
+        if about is None or c.source.kind in ("author", "unattributed") or _directive(c):
+            continue
         key = (c.doc, c.source.name)
         prop = c.prop or Proposition()
         if found[i][about] != "neutral":
             last[key] = i
         elif key in last and not any(relevance(prop, h) for h in hp.values()):
             j = last[key]
-            if 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
+            # a report runs on through its cue; a speaker's turn (no cue at all) runs over many things
+            cued = c.cue is not None or claims[j].cue is not None
+            if cued and 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
                 out[i] = {**found[i], about: found[j][about]}
     return out
 
