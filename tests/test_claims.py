@@ -786,3 +786,20 @@ def test_claims_a_title_case_headline_led_by_a_name_is_one_sentence() -> None:
     assert _labelled_headline("Ex-Ukraine Ambassador: State Department Leaders Lack Vision")
     assert not _labelled_headline("Russia: Taliban could be removed from terror blacklist")
     assert not _labelled_headline("Defense Secretary Austin Treated for Prostate Cancer")
+
+
+def test_claims_a_reporting_relative_clause_is_a_claim_of_its_own() -> None:
+    """Nixon's address of 1974-08-08 (public domain; GUM_speech_nixon, presidency.ucsb.edu): the main clause
+    is a deed, only the relative clause is believed; "a report that they released" reports a thing, not a
+    statement, and stays whole."""
+    text = "Each time I have done so to discuss with you some matter that I believe affected the national interest."
+    claims = claims_of(text, kind="speech")
+    believed = claim_with(claims, "that I believe")
+    assert believed.text.startswith("that I believe") and believed.cue == "believe"
+    assert claim_with(claims, "to discuss with you some matter").end <= believed.start
+    # State Department briefing, 2023-09-28 (tests/data/state_briefing_2023_09_28.txt)
+    released = (
+        "The Special Envoy and Coordinator of the Global Engagement Center Jamie Rubin is going to give some remarks "
+        "about a report that they released today."
+    )
+    assert [c.text.rstrip() for c in claims_of(released, kind="article")] == [released]

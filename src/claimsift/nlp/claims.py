@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
-from claimsift.nlp.clauses import segments
+from claimsift.nlp.clauses import MIN_WORDS, segments
 from claimsift.nlp.cues import Cue, source_phrase
 from claimsift.nlp.events import dated_events, event_date
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
@@ -166,7 +166,7 @@ def _near(cue: Cue, a: int, b: int, reach: int | None) -> bool:
 
 def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> list[_Seg]:
     """Segments, with a segment that is only an attribution frame merged into its content."""
-    segs = [list(s) for s in _coordinated_reports(doc, segments(sent), cues)]
+    segs = [list(s) for s in _reported_relatives(doc, _coordinated_reports(doc, segments(sent), cues), cues)]
     frames = frozenset().union(*(c.frame for c in cues)) if cues else frozenset()
     out: list[list[int]] = []
     i = 0
@@ -184,6 +184,29 @@ def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> 
         out.append([a, b])
         i += 1
     return [_Seg(a, b, _cue_for(doc, a, b, cues, reach)) for a, b in out]
+
+
+def _reported_relatives(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
+    """Cut a segment before a relative clause that reports with a source of its own: in "they're justifying the
+    continuation of exercises | that they said would end now" the main clause is the speaker's and only the
+    relative clause is theirs ("..., who said ..." is not cut: its antecedent speaks the whole)."""
+    cuts = set()
+    for c in cues:
+        tok = doc[c.token]
+        if tok.dep_ != "relcl" or c.source is None or tok.head.i >= tok.i:
+            continue
+        if not any(t.dep_ in ("ccomp", "xcomp") for t in tok.children):
+            continue  # "a report that they released today" reports a thing, no statement
+        first = min(t.i for t in tok.subtree)
+        if c.source[0] >= first:  # the source is inside the clause, not its antecedent
+            cuts.add(first)
+    out: list[tuple[int, int]] = []
+    for a, b in segs:
+        for cut in sorted(i for i in cuts if a < i < b and sum(t.is_alpha for t in doc[a:i]) >= MIN_WORDS):
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
