@@ -803,3 +803,20 @@ def test_claims_a_reporting_relative_clause_is_a_claim_of_its_own() -> None:
         "about a report that they released today."
     )
     assert [c.text.rstrip() for c in claims_of(released, kind="article")] == [released]
+
+
+def test_claims_a_picture_credit_names_the_agency_that_passed_it_on() -> None:
+    """VOA Learning English, 2023-02-09 (public domain; learningenglish.voanews.com/a/6953672.html): the caption's
+    image comes from the Navy and reached VOA through the Associated Press ("AP", the gazetteer's short form)."""
+    caption = (
+        "This image provided by the U.S. Navy shows sailors assigned to Explosive Ordnance Disposal Group 2 "
+        "recovering a high-altitude surveillance balloon off the coast of Myrtle Beach, S.C., Feb. 5, 2023. "
+        "(U.S. Navy via AP)"
+    )
+    image = claim_with(claims_of(caption, kind="article", published="2023-02-09"), "recovering")
+    assert (image.source.name, image.via) == ("U.S. Navy", ("Associated Press",))
+    # a credit in another paragraph, or naming another origin, relays nothing of this claim
+    apart = caption.replace(" (U.S. Navy", "\n\n(U.S. Navy")
+    assert claim_with(claims_of(apart, kind="article"), "recovering").via == ()
+    other = caption.replace("(U.S. Navy via", "(Korean Central News Agency via")
+    assert claim_with(claims_of(other, kind="article"), "recovering").via == ()

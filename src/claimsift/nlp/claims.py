@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim, SourceRef, TimeExpr, Turn
 from claimsift.nlp.clauses import MIN_WORDS, segments
+from claimsift.nlp.credits import credited
 from claimsift.nlp.cues import Cue, source_phrase
 from claimsift.nlp.events import dated_events, event_date
 from claimsift.nlp.evidence import STRONG as STRONG_EVIDENCE
@@ -582,7 +583,7 @@ def document_claims(
     # a quoted question is kept only as someone's: one the text gives no speaker says nothing of the author's
     return [
         c
-        for c in quoted_sources(text, claims)
+        for c in credited(text, quoted_sources(text, claims))
         if not ((asks(c.text) or QUOTED_QUESTION.match(c.text)) and c.source.kind in ("author", "unattributed"))
     ]
 
