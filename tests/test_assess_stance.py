@@ -458,3 +458,17 @@ def test_assess_stance_not_only_negates_nothing() -> None:
     c = claim(LANTERNS, source=AUTHOR)
     assert not c.prop.negated
     assert polarity(c, h) == "supports"
+
+
+def test_assess_stance_a_relative_pronoun_points_back_only_past_its_clause() -> None:
+    """Joint statement in the White House gaggle of 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt):
+    "transfers that are in direct violation" has its noun in the clause, so the clause stands alone; the same
+    clause cut off its noun ("that are in direct violation of U.N. Security Council resolutions.") reads
+    with what was said before it, as does a demonstrative ("This deployment is the latest ...")."""
+    nlp = load_pipeline()
+    whole = "including arms and ballistic missile transfers that are in direct violation of U.N. Security Council resolutions."
+    doc = nlp(whole)
+    assert proposition(doc).points_back is False
+    cut = doc[[t.lower_ for t in doc].index("that") :]
+    assert proposition(cut).points_back is True
+    assert proposition(nlp("This deployment is the latest in a series of concerning indicators.")).points_back

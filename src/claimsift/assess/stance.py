@@ -40,8 +40,10 @@ from functools import cache
 
 from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
+from claimsift.nlp.propositions import POINTING
 
-ANAPHOR = re.compile(r"\b(?:it|its|they|them|their|this|that|these|those|he|him|his|she|her|we|our|us)\b", re.I)
+ANAPHOR = re.compile(r"\b(?:" + "|".join(sorted(POINTING)) + r")\b", re.I)
+"""The pronouns of a claim stored before claimsift read them from the parse (``Proposition.points_back``)."""
 CONTEXT_CHARS = 400
 """How far back a pronoun may reach for its source's previous claim."""
 EVIDENTIAL = frozenset({"imagery", "video", "intercepted_communication", "document", "physical", "eyewitness"})
@@ -341,7 +343,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
         key = (c.doc, c.source.kind, c.source.name)
         prev, recent, prop = named.get(key), last.get(key), c.prop or Proposition()
         last[key] = c
-        if not ANAPHOR.search(c.text) or _self_possessive(c):
+        if not _points_back(c) or _self_possessive(c):
             named[key], reach[key] = c, c.end
         elif prev is not None and 0 <= c.start - reach[key] <= CONTEXT_CHARS:
             if (
@@ -357,6 +359,13 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             reach[key] = c.end
         out.append(c)
     return out
+
+
+def _points_back(claim: Claim) -> bool:
+    prop = claim.prop
+    if prop is not None and prop.points_back is not None:
+        return prop.points_back
+    return bool(ANAPHOR.search(claim.text))
 
 
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our"})

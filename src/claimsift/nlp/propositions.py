@@ -276,7 +276,28 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
         pairs=_pairs(span),
+        points_back=any(_points_back(t, span) for t in span),
     )
+
+
+POINTING = frozenset(
+    {"it", "its", "they", "them", "their", "this", "that", "these", "those", "he", "him", "his", "she", "her"}
+    | {"we", "our", "us"}
+)
+"""Pronouns that may stand for what was said before."""
+
+
+def _points_back(token: Token, span: Span | Doc) -> bool:
+    """A pronoun standing for something said before: a relative "that" only when its noun is outside the clause
+    ("... the Russian Government | that is responsible"), not in "a cyber attack that's already happened"."""
+    if token.lower_ not in POINTING or token.dep_ == "expl":
+        return False  # "it is clear that ...", "there are": an expletive stands for nothing
+    if token.tag_ in ("WDT", "WP"):
+        start, end = (span.start, span.end) if isinstance(span, Span) else (0, len(span))
+        if token.head.dep_ != "relcl":  # no antecedent in the parse: one that opens the clause came before it
+            return token.i == start
+        return not start <= token.head.head.i < end
+    return True
 
 
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
