@@ -170,9 +170,9 @@ class Proposition:
     """Two names joined by "and" ("North Korea and Russia", "between the DPRK and Russia"),
     each side its terms joined by spaces: the text speaks of what is between them."""
     points_back: bool | None = None
-    """Whether a pronoun of the clause stands for something said before ("we saw it", "that was a lie"); not a
-    relative "that" or "which", a complementiser or an expletive "it". None for claims stored before claimsift
-    read it from the parse."""
+    """Whether a pronoun of the clause stands for something said before ("we saw it", "that was a lie"); a
+    relative "that" whose noun is in the clause and an expletive "it" do not. None for claims stored before
+    claimsift read it from the parse."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

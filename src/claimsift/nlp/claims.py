@@ -188,9 +188,9 @@ def _attach_frames(doc: Doc, sent: Span, cues: list[Cue], reach: int | None) -> 
 
 
 def _reported_relatives(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
-    """Cut a segment before a relative clause that reports with a source of its own: in "they're justifying the
-    continuation of exercises | that they said would end now" the main clause is the speaker's and only the
-    relative clause is theirs ("..., who said ..." is not cut: its antecedent speaks the whole)."""
+    """Cut a segment before a relative clause that reports with a source of its own: in "to discuss with you some
+    matter | that I believe affected the national interest" only the relative clause is a belief ("..., who said
+    ..." is not cut: its antecedent speaks the whole)."""
     cuts = set()
     for c in cues:
         tok = doc[c.token]
