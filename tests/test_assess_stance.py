@@ -472,3 +472,17 @@ def test_assess_stance_a_relative_pronoun_points_back_only_past_its_clause() -> 
     cut = doc[[t.lower_ for t in doc].index("that") :]
     assert proposition(cut).points_back is True
     assert proposition(nlp("This deployment is the latest in a series of concerning indicators.")).points_back
+
+
+def test_assess_stance_failing_to_do_is_not_doing() -> None:
+    """VOA, 2012-04-13 (tests/data/voa_nk_rocket_failed_2012.txt): "failed to reach orbit" and "did not succeed in
+    reaching orbit" both say the satellite did not reach orbit, so they support the hypothesis that the launch
+    failed to put it there and refute the one that it did; before, a hypothesis worded with "failed to" was
+    refuted by every claim that negated reaching orbit."""
+    voa = str(DATA / "voa_nk_rocket_failed_2012.txt")
+    failed = "North Korea's April 2012 rocket launch failed to put a satellite into orbit"
+    result = analyze([voa], hypotheses=[failed, "North Korea's April 2012 rocket launch put a satellite into orbit"])
+    by_text = {c.text.split(" - ")[0]: c.stance for c in result.claims}
+    assert by_text["An announcer on North Korean television"] == {"H1": "supports", "H2": "refutes"}
+    assert hyp(failed).negated and {"orbit", "satell"} <= set(hyp(failed).negated)
+    assert not hyp("Ukraine failed").negated  # a failure with no clause under it negates nothing

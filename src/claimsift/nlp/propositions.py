@@ -39,6 +39,7 @@ class _Negation:
     not_words: frozenset[str]
     not_only: frozenset[str]
     opaque_heads: frozenset[str]
+    failing_verbs: frozenset[str]
     sion_verbs: tuple[tuple[str, str], ...]
 
 
@@ -50,6 +51,7 @@ def _negation() -> _Negation:
         not_words=frozenset(data["not_words"]),
         not_only=frozenset(data["not_only"]),
         opaque_heads=frozenset(data["opaque_heads"]),
+        failing_verbs=frozenset(data["failing_verbs"]),
         sion_verbs=tuple((a, b) for a, b in data["sion_verbs"]),
     )
 
@@ -204,6 +206,11 @@ def _negated(span: Span | Doc) -> set[Token]:
             # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
             head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head
             out.update(_scope(head, span))
+        elif t.lemma_.lower() in words.failing_verbs and t.pos_ == "VERB":
+            # "failed to reach orbit": the clause the verb takes did not happen
+            for child in t.children:
+                if child.dep_ == "xcomp":
+                    out.update(_scope(child, span))
         elif lower in words.negators and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
             target = t.head if t.dep_ == "det" else t
