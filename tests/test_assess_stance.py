@@ -486,3 +486,19 @@ def test_assess_stance_failing_to_do_is_not_doing() -> None:
     assert by_text["An announcer on North Korean television"] == {"H1": "supports", "H2": "refutes"}
     assert hyp(failed).negated and {"orbit", "satell"} <= set(hyp(failed).negated)
     assert not hyp("Ukraine failed").negated  # a failure with no clause under it negates nothing
+
+
+def test_assess_stance_a_detail_of_an_event_is_no_alternative_to_who_did_it() -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): that cluster bombs were used in the attacks on the camps
+    does not compete with who attacked them, so the civil defence force's report of cluster-bomb deaths supports
+    the one and leaves the other alone; two accounts of who did it still exclude each other."""
+    voa = str(DATA / "voa_un_rights_syria_attacks.txt")
+    who = "Pro-Syrian government forces attacked camps for displaced people in Idlib province"
+    how = "Cluster bombs were used in the attacks on the Idlib camps"
+    assert not exclusive(hyp(who), hyp(how))
+    result = analyze([voa], hypotheses=[who, how])
+    cluster = next(c for c in result.claims if "cluster bombs" in c.text)
+    assert cluster.stance == {"H1": "neutral", "H2": "supports"}
+    # a passive names who did it by its agent: two different agents are two answers to one question
+    staged = hyp("The attacks on the Idlib camps were carried out by Hay-at Tahrir al-Sham")
+    assert staged.subject and exclusive(hyp(who), staged)

@@ -174,9 +174,14 @@ def complementary(a: Proposition, b: Proposition) -> bool:
 
 
 def exclusive(a: Proposition, b: Proposition) -> bool:
-    """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart."""
+    """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart.
+
+    Only one of them naming who did it ("Pro-Syrian government forces attacked the camps", "Cluster bombs were
+    used in the attacks on the camps") makes the other a detail of the same event, not an alternative."""
     if complementary(a, b):
         return True
+    if bool(a.subject) != bool(b.subject):
+        return False
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
     w = _weights(a)

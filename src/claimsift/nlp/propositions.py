@@ -309,7 +309,8 @@ def _points_back(token: Token, span: Span | Doc) -> bool:
 
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     """The terms of the subject of the main verb when it names someone ("North Korean troops" of "... are
-    deployed in Russia"); none for a generic subject ("The rocket launch failed")."""
+    deployed in Russia"), or of a passive's agent when only that names someone ("The attack was staged by X");
+    none for a generic subject ("The rocket launch failed")."""
     root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
     if root is None:
         return ()
@@ -320,7 +321,13 @@ def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     if subj is None:
         return ()
     terms = tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
-    return terms if names.intersection(terms) else ()
+    if names.intersection(terms):
+        return terms
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    if subj.dep_ == "nsubjpass" and agent is not None:  # "The attack was staged by X" is about X
+        terms = tuple(dict.fromkeys(term for t in agent.subtree for term in token_terms(t)))
+        return terms if names.intersection(terms) else ()
+    return ()
 
 
 def hypothesis_propositions(texts: Iterable[str], nlp: Language) -> list[Proposition]:

@@ -221,6 +221,14 @@ def resolve(span: Span, memory: SourceMemory, in_quote: bool) -> SourceRef:
             end=group.end_char,
             resolved_from=span.text,
         )
+    if len(span) == 1 and root == "it" and not in_quote and (body := _previous_body_subject(span)) is not None:
+        return SourceRef(
+            name=_clean(body.text),
+            kind="organization",
+            start=body.start_char,
+            end=body.end_char,
+            resolved_from=span.text,
+        )
     if len(span) == 1 and root in GROUP_PRONOUNS:
         groups = [memory.last("organization", start)]
         if root != "it":  # "they" also stands for unnamed people met as sources ("Critics of the program ...")
@@ -295,6 +303,19 @@ def _previous_subject(span: Span, memory: SourceMemory) -> tuple[str, int, int] 
     if _known_surname(span.doc[subj.i : subj.i + 1], memory):
         return subj.text, subj.idx, subj.idx + len(subj.text)
     return None
+
+
+def _previous_body_subject(span: Span) -> Span | None:
+    """ "However, the opposition Syrian Civil Defense Force comes up with higher figures. It reports ...": an
+    "it" that opens its sentence continues the organisation the sentence before was about, even when that
+    sentence reported nothing (the last source met may be another body)."""
+    sent = span.sent
+    if sent.start == 0 or span.start - sent.start > 2:
+        return None
+    before = span.doc[sent.start - 1].sent
+    subjects = [t.i for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")]  # the parser may split one
+    bodies = [e for e in ents_within(span.doc, before.start, before.end) if e.label_ == "ORG"]
+    return next((e for e in bodies if any(e.start <= i < e.end for i in subjects)), None)
 
 
 def _previous_plural_subject(span: Span) -> Span | None:
