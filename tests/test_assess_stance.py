@@ -502,3 +502,14 @@ def test_assess_stance_a_detail_of_an_event_is_no_alternative_to_who_did_it() ->
     # a passive names who did it by its agent: two different agents are two answers to one question
     staged = hyp("The attacks on the Idlib camps were carried out by Hay-at Tahrir al-Sham")
     assert staged.subject and exclusive(hyp(who), staged)
+
+
+def test_assess_stance_a_report_does_not_run_on_past_another_voice() -> None:
+    """DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt): Singh's "no evidence that more North Korean
+    troops are entering Russia" is followed by the U.S.'s view and the narrator's own lines before her word on
+    ATACMS stocks; that later word shares nothing with the hypothesis and does not carry her denial."""
+    dod = str(DATA / "dod_singh_kursk_11000.txt")
+    result = analyze([dod], hypotheses=["More North Korean troops are entering Russia"])
+    denial = next(c for c in result.claims if c.text.startswith("There is no evidence"))
+    stocks = next(c for c in result.claims if c.text.startswith("These systems are costly"))
+    assert denial.stance == {"H1": "refutes"} and stocks.stance == {"H1": "neutral"}

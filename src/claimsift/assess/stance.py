@@ -290,8 +290,8 @@ def _same_report(
 ) -> list[dict[str, Stance]]:
     """A source's reported claim that bears on no hypothesis by itself ("with a couple thousand more that
     are either almost there or due to arrive imminently", after the spokesman said troops were in Kursk)
-    continues that source's report just before it: on the hypothesis its document is about, it takes the
-    side the report took."""
+    continues that source's report just before it, if no one else spoke in between: on the hypothesis its
+    document is about, it takes the side the report took."""
     last: dict[tuple[str, str], int] = {}  # (doc, source) -> index of its last claim on the document's topic
     out = list(found)
     for i, c in enumerate(claims):
@@ -306,7 +306,10 @@ def _same_report(
             j = last[key]
             # a report runs on through its cue; a speaker's turn (no cue at all) runs over many things
             cued = c.cue is not None or claims[j].cue is not None
-            if cued and 0 <= c.start - claims[j].end <= REPORT_CHARS and not _cues().neutral_frames.search(c.text):
+            # ... and only until someone else speaks ("The U.S. views ...", the narrator's own lines)
+            unbroken = all((b.doc, b.source.name) == key for b in claims[j + 1 : i])
+            near = 0 <= c.start - claims[j].end <= REPORT_CHARS
+            if cued and unbroken and near and not _cues().neutral_frames.search(c.text):
                 out[i] = {**found[i], about: found[j][about]}
     return out
 
