@@ -513,3 +513,15 @@ def test_assess_stance_a_report_does_not_run_on_past_another_voice() -> None:
     denial = next(c for c in result.claims if c.text.startswith("There is no evidence"))
     stocks = next(c for c in result.claims if c.text.startswith("These systems are costly"))
     assert denial.stance == {"H1": "refutes"} and stocks.stance == {"H1": "neutral"}
+
+
+def test_assess_stance_two_deeds_of_one_doer_are_no_alternatives() -> None:
+    """VOA (tests/data/voa_austin_nk_soldiers_in_russia.txt): evidence that North Korea sent soldiers to Russia is
+    no evidence against their fighting in Ukraine; before, the two were read as rival accounts and every report of
+    the deployment made the fighting "very unlikely"."""
+    sent, fighting = "North Korea has sent soldiers to Russia", "North Korean soldiers are fighting in Ukraine"
+    assert not exclusive(hyp(sent), hyp(fighting))
+    result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")], hypotheses=[sent, fighting])
+    austin = next(c for c in result.claims if "there is evidence that North Korean soldiers" in c.text)
+    assert austin.stance == {"H1": "supports", "H2": "neutral"}
+    assert hyp("The balloon was a surveillance craft").identity and not hyp(sent).identity

@@ -169,6 +169,9 @@ class Proposition:
     pairs: tuple[tuple[str, str], ...] = ()
     """Two names joined by "and" ("North Korea and Russia", "between the DPRK and Russia"),
     each side its terms joined by spaces: the text speaks of what is between them."""
+    identity: bool = False
+    """Whether the hypothesis says what its subject is ("The balloon was a surveillance craft"), hypotheses only:
+    two such accounts of one subject exclude each other, two deeds of one doer need not."""
     points_back: bool | None = None
     """Whether a pronoun of the clause stands for something said before ("we saw it", "that was a lie"); a
     relative "that" whose noun is in the clause and an expletive "it" do not. None for claims stored before

@@ -177,11 +177,16 @@ def exclusive(a: Proposition, b: Proposition) -> bool:
     """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart.
 
     Only one of them naming who did it ("Pro-Syrian government forces attacked the camps", "Cluster bombs were
-    used in the attacks on the camps") makes the other a detail of the same event, not an alternative."""
+    used in the attacks on the camps") makes the other a detail of the same event, not an alternative; so does
+    one doer in both ("North Korea has sent soldiers to Russia", "North Korean soldiers are fighting in
+    Ukraine"), unless both say what that one subject is ("The balloon was a surveillance craft", "... was a
+    civilian weather-research airship")."""
     if complementary(a, b):
         return True
     if bool(a.subject) != bool(b.subject):
         return False
+    if set(a.subject) & set(b.subject) & set(a.names) and not (a.identity and b.identity):
+        return False  # one doer, two deeds ("sent soldiers to Russia", "its soldiers are fighting in Ukraine")
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
     w = _weights(a)

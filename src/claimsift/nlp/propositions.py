@@ -282,6 +282,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
+        identity=weighted and _says_what_it_is(span),
         pairs=_pairs(span),
         points_back=any(_points_back(t, span) for t in span),
     )
@@ -305,6 +306,12 @@ def _points_back(token: Token, span: Span | Doc) -> bool:
             return token.i == start
         return not start <= token.head.head.i < end
     return True
+
+
+def _says_what_it_is(span: Span | Doc) -> bool:
+    """ "The balloon was a surveillance craft": the main verb is "be" with a noun after it."""
+    root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children)
 
 
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
