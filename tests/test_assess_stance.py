@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimsift.analysis import analyze
-from claimsift.assess.stance import document_stance, exclusive, joined, polarity, relevance, stances
+from claimsift.assess.stance import complementary, document_stance, exclusive, joined, polarity, relevance, stances
 from claimsift.model import Claim, Hypothesis, SourceRef
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.process import hypothesis_terms
@@ -525,3 +525,24 @@ def test_assess_stance_two_deeds_of_one_doer_are_no_alternatives() -> None:
     austin = next(c for c in result.claims if "there is evidence that North Korean soldiers" in c.text)
     assert austin.stance == {"H1": "supports", "H2": "neutral"}
     assert hyp("The balloon was a surveillance craft").identity and not hyp(sent).identity
+
+
+def test_assess_stance_a_un_briefing_on_its_own_failure() -> None:
+    """UN noon briefing, 2015-12-17 (tests/data/un_noon_briefing_2015_12_17.txt). "failed to respond ... to
+    allegations of sexual abuse" denies the response, not the abuse, so it is no complement of a hypothesis about
+    who committed the abuses; the words of a report's title ("... Review of the United Nations Response to
+    Allegations of ...") are a name, not a claim that anyone responded; a relative clause cut off its noun
+    ("that failed to respond meaningfully") is still a claim."""
+    failed = (
+        "The United Nations failed to respond properly to allegations of sexual abuse by peacekeepers in the Central "
+        "African Republic"
+    )
+    command = "The soldiers who committed the abuses were under United Nations command"
+    assert not complementary(hyp(failed), hyp(command)) and not exclusive(hyp(failed), hyp(command))
+    result = analyze([str(DATA / "un_noon_briefing_2015_12_17.txt")], hypotheses=[failed, command])
+    stance_of = {c.text.strip(): c.stance for c in result.claims}
+    title = next(t for t in stance_of if t.startswith("Today, the Secretary-General received the Report"))
+    assert stance_of[title] == {"H1": "neutral", "H2": "neutral"}
+    assert stance_of["that failed to respond meaningfully"] == {"H1": "supports", "H2": "neutral"}
+    soldiers = next(t for t in stance_of if t.startswith("Though the soldiers who committed the abuses"))
+    assert stance_of[soldiers] == {"H1": "neutral", "H2": "refutes"}

@@ -130,7 +130,7 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
     nothing of North Korean troops. A generic subject ("The rocket launch failed") sets no such condition: "the
     other two stages failed" is about the launch."""
     matched, share = shared_terms(claim, h)
-    content = matched - set(h.names)
+    content = matched - set(h.names) - set(claim.names)
     about = not h.subject or bool(matched.intersection(h.subject))
     if not content:
         return 1 if len(matched) >= 2 and about else 0
@@ -157,7 +157,7 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
         return "neutral"
     prop = claim.prop or Proposition()
     matched, _ = shared_terms(prop, h)
-    content = matched - set(h.names)
+    content = matched - set(h.names) - set(prop.names)
     worded = any(m.group(0).lower() not in prop.attributive for m in cues.denial.finditer(text))
     denied = claim.cue_polarity == "deny" or worded or bool(set(prop.negated) & content)
     if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):
@@ -368,7 +368,9 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             before = prev.prop or Proposition()
             terms = tuple(dict.fromkeys((*prop.terms, *before.terms)))
             pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))
-            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs))
+            # a word of a name there ("the Review of the United Nations Response to ...") stays a name here
+            names = tuple(dict.fromkeys((*prop.names, *(n for n in before.names if n not in prop.terms))))
+            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs, names=names))
             reach[key] = c.end
         out.append(c)
     return out

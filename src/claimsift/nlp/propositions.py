@@ -194,6 +194,16 @@ def _scope(head: Token, bound: Span | Doc) -> Iterable[Token]:
             yield t
 
 
+def _arguments(verb: Token, span: Span | Doc) -> set[Token]:
+    """A verb, its words and the nouns of its prepositions, one level down: "put a satellite into orbit"."""
+    out = {verb}
+    for c in verb.children:
+        out.add(c)
+        if c.dep_ == "prep":
+            out.update(g for g in c.children if g.dep_ == "pobj")
+    return {t for t in out if span[0].i <= t.i <= span[-1].i}
+
+
 def _negated(span: Span | Doc) -> set[Token]:
     words = _negation()
     out: set[Token] = set()
@@ -207,10 +217,11 @@ def _negated(span: Span | Doc) -> set[Token]:
             head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head
             out.update(_scope(head, span))
         elif t.lemma_.lower() in words.failing_verbs and t.pos_ == "VERB":
-            # "failed to reach orbit": the clause the verb takes did not happen
+            # "failed to reach orbit": what the verb takes did not happen, its act and the act's own arguments
+            # ("failed to respond to allegations of abuse" denies the response, not the abuse)
             for child in t.children:
                 if child.dep_ == "xcomp":
-                    out.update(_scope(child, span))
+                    out.update(_arguments(child, span))
         elif lower in words.negators and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
             target = t.head if t.dep_ == "det" else t

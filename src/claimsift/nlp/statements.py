@@ -48,7 +48,21 @@ def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> boo
         return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
     if _imperative(span) or _announces(span):
         return False
-    return any(t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON for t in span)
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in THIRD_PERSON or _stands_for_a_noun(t, span) for t in span
+    )
+
+
+def _stands_for_a_noun(tok: Token, span: Span) -> bool:
+    """ "The Report depicts a United Nations | that failed to respond meaningfully": a relative pronoun whose noun
+    is just outside the clause names what the clause says something of, when it is the subject of a verb that
+    does something ("which is kind of amazing" only comments; "that we've been seeing" is the speaker's)."""
+    if tok.tag_ not in ("WDT", "WP") or tok.head.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if tok.head.lemma_ == "be":
+        return False
+    noun = tok.head.head
+    return not span.start <= noun.i < span.end and noun.pos_ in ("NOUN", "PROPN")
 
 
 def _own_paragraph(text: str, span: Span) -> bool:
