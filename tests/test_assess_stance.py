@@ -546,3 +546,11 @@ def test_assess_stance_a_un_briefing_on_its_own_failure() -> None:
     assert stance_of["that failed to respond meaningfully"] == {"H1": "supports", "H2": "neutral"}
     soldiers = next(t for t in stance_of if t.startswith("Though the soldiers who committed the abuses"))
     assert stance_of[soldiers] == {"H1": "neutral", "H2": "refutes"}
+
+
+def test_assess_stance_exclusion_reads_the_same_from_either_side() -> None:
+    """Whether two hypotheses exclude each other was weighed by the first one's words, so a long one and a short one
+    could exclude each other one way and not the other."""
+    held = hyp("The Church of Scientology held Valeska Paris against her will aboard the Freewinds")
+    volunteer = hyp("Valeska Paris was a volunteer aboard the Freewinds")
+    assert exclusive(held, volunteer) == exclusive(volunteer, held)

@@ -174,6 +174,11 @@ def complementary(a: Proposition, b: Proposition) -> bool:
 
 
 def exclusive(a: Proposition, b: Proposition) -> bool:
+    """Two hypotheses that cannot both hold, read from either side (``_exclusive`` weighs by one of them)."""
+    return _exclusive(a, b) and _exclusive(b, a)
+
+
+def _exclusive(a: Proposition, b: Proposition) -> bool:
     """Two hypotheses that cannot both hold: one negates what the other asserts, or both tell one subject apart.
 
     Only one of them naming who did it ("Pro-Syrian government forces attacked the camps", "Cluster bombs were
