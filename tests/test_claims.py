@@ -818,3 +818,14 @@ def test_claims_a_picture_credit_names_the_agency_that_passed_it_on() -> None:
     assert claim_with(claims_of(apart, kind="article"), "recovering").via == ()
     other = caption.replace("(U.S. Navy via", "(Korean Central News Agency via")
     assert claim_with(claims_of(other, kind="article"), "recovering").via == ()
+
+
+def test_claims_a_name_described_as_a_person_is_a_person() -> None:
+    """Wikinews (CC BY 2.5), https://en.wikinews.org/wiki/Australian_woman_claims_Church_of_Scientology_imprisoned_her_for_twelve_years:
+    the model reads "Valeska" and "Paris" as places; the apposition "an Australian woman" says who speaks."""
+    text = (
+        "Valeska Paris, an Australian woman and former Scientologist, has claimed that the Church of Scientology "
+        "imprisoned her for twelve years aboard the Scientology-owned cruise ship, Freewinds."
+    )
+    c = claim_with(claims_of(text, kind="article"), "imprisoned her")
+    assert (c.source.name, c.source.kind) == ("Valeska Paris", "person")

@@ -105,6 +105,8 @@ def kind_of(span: Span) -> Literal["person", "organization"]:
         return "person" if known == "PERSON" else "organization"
     if any(t.ent_type_ == "PERSON" for t in span):
         return "person"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.person_nouns for c in span.root.children):
+        return "person"  # "Valeska Paris, an Australian woman and former Scientologist, has claimed ..."
     if any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span):
         # "Russian President Vladimir Putin" has a NORP but a person head
         return "person" if span.root.lemma_.lower() in lex.person_nouns else "organization"
