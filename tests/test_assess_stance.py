@@ -554,3 +554,15 @@ def test_assess_stance_exclusion_reads_the_same_from_either_side() -> None:
     held = hyp("The Church of Scientology held Valeska Paris against her will aboard the Freewinds")
     volunteer = hyp("Valeska Paris was a volunteer aboard the Freewinds")
     assert exclusive(held, volunteer) == exclusive(volunteer, held)
+
+
+def test_assess_stance_two_doers_sharing_a_word_are_two_doers() -> None:
+    """ "North Korea" and "South Korea" share "Korea", not a doer: who fired first are two answers to one question
+    (Wikinews, 2015-08-21: "North Korea puts military in 'quasi-state of war'"); "North Korean soldiers" are North
+    Korea's, one doer of two deeds."""
+    north, south = (
+        hyp("North Korea fired artillery at South Korea first"),
+        hyp("South Korea fired first at North Korea"),
+    )
+    assert exclusive(north, south)
+    assert not exclusive(hyp("North Korea has sent soldiers to Russia"), hyp("North Korean soldiers are fighting"))

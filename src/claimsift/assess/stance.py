@@ -167,6 +167,13 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     return "refutes" if denied else "supports"
 
 
+def _one_doer(a: Proposition, b: Proposition) -> bool:
+    """Whether two hypotheses name one doer: the names of one's subject are all in the other's ("North Korea",
+    "North Korean soldiers"); "North Korea" and "South Korea" share a word, not a doer."""
+    x, y = set(a.subject) & set(a.names), set(b.subject) & set(b.names)
+    return bool(x and y) and (x <= y or y <= x)
+
+
 def complementary(a: Proposition, b: Proposition) -> bool:
     """One hypothesis negates what the other asserts ("... by actors with no connection to Iran's
     government"): exactly one holds, so refuting one supports the other."""
@@ -190,7 +197,7 @@ def _exclusive(a: Proposition, b: Proposition) -> bool:
         return True
     if bool(a.subject) != bool(b.subject):
         return False
-    if set(a.subject) & set(b.subject) & set(a.names) and not (a.identity and b.identity):
+    if _one_doer(a, b) and not (a.identity and b.identity):
         return False  # one doer, two deeds ("sent soldiers to Russia", "its soldiers are fighting in Ukraine")
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
