@@ -829,3 +829,17 @@ def test_claims_a_name_described_as_a_person_is_a_person() -> None:
     )
     c = claim_with(claims_of(text, kind="article"), "imprisoned her")
     assert (c.source.name, c.source.kind) == ("Valeska Paris", "person")
+
+
+def test_claims_reports_that_name_no_one_are_unattributed() -> None:
+    """ "Recent reports have revealed": no origin is named, so the claim is unattributed (it weighs as a rumour
+    does), not the word of an organisation called "Recent reports" ("Posts on the message board for ... say where
+    they stand: test_reporting_real). Wikinews (CC BY 2.5),
+    https://en.wikinews.org/wiki/Scientology_defector_arrested_after_attempting_to_leave_organization."""
+    text = (
+        "Recent reports have revealed that a defector from the elite group within Scientology called the Sea Org was "
+        "first persuaded to travel back to a management building for the organization in California, where he was "
+        "interrogated by an attorney for Scientology and then arrested."
+    )
+    (c,) = [c for c in claims_of(text, kind="article") if c.cue]
+    assert c.source.kind == "unattributed"

@@ -102,6 +102,8 @@ class Lexicons:
     """Nouns whose "on/from/by/in X" names the source: videos on CNN, a report by the ministry."""
     authored_carriers: frozenset[str]
     """Carriers that speak for their authors even as a bare plural: "polls show that ..."."""
+    hearsay_carriers: frozenset[str]
+    """Carriers that name no one when they stand alone as a verb's subject: "Recent reports have revealed ..."."""
     held_by_verbs: frozenset[str]
     """ "seen", "obtained": participles after a carrier whose agent holds it ("a letter seen by Sky News")."""
     identified_works: frozenset[str]
@@ -194,6 +196,7 @@ def lexicons() -> Lexicons:
                     "authored",
                     "held_by",
                     "identified_works",
+                    "hearsay",
                 )
             }
         ),
@@ -203,6 +206,7 @@ def lexicons() -> Lexicons:
         carrier_nouns=frozenset(_load("reporting_nouns.json")["carriers"]),
         topical_carriers=frozenset(_load("reporting_nouns.json")["topical"]),
         authored_carriers=frozenset(_load("reporting_nouns.json")["authored"]),
+        hearsay_carriers=frozenset(_load("reporting_nouns.json")["hearsay"]),
         held_by_verbs=frozenset(_load("reporting_nouns.json")["held_by"]),
         identified_works=frozenset(_load("reporting_nouns.json")["identified_works"]),
         hedge_words=frozenset(hedges["words"]),

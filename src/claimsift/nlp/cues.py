@@ -599,6 +599,20 @@ def verb_cue(tok: Token) -> Cue | None:
         and not _evidential(tok.head)
     )
     source: tuple[int, int] | None
+    if (
+        own
+        and subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.dep_ == "nsubj"
+        and subj.lemma_.lower() in lexicons().hearsay_carriers
+        and _unnamed_carrier(subj)
+        and not any(c.dep_ == "prep" for c in subj.children)
+    ):
+        # "Recent reports have revealed that ...", "Reports say ...": no one is named behind them ("Posts on the
+        # message board for the site Operation Clambake" say where they stand, and stay the posts there)
+        frame = _frame(tok, (subj.left_edge.i, subj.i + 1))
+        content = frozenset(_content_of(tok, frame) - _second_report(tok))
+        return Cue(tok.i, tok.text, polarity, None, content, frozenset(frame))
     if owner is not None:
         source = owner  # "A Bloomberg poll shows that", "This image provided by the U.S. Navy shows"
     elif subj is not None and (
@@ -800,6 +814,18 @@ def _identified_work(noun: Token) -> bool:
     return bool(modifiers) and not any(c.lower_ in lexicons().hedge_words for c in modifiers)
 
 
+def _unnamed_carrier(noun: Token) -> bool:
+    """ "unverified posts", "recent reports", "an Internet posting": a carrier nobody is named behind, and not one
+    the text tells apart ("a new poll") or points back at ("the poll", after "A Bloomberg poll shows ...")."""
+    return (
+        _carrier(noun)
+        and _carrier_owner(noun) is None
+        and not _identified_work(noun)
+        and not any(c.dep_ in ("poss", "compound") for c in noun.children)
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    )
+
+
 def according_cue(tok: Token) -> Cue | None:
     """ "according to X": the rest of the sentence is X's."""
     if tok.lower_ != "according":
@@ -811,15 +837,7 @@ def according_cue(tok: Token) -> Cue | None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     owner = _carrier_owner(pobj) if pobj is not None and _carrier(pobj) else None
-    unnamed = (
-        pobj is not None
-        and owner is None
-        and _carrier(pobj)
-        and not _identified_work(pobj)
-        and not any(c.dep_ in ("poss", "compound") for c in pobj.children)
-        # "according to the poll" points back at one named before ("A Bloomberg poll shows ...")
-        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in pobj.children)
-    )
+    unnamed = pobj is not None and owner is None and _unnamed_carrier(pobj)
     # "according to a statement posted online", "according to unverified posts": nobody is named; the
     # sentence's own cue may say whose, else the content has no known origin
     # "according to an analysis by Lily Batchelder, ...": whose the carrier is, when the text says
