@@ -843,3 +843,34 @@ def test_claims_reports_that_name_no_one_are_unattributed() -> None:
     )
     (c,) = [c for c in claims_of(text, kind="article") if c.cue]
     assert c.source.kind == "unattributed"
+
+
+HOMEOPATHY_URL = (
+    "https://en.wikinews.org/wiki/Parents_prosecuted_after_homeopathic_treatment_leads_to_daughter%27s_death"
+)
+
+
+def test_claims_in_the_words_of_frames_what_follows() -> None:
+    """Wikinews, 2009-05-08 (CC BY 2.5; HOMEOPATHY_URL): "in the words of the Crown prosecutor, Mark Tedeschi, QC,
+    ..." gives the quotation after it to the prosecutor, by name, and leaves the narrator's clause before it."""
+    text = (
+        "By the end, Gloria's eczema was so severe that her skin broke every time her parents changed her clothes or "
+        'nappy, and in the words of the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent a lot of the last five '
+        "months of her life crying, irritable, scratching and the only thing that gave her solace was to suck on her "
+        "mother's breast.\""
+    )
+    claims = claims_of(text, kind="article", published="2009-05-08")
+    solace = claim_with(claims, "gave her solace")
+    assert (solace.source.name, solace.cue) == ("Mark Tedeschi", "in the words of")
+    assert claim_with(claims, "By the end").source.kind == "author"
+
+
+def test_claims_a_name_before_its_title_speaks_when_the_parse_loses_the_subject() -> None:
+    """Wikinews, 2009-05-08 (CC BY 2.5; HOMEOPATHY_URL): the parser hangs "Tom Molomby" on "Speaking" and leaves
+    "said" without a subject; the name before ", SC," is who said it."""
+    text = (
+        "Speaking in the parents' defense, Tom Molomby, SC, said that, as the parents came from India, where "
+        "homeopathy is in common use, they should be declared not guilty due to cultural differences."
+    )
+    c = claim_with(claims_of(text, kind="article", published="2009-05-08"), "not guilty")
+    assert (c.source.name, c.source.kind) == ("Tom Molomby", "person")

@@ -409,6 +409,9 @@ def _left_phrase(cue: Token) -> tuple[int, int] | None:
     i = cue.i - 1
     if i > sent.start and doc[i].pos_ == "ADV":
         i -= 1
+    title = doc[i - 1] if i - 1 > sent.start and doc[i].text == "," else None
+    if title is not None and title.dep_ == "appos" and title.head.i < title.i and title.head.pos_ == "PROPN":
+        i = title.head.i  # "Tom Molomby, SC, said": the name before its title
     if i < sent.start or doc[i].pos_ not in ("NOUN", "PROPN", "PRON") or not is_source_like(doc[i]):
         return None
     if doc[i].dep_ == "pobj" and doc[i].head.lower_ in lexicons().place_prepositions:
@@ -824,6 +827,25 @@ def _unnamed_carrier(noun: Token) -> bool:
         and not any(c.dep_ in ("poss", "compound") for c in noun.children)
         and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
     )
+
+
+def words_cue(tok: Token) -> Cue | None:
+    """ "in the words of the Crown prosecutor, Mark Tedeschi, ...", "in his own words": the rest of the sentence is
+    theirs, as after "according to"."""
+    if tok.lower_ != "words" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    owner = owner or next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None or not is_source_like(owner):
+        return None
+    named = next((c for c in owner.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    source = source_phrase(named or owner)  # "the Crown prosecutor, Mark Tedeschi, QC": the name
+    frame = {tok.head.i, tok.i, *range(owner.left_edge.i, owner.right_edge.i + 1)}
+    after = {t.i for t in tok.sent if t.i > max(frame)}
+    # what follows the frame is theirs; a frame closing its sentence ("..., in his words") takes what came before
+    content = after if any(tok.doc[i].is_alpha for i in after) else {t.i for t in tok.sent if t.i < tok.head.i}
+    return Cue(tok.i, "in the words of", "assert", source, frozenset(content), frozenset(frame))
 
 
 def according_cue(tok: Token) -> Cue | None:

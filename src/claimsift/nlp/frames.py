@@ -18,6 +18,7 @@ from claimsift.nlp.cues import (
     is_source_like,
     noun_cue,
     verb_cue,
+    words_cue,
 )
 from claimsift.nlp.marks import QUOTE_MARKS, appositive_end, inverted_name, name_at, opening_mark
 from claimsift.nlp.turns import note_label
@@ -181,7 +182,7 @@ def sentence_cues(sent: Span) -> list[Cue]:
     cues = [
         c
         for t in sent
-        for c in (verb_cue(t), noun_cue(t) or attitude_cue(t), carrier_cue(t), according_cue(t))
+        for c in (verb_cue(t), noun_cue(t) or attitude_cue(t), carrier_cue(t), according_cue(t) or words_cue(t))
         if c is not None
     ]
     label = label_cue(sent)
