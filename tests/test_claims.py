@@ -863,14 +863,3 @@ def test_claims_in_the_words_of_frames_what_follows() -> None:
     solace = claim_with(claims, "gave her solace")
     assert (solace.source.name, solace.cue) == ("Mark Tedeschi", "in the words of")
     assert claim_with(claims, "By the end").source.kind == "author"
-
-
-def test_claims_a_name_before_its_title_speaks_when_the_parse_loses_the_subject() -> None:
-    """Wikinews, 2009-05-08 (CC BY 2.5; HOMEOPATHY_URL): the parser hangs "Tom Molomby" on "Speaking" and leaves
-    "said" without a subject; the name before ", SC," is who said it."""
-    text = (
-        "Speaking in the parents' defense, Tom Molomby, SC, said that, as the parents came from India, where "
-        "homeopathy is in common use, they should be declared not guilty due to cultural differences."
-    )
-    c = claim_with(claims_of(text, kind="article", published="2009-05-08"), "not guilty")
-    assert (c.source.name, c.source.kind) == ("Tom Molomby", "person")
