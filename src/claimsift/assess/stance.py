@@ -7,7 +7,8 @@ How it decides (general rules, no topic lists; see README "Stance"):
    hypothesis term weighted by how rare it is in English. A claim is *on topic* (2) when it shares at
    least two terms, at least one of them not a name, and enough of the hypothesis's weight; *touching* (1)
    when it shares two terms or one content term, one of them from the hypothesis's subject (who or what it
-   is about); otherwise unrelated. One shared name is never enough.
+   is about); otherwise unrelated. One shared name is never enough, and a word that is part of a name in the
+   claim (a report's title: "the Review of the United Nations Response to ...") counts as a name.
    With competing hypotheses, an on-topic claim must share a term that sets this hypothesis apart, and
    it bears on the hypothesis it is closest to. A claim whose pronouns point back ("they did it again")
    also carries the terms of its source's previous claim. A claim that joins two names with "and" the way a
@@ -21,8 +22,9 @@ How it decides (general rules, no topic lists; see README "Stance"):
    speaks of the negated terms.
 3. Context. Touching claims take a side only when someone other than the narrator reports them, or they
    rest on evidence (images, video, intercepts, documents, bodies), and only for the hypothesis their
-   document is about. Between two hypotheses that exclude each other (same subject and event, or one
-   negating what the other asserts), a claim supporting one refutes the other.
+   document is about. Between two hypotheses that exclude each other (two answers to one question: different
+   doers of one event, two things one subject is, or one negating what the other asserts), a claim supporting
+   one refutes the other; a detail of an event, or a second deed of the same doer, is no alternative.
 
 Where it fails: synonyms without a shared stem ("soldiers" vs "troops"), irony, and claims whose
 relevance needs world knowledge (a crater implies an explosion); pronouns are read back only to
