@@ -566,3 +566,18 @@ def test_assess_stance_two_doers_sharing_a_word_are_two_doers() -> None:
     )
     assert exclusive(north, south)
     assert not exclusive(hyp("North Korea has sent soldiers to Russia"), hyp("North Korean soldiers are fighting"))
+
+
+def test_assess_stance_one_side_of_a_joined_subject_is_not_the_pair() -> None:
+    """VOA (tests/data/voa_ukraine_drones_nk_battles.txt): "Ukraine's military said ... it shot down 38 of the 63
+    aerial drones" names Ukraine's forces and nothing of their fighting North Korean ones, so it says nothing of
+    "Ukrainian and North Korean forces have fought each other"; nor is intercepting drones an intercepted
+    communication. Zelenskyy's report of battles with the North Korean troops still supports it."""
+    fought = "Ukrainian and North Korean forces have fought each other"
+    result = analyze([str(DATA / "voa_ukraine_drones_nk_battles.txt")], hypotheses=[fought])
+    drones = next(c for c in result.claims if c.text.startswith("Ukraine’s military said"))
+    intercepted = next(c for c in result.claims if "intercepted the drones" in c.text)
+    battles = next(c for c in result.claims if "engaged in battle" in c.text)
+    assert drones.stance == {"H1": "neutral"} and intercepted.stance == {"H1": "neutral"}
+    assert intercepted.evidence_type != "intercepted_communication"
+    assert battles.stance == {"H1": "supports"}

@@ -134,6 +134,11 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
     matched, share = shared_terms(claim, h)
     content = matched - set(h.names) - set(claim.names)
     about = not h.subject or bool(matched.intersection(h.subject))
+    # "Ukrainian and North Korean forces have fought each other": a claim that names one side of the subject and
+    # nothing of what the hypothesis says of it ("Ukraine's military shot down 38 drones") is about Ukraine's forces
+    one_side = any(not (matched & x and matched & y) for x, y in _subject_pairs(h))
+    if one_side and not matched - set(h.subject):
+        return 0
     if not content:
         return 1 if len(matched) >= 2 and about else 0
     if len(matched) >= 2:
@@ -146,6 +151,13 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
         if specific and content_weight >= enough and (matched & own):
             return 2
     return 1 if about else 0
+
+
+def _subject_pairs(h: Proposition) -> list[tuple[set[str], set[str]]]:
+    """The two sides of a subject that joins two names ("Ukrainian and North Korean forces fought each other")."""
+    subject = set(h.subject)
+    sides = [(set(x.split()), set(y.split())) for x, y in h.pairs]
+    return [(x, y) for x, y in sides if x <= subject and y <= subject]
 
 
 def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
