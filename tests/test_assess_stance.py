@@ -581,3 +581,17 @@ def test_assess_stance_one_side_of_a_joined_subject_is_not_the_pair() -> None:
     assert drones.stance == {"H1": "neutral"} and intercepted.stance == {"H1": "neutral"}
     assert intercepted.evidence_type != "intercepted_communication"
     assert battles.stance == {"H1": "supports"}
+
+
+def test_assess_stance_neither_nor_negates_both() -> None:
+    """Wikinews, 2008-08-15 (CC BY 2.5), https://en.wikinews.org/wiki/Sensitive_Canadian_document_found_on_rainy_streets:
+    the minister's "neither classified nor secret" denies that the document was classified; "neither" negated only
+    itself, so the quotation read as support."""
+    said = claim(
+        "\"I'm told two things: that it's neither classified nor secret and that it's stuff that could be available "
+        'under access to information," Baird said.'
+    )
+    assert {"classi", "secret"} <= set(said.prop.negated if said.prop else ())
+    assert polarity(said, hyp("The Environment Canada document found on an Ottawa street was classified secret")) == (
+        "refutes"
+    )

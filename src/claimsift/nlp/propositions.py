@@ -224,7 +224,7 @@ def _negated(span: Span | Doc) -> set[Token]:
                     out.update(_arguments(child, span))
         elif lower in words.negators and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
-            target = t.head if t.dep_ == "det" else t
+            target = t.head if t.dep_ in ("det", "preconj") else t  # "neither classified nor secret"
             out.update(s for s in target.subtree if span[0].i <= s.i <= span[-1].i)
     return out
 
