@@ -595,3 +595,13 @@ def test_assess_stance_neither_nor_negates_both() -> None:
     assert polarity(said, hyp("The Environment Canada document found on an Ottawa street was classified secret")) == (
         "refutes"
     )
+
+
+def test_assess_stance_two_accounts_of_one_deed_exclude_each_other() -> None:
+    """Wikinews, 2015-09-22 (CC BY 2.5), "Texas student Ahmed Mohamed inspires social movement": one doer, one deed
+    ("brought ... to school"), two accounts of what he brought; unlike two deeds of one doer, they are alternatives."""
+    bomb, clock = (
+        hyp("Ahmed Mohamed brought a hoax bomb to school"),
+        hyp("Ahmed Mohamed brought a homemade clock to school"),
+    )
+    assert exclusive(bomb, clock)

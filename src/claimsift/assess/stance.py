@@ -188,6 +188,15 @@ def _one_doer(a: Proposition, b: Proposition) -> bool:
     return bool(x and y) and (x <= y or y <= x)
 
 
+def _one_deed(a: Proposition, b: Proposition) -> bool:
+    """Whether two hypotheses of one doer share what the doer did, outside both subjects ("brought ... to school"
+    in "Ahmed Mohamed brought a hoax bomb to school" and "... a homemade clock to school"): two accounts of one
+    deed, which exclude each other."""
+    w = _weights(a)
+    act = set(a.terms) & set(b.terms) - set(a.subject) - set(b.subject) - set(a.names)
+    return sum(w[t] for t in act) >= EXCLUSIVE_CONTENT
+
+
 def complementary(a: Proposition, b: Proposition) -> bool:
     """One hypothesis negates what the other asserts ("... by actors with no connection to Iran's
     government"): exactly one holds, so refuting one supports the other."""
@@ -211,7 +220,7 @@ def _exclusive(a: Proposition, b: Proposition) -> bool:
         return True
     if bool(a.subject) != bool(b.subject):
         return False
-    if _one_doer(a, b) and not (a.identity and b.identity):
+    if _one_doer(a, b) and not (a.identity and b.identity) and not _one_deed(a, b):
         return False  # one doer, two deeds ("sent soldiers to Russia", "its soldiers are fighting in Ukraine")
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
