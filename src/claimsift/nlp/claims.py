@@ -8,7 +8,7 @@ report when it is a bare "that ..." clause whose cue was lost or a report marked
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -201,13 +201,7 @@ def _reported_relatives(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) 
         first = min(t.i for t in tok.subtree)
         if c.source[0] >= first:  # the source is inside the clause, not its antecedent
             cuts.add(first)
-    out: list[tuple[int, int]] = []
-    for a, b in segs:
-        for cut in sorted(i for i in cuts if a < i < b and sum(t.is_alpha for t in doc[a:i]) >= MIN_WORDS):
-            out.append((a, cut))
-            a = cut
-        out.append((a, b))
-    return out
+    return _cut(segs, cuts, lambda a, i: sum(t.is_alpha for t in doc[a:i]) >= MIN_WORDS)
 
 
 def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue]) -> list[tuple[int, int]]:
@@ -237,9 +231,16 @@ def _coordinated_reports(doc: Doc, segs: list[tuple[int, int]], cues: list[Cue])
         if before:
             cc = [t.i for t in tok.head.children if t.dep_ == "cc" and tok.head.i < t.i < tok.i]
             cuts.add(cc[-1] if cc else tok.i)  # "..., | and criticized": the comma ends the first report
+    return _cut(segs, cuts)
+
+
+def _cut(
+    segs: list[tuple[int, int]], cuts: set[int], long_enough: Callable[[int, int], bool] = lambda a, i: True
+) -> list[tuple[int, int]]:
+    """Segments cut at the given token indices, each cut only where the piece before it is ``long_enough``."""
     out: list[tuple[int, int]] = []
     for a, b in segs:
-        for cut in sorted(i for i in cuts if a < i < b):
+        for cut in sorted(i for i in cuts if a < i < b and long_enough(a, i)):
             out.append((a, cut))
             a = cut
         out.append((a, b))

@@ -312,11 +312,22 @@ def _points_back(token: Token, span: Span | Doc) -> bool:
     if token.lower_ not in POINTING or token.dep_ == "expl":
         return False  # "it is clear that ...", "there are": an expletive stands for nothing
     if token.tag_ in ("WDT", "WP"):
-        start, end = (span.start, span.end) if isinstance(span, Span) else (0, len(span))
-        if token.head.dep_ != "relcl":  # no antecedent in the parse: one that opens the clause came before it
-            return token.i == start
-        return not start <= token.head.head.i < end
+        noun = antecedent(token)
+        if noun is None:  # no antecedent in the parse: one that opens the clause came before it
+            return token.i == (span.start if isinstance(span, Span) else 0)
+        return not _within(noun, span)
     return True
+
+
+def antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("a United Nations" for "that failed to respond"), from the parse."""
+    if token.tag_ not in ("WDT", "WP") or token.head.dep_ != "relcl":
+        return None
+    return token.head.head
+
+
+def _within(token: Token, span: Span | Doc) -> bool:
+    return not isinstance(span, Span) or span.start <= token.i < span.end
 
 
 def _says_what_it_is(span: Span | Doc) -> bool:
@@ -338,13 +349,12 @@ def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return ()
-    terms = tuple(dict.fromkeys(term for t in subj.subtree for term in token_terms(t)))
-    if names.intersection(terms):
-        return terms
     agent = next((c for c in root.children if c.dep_ == "agent"), None)
-    if subj.dep_ == "nsubjpass" and agent is not None:  # "The attack was staged by X" is about X
-        terms = tuple(dict.fromkeys(term for t in agent.subtree for term in token_terms(t)))
-        return terms if names.intersection(terms) else ()
+    doers = (subj, agent) if subj.dep_ == "nsubjpass" and agent is not None else (subj,)
+    for doer in doers:  # "The attack was staged by X" is about X
+        terms = tuple(dict.fromkeys(term for t in doer.subtree for term in token_terms(t)))
+        if names.intersection(terms):
+            return terms
     return ()
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import lexicons
 from claimsift.model import Claim
+from claimsift.nlp.propositions import antecedent
 from claimsift.nlp.quotations import opens_paragraph
 
 
@@ -57,11 +58,9 @@ def _stands_for_a_noun(tok: Token, span: Span) -> bool:
     """ "The Report depicts a United Nations | that failed to respond meaningfully": a relative pronoun whose noun
     is just outside the clause names what the clause says something of, when it is the subject of a verb that
     does something ("which is kind of amazing" only comments; "that we've been seeing" is the speaker's)."""
-    if tok.tag_ not in ("WDT", "WP") or tok.head.dep_ != "relcl" or tok.dep_ not in ("nsubj", "nsubjpass"):
+    noun = antecedent(tok)
+    if noun is None or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ == "be":
         return False
-    if tok.head.lemma_ == "be":
-        return False
-    noun = tok.head.head
     return not span.start <= noun.i < span.end and noun.pos_ in ("NOUN", "PROPN")
 
 
