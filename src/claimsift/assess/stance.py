@@ -346,10 +346,15 @@ def _same_report(
             j = last[key]
             # a report runs on through its cue; a speaker's turn (no cue at all) runs over many things
             cued = c.cue is not None or claims[j].cue is not None
-            # ... and only until someone else speaks ("The U.S. views ...", the narrator's own lines)
-            unbroken = all((b.doc, b.source.name) == key for b in claims[j + 1 : i])
             near = 0 <= c.start - claims[j].end <= REPORT_CHARS
-            if cued and unbroken and near and not _cues().neutral_frames.search(c.text):
+            # ... and only until someone else speaks ("The U.S. views ...", the narrator's own lines); checked
+            # last, on the few claims within reach, so a long document costs no scan back to a far report
+            if (
+                cued
+                and near
+                and not _cues().neutral_frames.search(c.text)
+                and all((b.doc, b.source.name) == key for b in claims[j + 1 : i])
+            ):
                 out[i] = {**found[i], about: found[j][about]}
     return out
 
