@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from claimsift.analysis import analyze
-from claimsift.assess.stance import complementary, document_stance, exclusive, joined, polarity, relevance, stances
+from claimsift.assess.stance import (
+    complementary,
+    document_stance,
+    exclusive,
+    joined,
+    polarity,
+    relevance,
+    stances,
+)
 from claimsift.model import Claim, Hypothesis, SourceRef
 from claimsift.nlp.pipeline import load_pipeline
 from claimsift.nlp.process import hypothesis_terms
@@ -605,3 +613,39 @@ def test_assess_stance_two_accounts_of_one_deed_exclude_each_other() -> None:
         hyp("Ahmed Mohamed brought a homemade clock to school"),
     )
     assert exclusive(bomb, clock)
+
+
+def test_assess_stance_denying_another_place_denies_nothing_here() -> None:
+    """VOA, 2024-10-29 (tests/data/voa_pentagon_kursk_small_number.txt): "no information to corroborate reports
+    that North Korean troops are also inside Ukraine" denies nothing of troops fighting in Kursk, and a claim
+    that only names North Korea and Russia says nothing of a hypothesis that no troops were sent; before, both
+    refuted the Pentagon's own finding and the verdicts came out backwards (Kursk "unlikely")."""
+    voa = str(DATA / "voa_pentagon_kursk_small_number.txt")
+    kursk, none_sent = "North Korean troops are fighting in Kursk", "North Korea has sent no troops to Russia"
+    result = analyze([voa], hypotheses=[kursk, none_sent])
+    ryder = next(c for c in result.claims if "no information" in c.text)
+    yoon = next(c for c in result.claims if c.text.startswith("South Korean President Yoon"))
+    assert ryder.stance == {"H1": "neutral", "H2": "neutral"}
+    assert yoon.stance["H2"] == "neutral"
+
+    h1, h2 = result.assessments
+    assert h1.probability > 0.5 > h2.probability
+    # the same denial still refutes a hypothesis about the place it names
+    assert polarity(ryder, hyp("North Korean troops are inside Ukraine")) == "refutes"
+
+
+def test_assess_stance_a_narrators_conclusion_takes_a_side() -> None:
+    """Remarks by President Biden, 2024-02-16 (White House): the speaker's own lines that only touch the
+    hypothesis take its side when they state a conclusion ("proof of"), not when they tell what happened; "he"
+    there stands for Navalny, not for "the reported death" said of him before."""
+    h = "The Russian state under Vladimir Putin is responsible for Alexei Navalny's death in a Russian prison"
+    speaker = {"source": AUTHOR, "evidence_type": "official_statement"}
+    news = claim("I am literally both not surprised and outraged by the news -- the reported death of Aleksey Navalny.")
+    returned = claim("He returned to Russia knowing he’d likely be imprisoned or even killed", **speaker)
+    proof = claim("What has happened to Navalny is yet more proof of Putin’s brutality.", **speaker)
+    news = dataclasses.replace(news, source=AUTHOR, evidence_type="official_statement")
+    returned = dataclasses.replace(returned, start=news.end + 600, end=news.end + 670)
+    proof = dataclasses.replace(proof, start=returned.end + 300, end=returned.end + 368)
+    hs = [Hypothesis(id="H1", text=h, prop=hyp(h))]
+    assert relevance(proof.prop, hyp(h)) == 1
+    assert [s["H1"] for s in stances([news, returned, proof], hs)] == ["neutral", "neutral", "supports"]

@@ -71,6 +71,7 @@ class _Cues:
     neutral_frames: re.Pattern[str]
     conditional: re.Pattern[str]
     reported: re.Pattern[str]
+    judgement: re.Pattern[str]
     demonstrative: re.Pattern[str]
     """A demonstrative standing alone ("the ministry knew this before"): it points at what was just said."""
 
@@ -87,6 +88,7 @@ def _cues() -> _Cues:
         neutral_frames=re.compile(_alternation(data["neutral_frames"]), re.IGNORECASE),
         conditional=re.compile(r"^\W*" + _alternation(data["conditional"]), re.IGNORECASE),
         reported=re.compile(_alternation(data["reported_frames"]), re.IGNORECASE),
+        judgement=re.compile(_alternation(data["judgements"]), re.IGNORECASE),
         demonstrative=re.compile(
             r"\b(?:"
             + "|".join(map(re.escape, data["demonstratives"]))
@@ -173,12 +175,29 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     matched, _ = shared_terms(prop, h)
     content = matched - set(h.names) - set(prop.names)
     worded = any(m.group(0).lower() not in prop.attributive for m in cues.denial.finditer(text))
-    denied = claim.cue_polarity == "deny" or worded or bool(set(prop.negated) & content)
+    negation = bool(set(prop.negated) & content)
+    if negation and not worded and claim.cue_polarity != "deny" and _elsewhere(prop, h):
+        return "neutral"
+    denied = claim.cue_polarity == "deny" or worded or negation
     if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):
+        return "neutral"
+    if h.negated and not denied and not content and not set(h.negated) & matched:
+        # "North Korea has sent no troops to Russia": a claim that only names the parties says nothing of what
+        # the hypothesis denies
         return "neutral"
     if set(h.negated) & matched or cues.denial.search(h_text):
         denied = not denied  # the claim speaks of what the hypothesis negates
     return "refutes" if denied else "supports"
+
+
+def _elsewhere(claim: Proposition, h: Proposition) -> bool:
+    """Whether what a claim negates is another proposition than the hypothesis: it names a place or party the
+    hypothesis does not, where the hypothesis names one the claim does not ("no information to corroborate
+    reports that North Korean troops are inside Ukraine" against "... are fighting in Kursk"). A name that only
+    adds to the hypothesis's ("the Kwangmyongsong-3 satellite did not reach orbit"), a date or a number does not."""
+    foreign = set(claim.negated) & set(claim.parties) - set(h.terms)
+    missing = set(h.parties) - set(claim.terms)
+    return bool(foreign and missing)
 
 
 def _one_doer(a: Proposition, b: Proposition) -> bool:
@@ -250,7 +269,11 @@ def stance(
     if rel == 1:
         if not topic_of_doc or any(relevance(prop, o, (h,)) == 2 for o in others):
             return "neutral"
-        if claim.source.kind == "author" and claim.evidence_type not in EVIDENTIAL:
+        if (
+            claim.source.kind == "author"
+            and claim.evidence_type not in EVIDENTIAL
+            and not _cues().judgement.search(claim.text)
+        ):
             return "neutral"
     return polarity(claim, h, h_text)
 
@@ -406,14 +429,28 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             ):
                 prev = recent  # "the ministry knew this": what was just said, not the subject named before
             before = prev.prop or Proposition()
-            terms = tuple(dict.fromkeys((*prop.terms, *before.terms)))
+            borrowed = before.terms
+            if _persons_only(c):  # "he", "him": a person, whose name it stands for, not what was said of them
+                borrowed = tuple(t for t in before.terms if t in before.names)
+            terms = tuple(dict.fromkeys((*prop.terms, *borrowed)))
             pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))
             # a word of a name there ("the Review of the United Nations Response to ...") stays a name here
             names = tuple(dict.fromkeys((*prop.names, *(n for n in before.names if n not in prop.terms))))
-            c = dataclasses.replace(c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs, names=names))
+            parties = tuple(dict.fromkeys((*prop.parties, *(n for n in before.parties if n not in prop.terms))))
+            c = dataclasses.replace(
+                c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs, names=names, parties=parties)
+            )
             reach[key] = c.end
         out.append(c)
     return out
+
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _persons_only(claim: Claim) -> bool:
+    words = {m.group(0).lower() for m in ANAPHOR.finditer(claim.text)}
+    return bool(words) and words <= PERSONAL
 
 
 def _points_back(claim: Claim) -> bool:

@@ -270,6 +270,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     headline = _title_case(span)
     terms: dict[str, float] = {}
     names: set[str] = set()
+    parties: set[str] = set()
     neg: set[str] = set()
     linking = _connective_words(span)
     for t in span:
@@ -280,6 +281,8 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
             terms[term] = max(terms.get(term, 0.0), weight)
             if _is_name(t, headline) or t.pos_ == "NUM":
                 names.add(term)
+            if t.ent_type_ in NAME_ENTS:
+                parties.add(term)
             if t in negated:
                 neg.add(term)
     asides = _asides(span) if weighted else ()
@@ -290,6 +293,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         attributive=tuple(attributive),
         terms=tuple(terms),
         names=tuple(sorted(names)),
+        parties=tuple(sorted(parties)),
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
