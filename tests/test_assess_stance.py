@@ -649,3 +649,18 @@ def test_assess_stance_a_narrators_conclusion_takes_a_side() -> None:
     hs = [Hypothesis(id="H1", text=h, prop=hyp(h))]
     assert relevance(proof.prop, hyp(h)) == 1
     assert [s["H1"] for s in stances([news, returned, proof], hs)] == ["neutral", "neutral", "supports"]
+
+
+def test_assess_stance_the_same_act_in_another_country_is_another_proposition() -> None:
+    """DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt): troops entering Russia, and no evidence of more
+    entering Russia, say nothing of troops entering Ukraine; before, the first supported it and the denial made the
+    document "about" Ukraine. Kursk is no country, so "in Kursk" is not read as a place other than Russia."""
+    dod = str(DATA / "dod_singh_kursk_11000.txt")
+    ukraine = "North Korean troops are entering Ukraine"
+    result = analyze([dod], hypotheses=[ukraine])
+    entering = next(c for c in result.claims if c.text.startswith("North Korean troops began entering Russia"))
+    denial = next(c for c in result.claims if c.text.startswith("There is no evidence"))
+    assert entering.stance == denial.stance == {"H1": "neutral"}
+    assert hyp(ukraine).acts_on == (("enter", "ukrain"),)
+    assert relevance(entering.prop, hyp("North Korean troops are entering Russia")) == 2
+    assert not hyp("North Korean troops are fighting in Kursk").acts_on

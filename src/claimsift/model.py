@@ -172,6 +172,9 @@ class Proposition:
     pairs: tuple[tuple[str, str], ...] = ()
     """Two names joined by "and" ("North Korea and Russia", "between the DPRK and Russia"),
     each side its terms joined by spaces: the text speaks of what is between them."""
+    acts_on: tuple[tuple[str, str], ...] = ()
+    """(act, country) for each country an act goes to, happens in or is aimed at ("entering Russia" gives
+    ("enter", "russia")): the same act at another country is another proposition."""
     identity: bool = False
     """Whether the hypothesis says what its subject is ("The balloon was a surveillance craft"), hypotheses only:
     two such accounts of one subject exclude each other, two deeds of one doer need not."""

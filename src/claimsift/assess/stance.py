@@ -133,6 +133,8 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
     drones at Ukraine" shares two names with "North Korean troops are fighting against Ukraine in Kursk" but says
     nothing of North Korean troops. A generic subject ("The rocket launch failed") sets no such condition: "the
     other two stages failed" is about the launch."""
+    if _acts_elsewhere(claim, h):
+        return 0
     matched, share = shared_terms(claim, h)
     content = matched - set(h.names) - set(claim.names)
     about = not h.subject or bool(matched.intersection(h.subject))
@@ -153,6 +155,17 @@ def relevance(claim: Proposition, h: Proposition, others: Sequence[Proposition] 
         if specific and content_weight >= enough and (matched & own):
             return 2
     return 1 if about else 0
+
+
+def _acts_elsewhere(claim: Proposition, h: Proposition) -> bool:
+    """Whether a claim tells of the hypothesis's act going to, or happening in, another country that the
+    hypothesis does not name, where the claim does not name the hypothesis's ("North Korean troops began entering
+    Russia" against "... are entering Ukraine"): another proposition, on neither side."""
+    return any(
+        act == h_act and place != h_place and place not in h.terms and h_place not in claim.terms
+        for act, place in claim.acts_on
+        for h_act, h_place in h.acts_on
+    )
 
 
 def _subject_pairs(h: Proposition) -> list[tuple[set[str], set[str]]]:
@@ -176,7 +189,7 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     content = matched - set(h.names) - set(prop.names)
     worded = any(m.group(0).lower() not in prop.attributive for m in cues.denial.finditer(text))
     negation = bool(set(prop.negated) & content)
-    if negation and not worded and claim.cue_polarity != "deny" and _elsewhere(prop, h):
+    if negation and claim.cue_polarity != "deny" and _elsewhere(prop, h):
         return "neutral"
     denied = claim.cue_polarity == "deny" or worded or negation
     if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):

@@ -258,6 +258,23 @@ def _pairs(span: Span | Doc) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _acts_on_countries(span: Span | Doc) -> tuple[tuple[str, str], ...]:
+    """(act, country) for each country an act goes to, happens in or is aimed at: its object, or the object of
+    its preposition ("entering Russia", "deployed in Russia", "fight against Ukraine", "invasion of Ukraine").
+    Only countries (data/demonyms.json) count: two of them are two places, where "Kursk" may lie in "Russia"."""
+    out: dict[tuple[str, str], None] = {}
+    for t in span:
+        if t.ent_type_ == "PERSON" or not known_place(t.text) or t.dep_ not in ("dobj", "pobj"):
+            continue
+        gov = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        if t.dep_ == "pobj" and t.head.dep_ != "prep" or gov.pos_ not in ("VERB", "NOUN"):
+            continue
+        place, act = token_terms(t), token_terms(gov)
+        if place and act:
+            out[(act[0], place[-1])] = None
+    return tuple(out)
+
+
 def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     """The terms of a parsed span, the names among them and those under negation.
 
@@ -299,6 +316,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         subject=_named_subject(span, names) if weighted else (),
         identity=weighted and _says_what_it_is(span),
         pairs=_pairs(span),
+        acts_on=_acts_on_countries(span),
         points_back=any(_points_back(t, span) for t in span),
     )
 
