@@ -664,3 +664,30 @@ def test_assess_stance_the_same_act_in_another_country_is_another_proposition() 
     assert hyp(ukraine).acts_on == (("enter", "ukrain"),)
     assert relevance(entering.prop, hyp("North Korean troops are entering Russia")) == 2
     assert not hyp("North Korean troops are fighting in Kursk").acts_on
+
+
+# Wikinews (CC BY 2.5): https://en.wikinews.org/wiki/Australian_children_suffering_from_iodine_deficiency
+DEFICIENT = (
+    "Almost half of all Australian primary school children are mild to moderately iodine deficient, researchers say."
+)
+FEW = (
+    "The report states that few if any food manufacturers use iodised salt in the preparation and manufacture of foods."
+)
+# Wikinews (CC BY 2.5):
+# https://en.wikinews.org/wiki/Parents_prosecuted_after_homeopathic_treatment_leads_to_daughter%27s_death
+LACK = (
+    "However, despite their child's severe illness, and her lack of improvement, the Sams continued to shun "
+    "conventional medical treatment, instead seeking help from other homeopaths and naturopaths."
+)
+
+
+def test_assess_stance_privative_words_and_scarcity_negate() -> None:
+    """ "iodine deficient" and "her lack of improvement" deny what they govern, "few if any" denies what it counts;
+    before, the deficiency refuted "many children do not get enough iodine" (the hypothesis's own negation
+    flipped a claim read as asserting iodine), and "few if any manufacturers use iodised salt" supported "food
+    manufacturers commonly use iodised salt"."""
+    enough = hyp("Many Australian primary school children do not get enough iodine")
+    assert polarity(claim(DEFICIENT), enough) == "supports"
+    assert polarity(claim(FEW), hyp("Australian food manufacturers commonly use iodised salt")) == "refutes"
+    assert polarity(claim(LACK), hyp("Gloria Sam's eczema improved under homeopathic treatment")) == "refutes"
+    assert not proposition(load_pipeline()("A few manufacturers use iodised salt.")).negated  # "a few" affirms

@@ -155,9 +155,13 @@ class Proposition:
     terms: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     """Terms that come from names (people, places, organisations) and numbers: one shared name is not enough."""
-    parties: tuple[str, ...] = ()
-    """The names among them that the parser read as an entity (a person, organisation, place or people), not a
-    date, number or capitalised word: who and where a proposition is about."""
+    entities: tuple[str, ...] = ()
+    """The names among them that the parser read as an entity (a person, organisation, place, people or work), not
+    a date, number or capitalised word."""
+    places: tuple[str, ...] = ()
+    """The names among them that the parser read as a place (a country, city, region or site), not a person,
+    date or number: where a proposition happens.
+    """
     negated: tuple[str, ...] = ()
     """Terms under a negation in the parse: "were not deployed", "no connection to"."""
     weights: tuple[float, ...] = ()

@@ -204,12 +204,12 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
 
 
 def _elsewhere(claim: Proposition, h: Proposition) -> bool:
-    """Whether what a claim negates is another proposition than the hypothesis: it names a place or party the
-    hypothesis does not, where the hypothesis names one the claim does not ("no information to corroborate
+    """Whether what a claim negates is another proposition than the hypothesis: it names a place the hypothesis
+    does not, where the hypothesis names something the claim does not ("no information to corroborate
     reports that North Korean troops are inside Ukraine" against "... are fighting in Kursk"). A name that only
     adds to the hypothesis's ("the Kwangmyongsong-3 satellite did not reach orbit"), a date or a number does not."""
-    foreign = set(claim.negated) & set(claim.parties) - set(h.terms)
-    missing = set(h.parties) - set(claim.terms)
+    foreign = set(claim.negated) & set(claim.places) - set(h.terms)
+    missing = set(h.entities) - set(claim.terms)  # the small model may read "Kursk" as a product
     return bool(foreign and missing)
 
 
@@ -449,9 +449,9 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))
             # a word of a name there ("the Review of the United Nations Response to ...") stays a name here
             names = tuple(dict.fromkeys((*prop.names, *(n for n in before.names if n not in prop.terms))))
-            parties = tuple(dict.fromkeys((*prop.parties, *(n for n in before.parties if n not in prop.terms))))
+            places = tuple(dict.fromkeys((*prop.places, *(n for n in before.places if n not in prop.terms))))
             c = dataclasses.replace(
-                c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs, names=names, parties=parties)
+                c, prop=dataclasses.replace(prop, terms=terms, pairs=pairs, names=names, places=places)
             )
             reach[key] = c.end
         out.append(c)

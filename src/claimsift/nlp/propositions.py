@@ -29,6 +29,7 @@ STEM_CHARS = 6
 """Stems are cut to this length, so derived words meet: suspend/suspension, presid/presidenti."""
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class _Negation:
     not_only: frozenset[str]
     opaque_heads: frozenset[str]
     failing_verbs: frozenset[str]
+    privatives: frozenset[str]
+    scarce: frozenset[str]
     sion_verbs: tuple[tuple[str, str], ...]
 
 
@@ -52,6 +55,8 @@ def _negation() -> _Negation:
         not_only=frozenset(data["not_only"]),
         opaque_heads=frozenset(data["opaque_heads"]),
         failing_verbs=frozenset(data["failing_verbs"]),
+        privatives=frozenset(data["privatives"]),
+        scarce=frozenset(data["scarce"]),
         sion_verbs=tuple((a, b) for a, b in data["sion_verbs"]),
     )
 
@@ -222,11 +227,41 @@ def _negated(span: Span | Doc) -> set[Token]:
             for child in t.children:
                 if child.dep_ == "xcomp":
                     out.update(_arguments(child, span))
+        elif lower in words.privatives:
+            out.update(s for h in _privative_phrase(t) for s in h.subtree if span[0].i <= s.i <= span[-1].i)
+        elif lower in words.scarce and not (t.i > 0 and t.doc[t.i - 1].lower_ == "a"):
+            counted = _counted(t)
+            if counted is not None:
+                out.update(s for s in counted.subtree if span[0].i <= s.i <= span[-1].i)
+            else:
+                out.update(_scope(t.head, span))
         elif lower in words.negators and t.dep_ in ("det", "prep", "advmod", "preconj", "dep"):
             # "no connection to ...", "without evidence": the phrase the negator opens
             target = t.head if t.dep_ in ("det", "preconj") else t  # "neither classified nor secret"
             out.update(s for s in target.subtree if span[0].i <= s.i <= span[-1].i)
     return out
+
+
+def _privative_phrase(t: Token) -> list[Token]:
+    """What a privative word denies: the phrase it heads ("her lack of improvement"); a verb's object ("they lack
+    water"); a predicate adjective's phrase with its modifier, which the parser may hang above it ("are iodine
+    deficient")."""
+    if t.pos_ == "VERB":
+        return [c for c in t.children if c.dep_ == "dobj"]
+    if t.dep_ == "acomp" and t.head.pos_ != "AUX":
+        return [t.head]
+    return [t]
+
+
+def _counted(t: Token) -> Token | None:
+    """The noun a scarcity quantifier counts ("few manufacturers", "few if any food manufacturers", which the
+    parser may split), or None for an adverb of its verb ("rarely used")."""
+    if t.dep_ == "advmod" and t.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return None
+    if t.dep_ in ("amod", "det") and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head
+    following = t.doc[t.i + 1 : t.i + 6]
+    return next((n for n in following if n.pos_ in ("NOUN", "PROPN") and n.dep_ != "compound"), None)
 
 
 def _asides(span: Span | Doc) -> tuple[tuple[int, int], ...]:
@@ -287,7 +322,8 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     headline = _title_case(span)
     terms: dict[str, float] = {}
     names: set[str] = set()
-    parties: set[str] = set()
+    entities: set[str] = set()
+    places: set[str] = set()
     neg: set[str] = set()
     linking = _connective_words(span)
     for t in span:
@@ -299,7 +335,9 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
             if _is_name(t, headline) or t.pos_ == "NUM":
                 names.add(term)
             if t.ent_type_ in NAME_ENTS:
-                parties.add(term)
+                entities.add(term)
+            if t.ent_type_ in PLACE_ENTS:
+                places.add(term)
             if t in negated:
                 neg.add(term)
     asides = _asides(span) if weighted else ()
@@ -310,7 +348,8 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         attributive=tuple(attributive),
         terms=tuple(terms),
         names=tuple(sorted(names)),
-        parties=tuple(sorted(parties)),
+        entities=tuple(sorted(entities)),
+        places=tuple(sorted(places)),
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
