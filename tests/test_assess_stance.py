@@ -691,3 +691,31 @@ def test_assess_stance_privative_words_and_scarcity_negate() -> None:
     assert polarity(claim(FEW), hyp("Australian food manufacturers commonly use iodised salt")) == "refutes"
     assert polarity(claim(LACK), hyp("Gloria Sam's eczema improved under homeopathic treatment")) == "refutes"
     assert not proposition(load_pipeline()("A few manufacturers use iodised salt.")).negated  # "a few" affirms
+
+
+# Wikinews (CC BY 2.5): https://en.wikinews.org/wiki/At_least_107_killed_in_Mecca_crane_collapse
+CRANE = (
+    "A storm yesterday caused a crane to fall into Mecca's Grand Mosque, killing 107 or more and wounding 238, "
+    "according to Saudi Arabia's Civil Defense Authority."
+)
+
+
+def test_assess_stance_counts_are_compared() -> None:
+    """A count of the same thing is compared with the hypothesis's range: "killing 107 or more" neither makes nor
+    unmakes "more than 1000 people were killed" (before, it supported it), and "about 10,000 troops" (VOA,
+    tests/data/voa_pentagon_kursk_small_number.txt) supports "about 10,000" and refutes "fewer than 3,000",
+    two answers to "how many" that exclude each other."""
+    many = hyp("More than 1000 people were killed when the crane fell into the Grand Mosque")
+    assert many.amounts == (("peopl kill", 1000.0, 1000.0, None),)
+    assert polarity(claim(CRANE), many) == "neutral"
+    assert polarity(claim(CRANE), hyp("At least 100 people were killed when the crane fell")) == "supports"
+    about, few = (
+        "North Korea has sent about 10,000 troops to Russia",
+        "North Korea has sent fewer than 3,000 troops to Russia",
+    )
+    assert exclusive(hyp(about), hyp(few)) and not exclusive(hyp(about), hyp("North Korea has sent 9,500 troops"))
+    voa = str(DATA / "voa_pentagon_kursk_small_number.txt")
+    result = analyze([voa], hypotheses=[about, few])
+    dod = next(c for c in result.claims if "about 10,000 troops" in c.text)
+    assert dod.stance == {"H1": "supports", "H2": "refutes"}
+    assert hyp("The launch was at 10:44 p.m. on April 13, 2012").amounts == ()  # times and dates are no counts

@@ -179,6 +179,9 @@ class Proposition:
     acts_on: tuple[tuple[str, str], ...] = ()
     """(act, country) for each country an act goes to, happens in or is aimed at ("entering Russia" gives
     ("enter", "russia")): the same act at another country is another proposition."""
+    amounts: tuple[tuple[str, float, float, float | None], ...] = ()
+    """Numbers written in digits: (the terms of what is counted, the number, the lowest and the highest it allows,
+    None for no upper bound); "more than 1000 people were killed" gives ("peopl kill", 1000, 1000, None)."""
     identity: bool = False
     """Whether the hypothesis says what its subject is ("The balloon was a surveillance craft"), hypotheses only:
     two such accounts of one subject exclude each other, two deeds of one doer need not."""

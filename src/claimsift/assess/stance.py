@@ -192,6 +192,10 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     if negation and claim.cue_polarity != "deny" and _elsewhere(prop, h):
         return "neutral"
     denied = claim.cue_polarity == "deny" or worded or negation
+    counted = _counts(prop, h)
+    if counted == "neutral":
+        return "neutral"  # "killing 107 or more" neither makes nor unmakes "more than 1000 people were killed"
+    denied = denied or counted == "refutes"
     if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):
         return "neutral"
     if h.negated and not denied and not content and not set(h.negated) & matched:
@@ -201,6 +205,33 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     if set(h.negated) & matched or cues.denial.search(h_text):
         denied = not denied  # the claim speaks of what the hypothesis negates
     return "refutes" if denied else "supports"
+
+
+def _counts(claim: Proposition, h: Proposition) -> Stance | None:
+    """What a claim's count does to the hypothesis's count of the same thing: supports when its number lies in
+    the range the hypothesis allows, refutes when its own range lies wholly outside it ("3,000 troops" against
+    "more than 10,000 troops"), and neither when the two only overlap; None when they count nothing in common."""
+    for h_key, _, h_low, h_high in h.amounts:
+        for key, value, low, high in claim.amounts:
+            if not set(h_key.split()) & set(key.split()):
+                continue
+            if h_low <= value and (h_high is None or value <= h_high):
+                return "supports"
+            if (high is not None and high < h_low) or (h_high is not None and low > h_high):
+                return "refutes"
+            return "neutral"
+    return None
+
+
+def _count_pairs(a: Proposition, b: Proposition) -> list[bool]:
+    """For each pair of counts of the same thing in two hypotheses, whether their ranges meet ("about 10,000
+    troops" and "9,500 troops" do; "fewer than 3,000 troops" does not): two answers to "how many"."""
+    return [
+        not ((ha is not None and ha < lb) or (hb is not None and hb < la))
+        for ka, _, la, ha in a.amounts
+        for kb, _, lb, hb in b.amounts
+        if set(ka.split()) & set(kb.split())
+    ]
 
 
 def _elsewhere(claim: Proposition, h: Proposition) -> bool:
@@ -250,6 +281,9 @@ def _exclusive(a: Proposition, b: Proposition) -> bool:
     civilian weather-research airship")."""
     if complementary(a, b):
         return True
+    counts = _count_pairs(a, b)
+    if counts:  # two counts of one thing: alternatives when their ranges cannot meet, else both may hold
+        return any(not meet for meet in counts)
     if bool(a.subject) != bool(b.subject):
         return False
     if _one_doer(a, b) and not (a.identity and b.identity) and not _one_deed(a, b):

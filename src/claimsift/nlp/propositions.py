@@ -140,6 +140,8 @@ def _connective_words(span: Span | Doc) -> set[int]:
 def stem(word: str) -> str:
     """The comparison key of one word: lower case, Snowball stem."""
     w = word.lower().strip(".'’")
+    if w.replace(",", "").isdigit():
+        return w.replace(",", "")  # "10,000" is 10000
     return str(_stemmer().stemWord(w))[:STEM_CHARS] if w.isalpha() else w
 
 
@@ -147,7 +149,7 @@ def token_terms(token: Token) -> tuple[str, ...]:
     """The terms one token contributes (none for function words)."""
     if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct or len(token.text) < 2:
         return ()
-    if token.pos_ == "NUM" and not token.text.isdigit():
+    if token.pos_ == "NUM" and not token.text.replace(",", "").isdigit():
         return ()
     if token.pos_ == "VERB" and token.lemma_.lower() in lexicons().verb_polarity:
         return ()  # "said", "claimed", "denied": the frame, not the content
@@ -310,6 +312,86 @@ def _acts_on_countries(span: Span | Doc) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@dataclass(frozen=True, slots=True)
+class _AmountWords:
+    """data/stance_cues.json ``amounts``: the qualifiers of a number and the words that scale it."""
+
+    at_least: frozenset[str]
+    at_most: frozenset[str]
+    about: frozenset[str]
+    scale: dict[str, float]
+
+
+@cache
+def _amount_words() -> _AmountWords:
+    data = data_file("stance_cues.json")["amounts"]
+    return _AmountWords(
+        frozenset(data["at_least"]), frozenset(data["at_most"]), frozenset(data["about"]), dict(data["scale"])
+    )
+
+
+ABOUT, EXACT = 0.2, 0.05
+"""How far an "about" number and a bare one reach either way."""
+
+
+def _number(t: Token) -> float | None:
+    """The value of a number written in digits, scaled by the word it heads ("1.3 million")."""
+    scale = _amount_words().scale
+    if t.lower_ in scale:
+        digits = [c for c in t.children if c.dep_ in ("compound", "quantmod") and c.like_num]
+        value = _number(digits[0]) if digits else None
+        return value * scale[t.lower_] if value is not None else None
+    try:
+        return float(t.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _qualifier(t: Token) -> str:
+    """The words that qualify a number: those before it in its phrase ("more than", "up to", "about") and an
+    "or more" after it."""
+    left = [c for c in t.children if c.i < t.i and c.dep_ in ("advmod", "amod", "quantmod", "det")]
+    before = " ".join(w.lower_ for c in left for w in c.subtree)  # "At least": "least" heads "At"
+    after = " ".join(c.lower_ for c in t.children if c.i > t.i and c.dep_ in ("cc", "conj"))
+    return f"{before} | {after}"
+
+
+def _amounts(span: Span | Doc) -> tuple[tuple[str, float, float, float | None], ...]:
+    """(what is counted, the number, the lowest and highest it allows; None: no upper bound) for each number
+    written in digits: "more than 1000 people were killed" gives ("peopl kill", 1000, 1000, None)."""
+    words = _amount_words()
+    out = []
+    for t in span:
+        if (
+            t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY")
+            or not t.like_num
+            and t.lower_ not in words.scale
+        ):
+            continue
+        if t.head.lower_ in words.scale and t.head.i != t.i:
+            continue  # "1.3" of "1.3 million": read from "million"
+        value = _number(t)
+        if value is None:
+            continue
+        counted = [t.head] if t.dep_ == "nummod" else [] if t.head.i == t.i else [t.head]
+        if counted and counted[0].dep_ in ("nsubj", "nsubjpass", "dobj") and counted[0].head.pos_ == "VERB":
+            counted.append(counted[0].head)  # "people were killed": the people and the killing
+        key = " ".join(term for c in counted for term in token_terms(c))
+        if not key:
+            continue
+        before, after = _qualifier(t).split(" | ")
+        if any(q in before or q in after for q in words.at_least):
+            low, high = value, None
+        elif any(q in before or q in after for q in words.at_most):
+            low, high = 0.0, value
+        elif any(q in before for q in words.about):
+            low, high = value * (1 - ABOUT), value * (1 + ABOUT)
+        else:
+            low, high = value * (1 - EXACT), value * (1 + EXACT)
+        out.append((key, value, low, high))
+    return tuple(out)
+
+
 def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
     """The terms of a parsed span, the names among them and those under negation.
 
@@ -356,6 +438,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         identity=weighted and _says_what_it_is(span),
         pairs=_pairs(span),
         acts_on=_acts_on_countries(span),
+        amounts=_amounts(span),
         points_back=any(_points_back(t, span) for t in span),
     )
 
