@@ -225,6 +225,17 @@ def test_assess_aggregate_uses_the_code_graded_upstream() -> None:
     assert assess(H1, [graded]).summary.endswith("strongest: Lloyd Austin, official statement (B3)")
 
 
+def test_assess_aggregate_a_named_narrator_is_shown_by_name() -> None:
+    """A briefing's narrator (the issuer, the speaker) is named in the summary and the drivers; an unnamed
+    article's author stays "the author of" its document."""
+    named = make("C1", AUSTIN, "Lloyd Austin", "author")
+    result = assess(H1, [named])
+    assert result.summary.endswith("strongest: Lloyd Austin, official statement (C3)")  # a named narrator: C
+    assert "from Lloyd Austin (source grade" in result.drivers[0].reason
+    unnamed = assess(H1, [make("C1", AUSTIN, "author", "author")])
+    assert "strongest: the author of d," in unnamed.summary
+
+
 def test_assess_aggregate_one_document_channel_is_damped() -> None:
     """The same three independent origins weigh more when three documents carry them than when one does."""
     spread = [

@@ -179,11 +179,20 @@ def _channel_damped(scored: list[Scored]) -> list[Scored]:
     return out
 
 
+def _origin_label(group: EvidenceGroup, claim: Claim) -> str:
+    """The origin as a reader knows it: a named narrator (a briefer, a speaker, an issuing agency) by name, not
+    as "the author of" its document."""
+    if group.origin_kind == "author" and claim.source.name and claim.source.name != "author":
+        return claim.source.name
+    return group.label
+
+
 def _strongest(damped: list[Scored], claim_of: Callable[[str], Claim], code_of: Callable[[Claim], str]) -> str:
     """ "South Korea's National Intelligence Service, imagery (C2)": origin, evidence and Admiralty code."""
     group, _, best = damped[0]
     claim = claim_of(best)
-    return f"{group.label}, {group.evidence_type.replace('_', ' ')} ({claim.reliability or code_of(claim)})"
+    code = claim.reliability or code_of(claim)
+    return f"{_origin_label(group, claim)}, {group.evidence_type.replace('_', ' ')} ({code})"
 
 
 def _reason(
@@ -194,7 +203,8 @@ def _reason(
     The factors are read from ``data/evidence_weights.json``, the same numbers ``claim_llr`` applies."""
     side = claim.stance.get(hypothesis.id, "neutral")
     letter = source_letter(claim, overrides)[0]
-    parts = [f"{side} it: {claim.evidence_type.replace('_', ' ')} from {group.label} (source grade {letter})"]
+    source = _origin_label(group, claim)
+    parts = [f"{side} it: {claim.evidence_type.replace('_', ' ')} from {source} (source grade {letter})"]
     if group.relays:
         more = f" and {len(group.relays) - 3} more" if len(group.relays) > 3 else ""
         parts.append(f"relayed by {', '.join(group.relays[:3])}{more}, which adds nothing")
