@@ -636,8 +636,7 @@ def test_assess_stance_denying_another_place_denies_nothing_here() -> None:
 
 def test_assess_stance_a_narrators_conclusion_takes_a_side() -> None:
     """Remarks by President Biden, 2024-02-16 (White House): the speaker's own lines that only touch the
-    hypothesis take its side when they state a conclusion ("proof of"), not when they tell what happened; "he"
-    there stands for Navalny, not for "the reported death" said of him before."""
+    hypothesis take its side when they state a conclusion ("proof of"), not when they tell what happened."""
     h = "The Russian state under Vladimir Putin is responsible for Alexei Navalny's death in a Russian prison"
     speaker = {"source": AUTHOR, "evidence_type": "official_statement"}
     news = claim("I am literally both not surprised and outraged by the news -- the reported death of Aleksey Navalny.")
@@ -713,7 +712,14 @@ def test_assess_stance_counts_are_compared() -> None:
         "North Korea has sent about 10,000 troops to Russia",
         "North Korea has sent fewer than 3,000 troops to Russia",
     )
-    assert exclusive(hyp(about), hyp(few)) and not exclusive(hyp(about), hyp("North Korea has sent 9,500 troops"))
+    assert exclusive(hyp(about), hyp(few))
+    # "no more than" bounds from above (not "more than"), "between" is not read, a number naming a thing is no count
+    assert hyp("No more than 500 people were killed").amounts == (("peopl kill", 500.0, 0.0, 500.0),)
+    assert not hyp("Between 3,000 and 5,000 troops were sent").amounts
+    assert not hyp("The Security Council adopted Resolution 2270").amounts
+    # the wounded are no count of the killed: "wounding 238" does not reach "more than 200 people were killed"
+    assert polarity(claim(CRANE), hyp("More than 200 people were killed when the crane fell")) == "neutral"
+    assert polarity(claim(CRANE), hyp("More than 200 people were wounded when the crane fell")) == "supports"
     voa = str(DATA / "voa_pentagon_kursk_small_number.txt")
     result = analyze([voa], hypotheses=[about, few])
     dod = next(c for c in result.claims if "about 10,000 troops" in c.text)

@@ -159,8 +159,8 @@ class Proposition:
     """The names among them that the parser read as an entity (a person, organisation, place, people or work), not
     a date, number or capitalised word."""
     places: tuple[str, ...] = ()
-    """The names among them that the parser read as a place (a country, city, region or site), not a person,
-    date or number: where a proposition happens.
+    """The names among them that the parser read as a place (a country, city, region or site) outside the
+    subject: where a proposition happens, not who does it.
     """
     negated: tuple[str, ...] = ()
     """Terms under a negation in the parse: "were not deployed", "no connection to"."""

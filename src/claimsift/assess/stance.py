@@ -208,29 +208,45 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
 
 
 def _counts(claim: Proposition, h: Proposition) -> Stance | None:
-    """What a claim's count does to the hypothesis's count of the same thing: supports when its number lies in
-    the range the hypothesis allows, refutes when its own range lies wholly outside it ("3,000 troops" against
-    "more than 10,000 troops"), and neither when the two only overlap; None when they count nothing in common."""
+    """What a claim's counts do to the hypothesis's counts of the same thing: supports when one of its numbers lies
+    in the range the hypothesis allows, refutes when its ranges lie wholly outside ("3,000 troops" against "more
+    than 10,000 troops"), and neither when they only overlap; None when they count nothing in common."""
+    found: list[Stance] = []
     for h_key, _, h_low, h_high in h.amounts:
         for key, value, low, high in claim.amounts:
-            if not set(h_key.split()) & set(key.split()):
+            if not _same_count(h_key, key):
                 continue
             if h_low <= value and (h_high is None or value <= h_high):
-                return "supports"
-            if (high is not None and high < h_low) or (h_high is not None and low > h_high):
-                return "refutes"
-            return "neutral"
+                found.append("supports")
+            elif (high is not None and high < h_low) or (h_high is not None and low > h_high):
+                found.append("refutes")
+            else:
+                found.append("neutral")
+    for side in ("supports", "refutes", "neutral"):
+        if side in found:
+            return side
     return None
+
+
+def _same_count(a: str, b: str) -> bool:
+    """Whether two counts count the same thing: the same counted word and act ("3,000 troops were killed" is no
+    count of "troops sent" nor of troops present); a count of the act alone ("killing 107") meets a count of
+    those it befell ("1000 people were killed")."""
+    x, y = a.split(), b.split()
+    if x == y:
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return len(short) == 1 and len(long) > 1 and short[0] == long[-1]
 
 
 def _count_pairs(a: Proposition, b: Proposition) -> list[bool]:
     """For each pair of counts of the same thing in two hypotheses, whether their ranges meet ("about 10,000
-    troops" and "9,500 troops" do; "fewer than 3,000 troops" does not): two answers to "how many"."""
+    troops" and "9,500 troops" do; "fewer than 3,000 troops" does not)."""
     return [
         not ((ha is not None and ha < lb) or (hb is not None and hb < la))
         for ka, _, la, ha in a.amounts
         for kb, _, lb, hb in b.amounts
-        if set(ka.split()) & set(kb.split())
+        if _same_count(ka, kb)
     ]
 
 
@@ -240,7 +256,8 @@ def _elsewhere(claim: Proposition, h: Proposition) -> bool:
     reports that North Korean troops are inside Ukraine" against "... are fighting in Kursk"). A name that only
     adds to the hypothesis's ("the Kwangmyongsong-3 satellite did not reach orbit"), a date or a number does not."""
     foreign = set(claim.negated) & set(claim.places) - set(h.terms)
-    missing = set(h.entities) - set(claim.terms)  # the small model may read "Kursk" as a product
+    # what the hypothesis names besides its subject (the small model may read "Kursk" as a product)
+    missing = set(h.entities) - set(claim.terms) - set(h.subject)
     return bool(foreign and missing)
 
 
@@ -281,9 +298,8 @@ def _exclusive(a: Proposition, b: Proposition) -> bool:
     civilian weather-research airship")."""
     if complementary(a, b):
         return True
-    counts = _count_pairs(a, b)
-    if counts:  # two counts of one thing: alternatives when their ranges cannot meet, else both may hold
-        return any(not meet for meet in counts)
+    if not all(_count_pairs(a, b)):
+        return True  # two counts of one thing whose ranges cannot meet: two answers to "how many"
     if bool(a.subject) != bool(b.subject):
         return False
     if _one_doer(a, b) and not (a.identity and b.identity) and not _one_deed(a, b):
@@ -476,10 +492,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             ):
                 prev = recent  # "the ministry knew this": what was just said, not the subject named before
             before = prev.prop or Proposition()
-            borrowed = before.terms
-            if _persons_only(c):  # "he", "him": a person, whose name it stands for, not what was said of them
-                borrowed = tuple(t for t in before.terms if t in before.names)
-            terms = tuple(dict.fromkeys((*prop.terms, *borrowed)))
+            terms = tuple(dict.fromkeys((*prop.terms, *before.terms)))
             pairs = tuple(dict.fromkeys((*prop.pairs, *before.pairs)))
             # a word of a name there ("the Review of the United Nations Response to ...") stays a name here
             names = tuple(dict.fromkeys((*prop.names, *(n for n in before.names if n not in prop.terms))))
@@ -490,14 +503,6 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
             reach[key] = c.end
         out.append(c)
     return out
-
-
-PERSONAL = frozenset({"he", "him", "his", "she", "her"})
-
-
-def _persons_only(claim: Claim) -> bool:
-    words = {m.group(0).lower() for m in ANAPHOR.finditer(claim.text)}
-    return bool(words) and words <= PERSONAL
 
 
 def _points_back(claim: Claim) -> bool:

@@ -43,6 +43,7 @@ class _Negation:
     failing_verbs: frozenset[str]
     privatives: frozenset[str]
     scarce: frozenset[str]
+    scarce_affirmed: frozenset[str]
     sion_verbs: tuple[tuple[str, str], ...]
 
 
@@ -57,6 +58,7 @@ def _negation() -> _Negation:
         failing_verbs=frozenset(data["failing_verbs"]),
         privatives=frozenset(data["privatives"]),
         scarce=frozenset(data["scarce"]),
+        scarce_affirmed=frozenset(data["scarce_affirmed"]),
         sion_verbs=tuple((a, b) for a, b in data["sion_verbs"]),
     )
 
@@ -219,6 +221,8 @@ def _negated(span: Span | Doc) -> set[Token]:
         following = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
         if following in words.not_only:
             continue  # "not only shelled the town but also burned it": an addition, no negation
+        if any(q.startswith(f"{lower} {following} ") for q in _bounds()):
+            continue  # "no more than 500", "not fewer than": a bound on a number, no negation
         if t.dep_ == "neg" or (lower in words.not_words and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
             # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
             head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head
@@ -231,7 +235,7 @@ def _negated(span: Span | Doc) -> set[Token]:
                     out.update(_arguments(child, span))
         elif lower in words.privatives:
             out.update(s for h in _privative_phrase(t) for s in h.subtree if span[0].i <= s.i <= span[-1].i)
-        elif lower in words.scarce and not (t.i > 0 and t.doc[t.i - 1].lower_ == "a"):
+        elif lower in words.scarce and not (t.i > 0 and t.doc[t.i - 1].lower_ in words.scarce_affirmed):
             counted = _counted(t)
             if counted is not None:
                 out.update(s for s in counted.subtree if span[0].i <= s.i <= span[-1].i)
@@ -244,14 +248,26 @@ def _negated(span: Span | Doc) -> set[Token]:
     return out
 
 
+def _in_subject(t: Token) -> bool:
+    """Whether a word is part of its clause's subject ("Pyongyang has not sent ...", "Russia's army"): a doer,
+    not where something happens."""
+    while t.dep_ in ("compound", "amod", "flat", "poss", "appos", "nmod") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
 def _privative_phrase(t: Token) -> list[Token]:
     """What a privative word denies: the phrase it heads ("her lack of improvement"); a verb's object ("they lack
     water"); a predicate adjective's phrase with its modifier, which the parser may hang above it ("are iodine
     deficient")."""
     if t.pos_ == "VERB":
         return [c for c in t.children if c.dep_ == "dobj"]
-    if t.dep_ == "acomp" and t.head.pos_ != "AUX":
-        return [t.head]
+    if (
+        t.dep_ == "acomp"
+        and t.head.pos_ != "AUX"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.head.children)
+    ):
+        return [t.head]  # "iodine deficient" parsed as a subjectless verb "iodine"; not "aid remained insufficient"
     return [t]
 
 
@@ -330,6 +346,11 @@ def _amount_words() -> _AmountWords:
     )
 
 
+def _bounds() -> frozenset[str]:
+    words = _amount_words()
+    return words.at_least | words.at_most
+
+
 ABOUT, EXACT = 0.2, 0.05
 """How far an "about" number and a bare one reach either way."""
 
@@ -348,12 +369,15 @@ def _number(t: Token) -> float | None:
 
 
 def _qualifier(t: Token) -> str:
-    """The words that qualify a number: those before it in its phrase ("more than", "up to", "about") and an
-    "or more" after it."""
-    left = [c for c in t.children if c.i < t.i and c.dep_ in ("advmod", "amod", "quantmod", "det")]
-    before = " ".join(w.lower_ for c in left for w in c.subtree)  # "At least": "least" heads "At"
+    """The words that qualify a number: up to four before it ("no fewer than", "at least", "about"), not past a
+    punctuation mark or another number, and an "or more" after it."""
+    before: list[str] = []
+    for w in reversed(t.doc[max(t.sent.start, t.i - 4) : t.i]):
+        if w.is_punct or w.like_num or w.pos_ == "CCONJ":
+            break
+        before.insert(0, w.lower_)
     after = " ".join(c.lower_ for c in t.children if c.i > t.i and c.dep_ in ("cc", "conj"))
-    return f"{before} | {after}"
+    return f"{' '.join(before)} | {after}"
 
 
 def _amounts(span: Span | Doc) -> tuple[tuple[str, float, float, float | None], ...]:
@@ -373,6 +397,8 @@ def _amounts(span: Span | Doc) -> tuple[tuple[str, float, float, float | None], 
         value = _number(t)
         if value is None:
             continue
+        if t.dep_ == "nummod" and t.i > t.head.i:
+            continue  # "Resolution 2270", "Article 4": a number naming something, no count
         counted = [t.head] if t.dep_ == "nummod" else [] if t.head.i == t.i else [t.head]
         if counted and counted[0].dep_ in ("nsubj", "nsubjpass", "dobj") and counted[0].head.pos_ == "VERB":
             counted.append(counted[0].head)  # "people were killed": the people and the killing
@@ -380,11 +406,17 @@ def _amounts(span: Span | Doc) -> tuple[tuple[str, float, float, float | None], 
         if not key:
             continue
         before, after = _qualifier(t).split(" | ")
-        if any(q in before or q in after for q in words.at_least):
+        if "between" in before.split() or t.doc[max(t.sent.start, t.i - 4) : t.i].text.lower().count("between"):
+            continue  # "between 3,000 and 5,000": one range in two numbers, not read
+        said = f" {before} | {after} "
+        qualifiers = [(q, kind) for kind in ("at_least", "at_most", "about") for q in getattr(words, kind)]
+        hits = [(len(q), kind) for q, kind in qualifiers if f" {q} " in said]
+        kind = max(hits)[1] if hits else ""  # the longest: "no more than" is at most, not "more than"
+        if kind == "at_least":
             low, high = value, None
-        elif any(q in before or q in after for q in words.at_most):
+        elif kind == "at_most":
             low, high = 0.0, value
-        elif any(q in before for q in words.about):
+        elif kind == "about":
             low, high = value * (1 - ABOUT), value * (1 + ABOUT)
         else:
             low, high = value * (1 - EXACT), value * (1 + EXACT)
@@ -418,7 +450,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
                 names.add(term)
             if t.ent_type_ in NAME_ENTS:
                 entities.add(term)
-            if t.ent_type_ in PLACE_ENTS:
+            if t.ent_type_ in PLACE_ENTS and not _in_subject(t):
                 places.add(term)
             if t in negated:
                 neg.add(term)
