@@ -221,7 +221,7 @@ def _negated(span: Span | Doc) -> set[Token]:
         following = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
         if following in words.not_only:
             continue  # "not only shelled the town but also burned it": an addition, no negation
-        if any(q.startswith(f"{lower} {following} ") for q in _bounds()):
+        if f"{lower} {following}" in _bound_openings():
             continue  # "no more than 500", "not fewer than": a bound on a number, no negation
         if t.dep_ == "neg" or (lower in words.not_words and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i):
             # (a title-case headline's curly "n’t" is parsed as punctuation: "Culkin Has n’t Died")
@@ -346,9 +346,11 @@ def _amount_words() -> _AmountWords:
     )
 
 
-def _bounds() -> frozenset[str]:
+@cache
+def _bound_openings() -> frozenset[str]:
+    """The first two words of the bounds that open with a negation ("no more", "not fewer")."""
     words = _amount_words()
-    return words.at_least | words.at_most
+    return frozenset(" ".join(q.split()[:2]) for q in words.at_least | words.at_most if q.split()[0] in ("no", "not"))
 
 
 ABOUT, EXACT = 0.2, 0.05
