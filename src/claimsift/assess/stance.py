@@ -19,7 +19,9 @@ How it decides (general rules, no topic lists; see README "Stance"):
    cue ("denied"), denial words ("hoax", "no evidence that", "remain unconvinced") or a negation over a
    shared term in the parse ("were not deployed", "is not responsible") refute. A hypothesis that is
    itself negated ("actors with no connection to Iran's government") flips the result when the claim
-   speaks of the negated terms.
+   speaks of the negated terms. A negation that names another place than the hypothesis, or the same act in
+   another country, is another proposition; a count outside the hypothesis's range does not support it, and one
+   wholly outside refutes it.
 3. Context. Touching claims take a side only when someone other than the narrator reports them, or they
    rest on evidence (images, video, intercepts, documents, bodies), and only for the hypothesis their
    document is about. Between two hypotheses that exclude each other (two answers to one question: different
