@@ -29,7 +29,7 @@ from typing import Any
 
 from claimsift.assess.independence import corroboration, group_evidence
 from claimsift.assess.names import hypothesis_roles, role_text
-from claimsift.assess.reliability import admiralty, credible_voice, interest, source_letter, weights
+from claimsift.assess.reliability import admiralty, credible_voice, interest, narrated, source_letter, weights
 from claimsift.model import WEP_WORDS, Assessment, Claim, Driver, EvidenceGroup, Hypothesis, wep_for
 
 Scored = tuple[EvidenceGroup, float, str]
@@ -182,7 +182,7 @@ def _channel_damped(scored: list[Scored]) -> list[Scored]:
 def _origin_label(group: EvidenceGroup, claim: Claim) -> str:
     """The origin as a reader knows it: a named narrator (a briefer, a speaker, an issuing agency) by name, not
     as "the author of" its document."""
-    if group.origin_kind == "author" and claim.source.name and claim.source.name != "author":
+    if group.origin_kind == "author" and narrated(claim.source.name):
         return claim.source.name
     return group.label
 

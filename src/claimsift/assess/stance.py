@@ -220,7 +220,7 @@ def _counts(claim: Proposition, h: Proposition) -> Stance | None:
                 continue
             if h_low <= value and (h_high is None or value <= h_high):
                 found.append("supports")
-            elif (high is not None and high < h_low) or (h_high is not None and low > h_high):
+            elif _apart(low, high, h_low, h_high):
                 found.append("refutes")
             else:
                 found.append("neutral")
@@ -241,14 +241,16 @@ def _same_count(a: str, b: str) -> bool:
     return len(short) == 1 and len(long) > 1 and short[0] == long[-1]
 
 
+def _apart(low: float, high: float | None, other_low: float, other_high: float | None) -> bool:
+    """Whether two ranges (None: no upper bound) cannot meet."""
+    return (high is not None and high < other_low) or (other_high is not None and other_high < low)
+
+
 def _count_pairs(a: Proposition, b: Proposition) -> list[bool]:
     """For each pair of counts of the same thing in two hypotheses, whether their ranges meet ("about 10,000
     troops" and "9,500 troops" do; "fewer than 3,000 troops" does not)."""
     return [
-        not ((ha is not None and ha < lb) or (hb is not None and hb < la))
-        for ka, _, la, ha in a.amounts
-        for kb, _, lb, hb in b.amounts
-        if _same_count(ka, kb)
+        not _apart(la, ha, lb, hb) for ka, _, la, ha in a.amounts for kb, _, lb, hb in b.amounts if _same_count(ka, kb)
     ]
 
 

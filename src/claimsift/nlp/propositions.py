@@ -332,25 +332,25 @@ def _acts_on_countries(span: Span | Doc) -> tuple[tuple[str, str], ...]:
 class _AmountWords:
     """data/stance_cues.json ``amounts``: the qualifiers of a number and the words that scale it."""
 
-    at_least: frozenset[str]
-    at_most: frozenset[str]
-    about: frozenset[str]
+    qualifiers: tuple[tuple[str, str], ...]
+    """(phrase, "at_least" | "at_most" | "about"), longest first: "no more than" is at most, not "more than"."""
     scale: dict[str, float]
 
 
 @cache
 def _amount_words() -> _AmountWords:
     data = data_file("stance_cues.json")["amounts"]
-    return _AmountWords(
-        frozenset(data["at_least"]), frozenset(data["at_most"]), frozenset(data["about"]), dict(data["scale"])
-    )
+    kinds = [(q, kind) for kind in ("at_least", "at_most", "about") for q in data[kind]]
+    return _AmountWords(tuple(sorted(kinds, key=lambda x: -len(x[0]))), dict(data["scale"]))
 
 
 @cache
 def _bound_openings() -> frozenset[str]:
     """The first two words of the bounds that open with a negation ("no more", "not fewer")."""
     words = _amount_words()
-    return frozenset(" ".join(q.split()[:2]) for q in words.at_least | words.at_most if q.split()[0] in ("no", "not"))
+    return frozenset(
+        " ".join(q.split()[:2]) for q, kind in words.qualifiers if kind != "about" and q.split()[0] in ("no", "not")
+    )
 
 
 ABOUT, EXACT = 0.2, 0.05
@@ -370,58 +370,51 @@ def _number(t: Token) -> float | None:
         return None
 
 
-def _qualifier(t: Token) -> str:
-    """The words that qualify a number: up to four before it ("no fewer than", "at least", "about"), not past a
-    punctuation mark or another number, and an "or more" after it."""
+def _qualifier(t: Token) -> str | None:
+    """How a number is qualified ("at_least", "at_most", "about", or "" for a bare one), from up to four words
+    before it (not past a punctuation mark, a conjunction or another number) and an "or more" after it; None for
+    a number of a range ("between 3,000 and 5,000"), which is not read."""
+    window = t.doc[max(t.sent.start, t.i - 4) : t.i]
+    if any(w.lower_ == "between" for w in window):
+        return None
     before: list[str] = []
-    for w in reversed(t.doc[max(t.sent.start, t.i - 4) : t.i]):
+    for w in reversed(window):
         if w.is_punct or w.like_num or w.pos_ == "CCONJ":
             break
         before.insert(0, w.lower_)
-    after = " ".join(c.lower_ for c in t.children if c.i > t.i and c.dep_ in ("cc", "conj"))
-    return f"{' '.join(before)} | {after}"
+    after = [c.lower_ for c in t.children if c.i > t.i and c.dep_ in ("cc", "conj")]
+    said = f" {' '.join(before)} | {' '.join(after)} "
+    return next((kind for q, kind in _amount_words().qualifiers if f" {q} " in said), "")
 
 
 def _amounts(span: Span | Doc) -> tuple[tuple[str, float, float, float | None], ...]:
     """(what is counted, the number, the lowest and highest it allows; None: no upper bound) for each number
     written in digits: "more than 1000 people were killed" gives ("peopl kill", 1000, 1000, None)."""
-    words = _amount_words()
+    scale = _amount_words().scale
     out = []
     for t in span:
-        if (
-            t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY")
-            or not t.like_num
-            and t.lower_ not in words.scale
-        ):
+        if t.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY") or not (t.like_num or t.lower_ in scale):
             continue
-        if t.head.lower_ in words.scale and t.head.i != t.i:
+        if t.head.lower_ in scale and t.head.i != t.i:
             continue  # "1.3" of "1.3 million": read from "million"
-        value = _number(t)
-        if value is None:
-            continue
         if t.dep_ == "nummod" and t.i > t.head.i:
             continue  # "Resolution 2270", "Article 4": a number naming something, no count
-        counted = [t.head] if t.dep_ == "nummod" else [] if t.head.i == t.i else [t.head]
+        value, kind = _number(t), _qualifier(t)
+        if value is None or kind is None:
+            continue
+        counted = [] if t.head.i == t.i else [t.head]
         if counted and counted[0].dep_ in ("nsubj", "nsubjpass", "dobj") and counted[0].head.pos_ == "VERB":
             counted.append(counted[0].head)  # "people were killed": the people and the killing
         key = " ".join(term for c in counted for term in token_terms(c))
         if not key:
             continue
-        before, after = _qualifier(t).split(" | ")
-        if "between" in before.split() or t.doc[max(t.sent.start, t.i - 4) : t.i].text.lower().count("between"):
-            continue  # "between 3,000 and 5,000": one range in two numbers, not read
-        said = f" {before} | {after} "
-        qualifiers = [(q, kind) for kind in ("at_least", "at_most", "about") for q in getattr(words, kind)]
-        hits = [(len(q), kind) for q, kind in qualifiers if f" {q} " in said]
-        kind = max(hits)[1] if hits else ""  # the longest: "no more than" is at most, not "more than"
         if kind == "at_least":
             low, high = value, None
         elif kind == "at_most":
             low, high = 0.0, value
-        elif kind == "about":
-            low, high = value * (1 - ABOUT), value * (1 + ABOUT)
         else:
-            low, high = value * (1 - EXACT), value * (1 + EXACT)
+            reach = ABOUT if kind == "about" else EXACT
+            low, high = value * (1 - reach), value * (1 + reach)
         out.append((key, value, low, high))
     return tuple(out)
 
