@@ -230,6 +230,25 @@ def test_assess_stance_a_reported_hypothesis_is_about_what_is_reported() -> None
     assert "korea" in subject and "pentag" not in subject
 
 
+def test_assess_stance_a_date_is_no_subject() -> None:
+    """A hypothesis that opens with its time ("By mid-November 2024 ...", as an analyst dates a question) is about its
+    doers; the small model parses "November" as a second subject, or folds the date into the subject's phrase. The
+    count in the subject is how many, not who: the troops of "about 11,000 North Korean troops had deployed" and of
+    "North Korean troops ... had engaged in combat" are one doer with two deeds, no alternatives; DOD News
+    (tests/data/dod_singh_kursk_11000.txt) then reads Singh's count as support for the first alone."""
+    count = "By mid-November 2024 about 11,000 North Korean troops had deployed into Russia's Kursk region"
+    combat = (
+        "By mid-November 2024 North Korean troops in Russia's Kursk region had engaged in combat against "
+        "Ukrainian forces"
+    )
+    assert set(hyp(count).subject) == {"11000", "north", "korea", "troop"}
+    assert {"north", "korea", "troop"} <= set(hyp(combat).subject) and not {"novemb", "2024"} & set(hyp(combat).subject)
+    assert not exclusive(hyp(count), hyp(combat))
+    result = analyze([str(DATA / "dod_singh_kursk_11000.txt")], hypotheses=[count, combat])
+    singh = next(c for c in result.claims if c.text.startswith("It is likely that about 11,000"))
+    assert singh.stance == {"H1": "supports", "H2": "neutral"}
+
+
 def test_assess_stance_a_persons_name_is_no_place() -> None:
     """Wikinews, 2015-05-07 (CC BY 2.5), read in the GUM corpus (dep/GUM_news_imprisoned.conllu),
     https://en.wikinews.org/wiki/Australian_woman_claims_Church_of_Scientology_imprisoned_her_for_twelve_years:

@@ -268,7 +268,8 @@ def _elsewhere(claim: Proposition, h: Proposition) -> bool:
 def _one_doer(a: Proposition, b: Proposition) -> bool:
     """Whether two hypotheses name one doer: the names of one's subject are all in the other's ("North Korea",
     "North Korean soldiers"); "North Korea" and "South Korea" share a word, not a doer."""
-    x, y = set(a.subject) & set(a.names), set(b.subject) & set(b.names)
+    # a count is how many, not who: "about 11,000 North Korean troops" and "North Korean troops" are one doer
+    x, y = ({t for t in set(p.subject) & set(p.names) if not t.isdigit()} for p in (a, b))
     return bool(x and y) and (x <= y or y <= x)
 
 
@@ -483,7 +484,8 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
     reach: dict[tuple[str, str, str], int] = {}  # where the run of pronoun claims reaching back has got to
     out = []
     for c in claims:
-        key = (c.doc, c.source.kind, c.source.name)
+        # one voice under two names ("Deputy Pentagon Press Secretary Sabrina Singh", then "Singh") is one entity
+        key = (c.doc, "", c.source.entity) if c.source.entity else (c.doc, c.source.kind, c.source.name)
         prev, recent, prop = named.get(key), last.get(key), c.prop or Proposition()
         last[key] = c
         if not _points_back(c) or _self_possessive(c):

@@ -30,6 +30,8 @@ STEM_CHARS = 6
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+TIMES = frozenset({"DATE", "TIME"})
+"""Entity labels of when, not who: never a subject's doer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,13 +519,17 @@ def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
     if said is not None and root.lemma_.lower() in lexicons().verb_polarity:
         root = said  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman, not Iraq
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
+    # a time is no doer: "By mid-November 2024 about 11,000 North Korean troops had deployed ..." parsed with
+    # "November" as a second subject, or the date folded into the subject's phrase
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
         return ()
+    subj = subjects[0]
     agent = next((c for c in root.children if c.dep_ == "agent"), None)
-    doers = (subj, agent) if subj.dep_ == "nsubjpass" and agent is not None else (subj,)
+    doers = (subj, agent) if subj.dep_ == "nsubjpass" and agent is not None else tuple(subjects)
     for doer in doers:  # "The attack was staged by X" is about X
-        terms = tuple(dict.fromkeys(term for t in doer.subtree for term in token_terms(t)))
+        words = (t for t in doer.subtree if t.ent_type_ not in TIMES)
+        terms = tuple(dict.fromkeys(term for t in words for term in token_terms(t)))
         if names.intersection(terms):
             return terms
     return ()
