@@ -3,13 +3,16 @@ their address)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from claimkit import claim_with, claims_of
+from claimkit import claim_with, claims_in, claims_of
 from claimsift.model import Claim
 from claimsift.nlp.process import process
 
 pytestmark = pytest.mark.model
+DATA = Path(__file__).parent / "data"
 
 # A VOA story on attacks on camps in Syria's Idlib province (November 2022; public domain; the address it was read
 # at is in tests/data/voa_un_rights_syria_attacks.meta.json). The republished page gives no date: the tests date it
@@ -863,3 +866,11 @@ def test_claims_in_the_words_of_frames_what_follows() -> None:
     solace = claim_with(claims, "gave her solace")
     assert (solace.source.name, solace.cue) == ("Mark Tedeschi", "in the words of")
     assert claim_with(claims, "By the end").source.kind == "author"
+
+
+def test_claims_the_narrators_own_act_is_dated_by_its_frame() -> None:
+    """White House press call, 2024-02-20 (tests/data/wh_ports_cyber_call.txt): "Tomorrow, we'll be announcing a
+    set of four actions" is the speaker's own act, so "Tomorrow" dates that act; before, a date in the narrator's
+    frame was dropped."""
+    c = claim_with(claims_in(DATA / "wh_ports_cyber_call.txt"), "we’ll be announcing a set of four actions")
+    assert (c.event_date, c.stated_date) == ("2024-02-21", None)

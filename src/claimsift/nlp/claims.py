@@ -428,7 +428,7 @@ def _dates_for(
     event = inside[0].value if inside else None
     if event is None and (said := doc.char_span(content_start, content_end, alignment_mode="expand")) is not None:
         event = event_date(said, ctx.events)
-    if source.kind in ("author", "unattributed"):
+    if source.kind == "unattributed":
         return event, None
     frame = [
         d
@@ -437,6 +437,10 @@ def _dates_for(
         and not content_start <= d.start < content_end
         and not any(a <= d.start < b for a, b in reported)
     ]
+    if source.kind == "author":
+        # the narrator's own act is the event: "Tomorrow, we'll be announcing a set of four actions"
+        own = [d for d in frame if d.start >= span.start_char]
+        return (event or (own[-1].value if own else None)), None
     if not frame and source.resolved_from and source.start is not None and source.start < span.sent.start_char:
         named = ctx.doc.char_span(source.start, source.end or source.start + 1, alignment_mode="expand")
         if named is not None:
