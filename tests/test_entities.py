@@ -415,15 +415,3 @@ def test_entities_a_state_body_in_lower_case_text(tmp_path: Path) -> None:
     )
     forces = entity_of(entities, "russian forces")
     assert forces.type == "ORG"
-
-
-@pytest.mark.model
-def test_entities_a_source_links_to_the_head_of_its_name() -> None:
-    """DOD News, 2024-11-18 (tests/data/dod_singh_kursk_11000.txt): "said Deputy Pentagon Press Secretary Sabrina
-    Singh" is Singh, not the Pentagon her title names; her later claims ("Singh said") are the same entity."""
-    result = analyze([str(DATA / "dod_singh_kursk_11000.txt")])
-    names = {e.id: e.name for e in result.entities}
-    first = next(c for c in result.claims if c.source.name.endswith("Sabrina Singh"))
-    later = next(c for c in result.claims if c.source.name == "Singh")
-    assert first.source.entity is not None and names[first.source.entity] == "Sabrina Singh"
-    assert first.source.entity == later.source.entity

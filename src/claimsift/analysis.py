@@ -63,16 +63,10 @@ class _SourceLinker:
             return source
         spans, starts = self.spans[doc], self.starts[doc]
         i = bisect_left(starts, source.end)  # mentions that start before the source ends
-        hits = [
-            (start, end, eid)
-            for start, end, eid in spans[max(0, i - 8) : i]
-            if start < source.end and source.start < end
-        ]
-        if not hits:
-            return source
-        # a name's head is its last word: "Deputy Pentagon Press Secretary Sabrina Singh" is Singh, not the Pentagon
-        head = next((eid for start, end, eid in hits if end >= source.end), hits[0][2])
-        return dataclasses.replace(source, entity=head)
+        for start, end, eid in spans[max(0, i - 8) : i]:
+            if start < source.end and source.start < end:
+                return dataclasses.replace(source, entity=eid)
+        return source
 
 
 def _assess_claims(

@@ -484,8 +484,7 @@ def _in_context(claims: Sequence[Claim]) -> list[Claim]:
     reach: dict[tuple[str, str, str], int] = {}  # where the run of pronoun claims reaching back has got to
     out = []
     for c in claims:
-        # one voice under two names ("Deputy Pentagon Press Secretary Sabrina Singh", then "Singh") is one entity
-        key = (c.doc, "", c.source.entity) if c.source.entity else (c.doc, c.source.kind, c.source.name)
+        key = (c.doc, c.source.kind, c.source.name)
         prev, recent, prop = named.get(key), last.get(key), c.prop or Proposition()
         last[key] = c
         if not _points_back(c) or _self_possessive(c):
