@@ -41,8 +41,12 @@ def test_evidence_a_press_secretary_is_an_official_not_an_outlet() -> None:
         "couple thousand more that are either almost there or due to arrive imminently,”"
     )
     secretary = "Pentagon press secretary Major General Pat Ryder"
-    assert evidence_type(quote, secretary, "person") == "official_statement"
+    # "indications that ..." is what the Pentagon found: an official's assessment; the same words from an outlet
+    # are its report
+    assert evidence_type(quote, secretary, "person") == "intelligence_assessment"
     assert evidence_type(quote, "Associated Press", "organization") == "media_report"
+    plain = "North Korea has sent about 10,000 troops to train in Russia"  # the same VOA story
+    assert evidence_type(plain, secretary, "person") == "official_statement"
 
 
 @pytest.mark.model

@@ -78,7 +78,7 @@ def evidence_type(text: str, source_name: str, source_kind: str) -> str:
             return etype
     if source_kind == "anonymous":
         return "anonymous_source"
-    if source_kind in ("person", "organization") and _finding(text):
+    if source_kind in ("person", "organization") and _finding(text) and _source_type(source_name) != "media_report":
         return "intelligence_assessment"  # "we've seen", "the FBI has learned": what they found, not announce
     if source_kind in ("author", "unattributed"):
         if _named("document", text):
