@@ -744,3 +744,18 @@ def test_assess_stance_counts_are_compared() -> None:
     dod = next(c for c in result.claims if "about 10,000 troops" in c.text)
     assert dod.stance == {"H1": "supports", "H2": "refutes"}
     assert hyp("The launch was at 10:44 p.m. on April 13, 2012").amounts == ()  # times and dates are no counts
+
+
+def test_assess_stance_affirming_what_a_denial_leaves_out_is_no_evidence() -> None:
+    """VOA (tests/data/voa_austin_nk_soldiers_in_russia.txt): "there is evidence that North Korean soldiers are in
+    Russia" says nothing of whether they fight. Against "... were there only for training ... and did not fight", it
+    affirms only the part the hypothesis does not deny; before, it supported that hypothesis and so refuted its
+    rival, that the troops were sent to fight."""
+    fight = "North Korea sent troops to Russia in autumn 2024 to fight in Russia's war against Ukraine"
+    training = (
+        "The North Korean soldiers sent to Russia in autumn 2024 were there only for training or non-combat duties "
+        "and did not fight against Ukrainian forces"
+    )
+    result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")], hypotheses=[fight, training])
+    austin = next(c for c in result.claims if "there is evidence that North Korean soldiers" in c.text)
+    assert austin.stance["H2"] == "neutral" and austin.stance["H1"] != "refutes"

@@ -200,13 +200,25 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     denied = denied or counted == "refutes"
     if not denied and (cues.conditional.search(text) or text.rstrip(" \t\n\"”'’").endswith("?")):
         return "neutral"
-    if h.negated and not denied and not content and not set(h.negated) & matched:
+    if h.negated and not denied and not set(h.negated) & matched and (not content or _affirms_beside(prop, h_text)):
         # "North Korea has sent no troops to Russia": a claim that only names the parties says nothing of what
         # the hypothesis denies
         return "neutral"
     if set(h.negated) & matched or cues.denial.search(h_text):
         denied = not denied  # the claim speaks of what the hypothesis negates
     return "refutes" if denied else "supports"
+
+
+NEGATORS = re.compile(r"\b(?:not|no|never|none|without)\b|n't\b", re.IGNORECASE)
+
+
+def _affirms_beside(claim: Proposition, h_text: str) -> bool:
+    """Whether a claim that says nothing of what a hypothesis denies in so many words ("... were there only for
+    training and did not fight") affirms only the rest ("there is evidence that North Korean soldiers are in
+    Russia"): no evidence either way. A hypothesis that denies by its verb ("failed to place its satellite in
+    orbit") and a claim that denies anything itself ("the other two stages failed to continue") are left to the
+    usual reading."""
+    return bool(NEGATORS.search(h_text)) and not claim.negated
 
 
 def _counts(claim: Proposition, h: Proposition) -> Stance | None:
