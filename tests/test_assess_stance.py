@@ -759,3 +759,22 @@ def test_assess_stance_affirming_what_a_denial_leaves_out_is_no_evidence() -> No
     result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")], hypotheses=[fight, training])
     austin = next(c for c in result.claims if "there is evidence that North Korean soldiers" in c.text)
     assert austin.stance["H2"] == "neutral" and austin.stance["H1"] != "refutes"
+
+
+def test_assess_stance_a_shared_time_is_no_shared_deed() -> None:
+    """Two questions an analyst asks of the UN Security Council's meeting of 2024-10-30
+    (tests/data/un_sc_dprk_military_cooperation.txt) share their time ("in autumn 2024"), a country and a war, not a
+    deed: North Korea sending troops and Russia's attacks on civilians can both hold. Before, "autumn" counted as
+    shared content and the two were alternatives, so every report of the attacks refuted the deployment."""
+    troops = (
+        "North Korea sent troops to Russia in autumn 2024 to take part in ground operations in Russia's war against "
+        "Ukraine"
+    )
+    attacks = (
+        "In autumn 2024 Russia's attacks were killing civilians and damaging critical civilian infrastructure, "
+        "especially energy infrastructure, across Ukraine"
+    )
+    assert not exclusive(hyp(troops), hyp(attacks))
+    result = analyze([str(DATA / "un_sc_dprk_military_cooperation.txt")], hypotheses=[troops, attacks])
+    relentless = next(c for c in result.claims if "relentless attacks" in c.text)
+    assert relentless.stance == {"H1": "neutral", "H2": "supports"}

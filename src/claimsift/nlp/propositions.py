@@ -31,7 +31,7 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIMES = frozenset({"DATE", "TIME"})
-"""Entity labels of when, not who: never a subject's doer."""
+"""Entity labels of when, not who or what: never a subject's doer, and like a name no shared content ("autumn")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +443,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         for term in token_terms(t):
             weight = max(0.5, min(5.0, 7.0 - zipf_frequency(t.text.lower(), "en"))) if weighted else 0.0
             terms[term] = max(terms.get(term, 0.0), weight)
-            if _is_name(t, headline) or t.pos_ == "NUM":
+            if _is_name(t, headline) or t.pos_ == "NUM" or t.ent_type_ in TIMES:
                 names.add(term)
             if t.ent_type_ in NAME_ENTS:
                 entities.add(term)
