@@ -778,3 +778,21 @@ def test_assess_stance_a_shared_time_is_no_shared_deed() -> None:
     result = analyze([str(DATA / "un_sc_dprk_military_cooperation.txt")], hypotheses=[troops, attacks])
     relentless = next(c for c in result.claims if "relentless attacks" in c.text)
     assert relentless.stance == {"H1": "neutral", "H2": "supports"}
+
+
+def test_assess_stance_two_deeds_on_two_things_are_no_alternatives() -> None:
+    """White House gaggle, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt), with two questions an analyst
+    asks of it: North Korea deploying troops and North Korea transferring arms, each "for" Russia's war, can both
+    hold. Before, the shared "war" made them one deed told two ways, and the troop deployment the advisors
+    condemned refuted the arms transfers. "Brought a hoax bomb" and "brought a homemade clock" stay one deed."""
+    troops = "By late October 2024 North Korea had deployed troops to Russia for use in Russia's war against Ukraine"
+    arms = (
+        "North Korea transferred arms including ballistic missiles to Russia for its war against Ukraine in "
+        "2023-2024, in violation of UN Security Council resolutions"
+    )
+    assert set(hyp(troops).deed) == {"deploy", "troop"} and not exclusive(hyp(troops), hyp(arms))
+    bomb, clock = "Ahmed Mohamed brought a hoax bomb to school", "Ahmed Mohamed brought a homemade clock to school"
+    assert exclusive(hyp(bomb), hyp(clock))
+    result = analyze([str(DATA / "wh_kirby_gaggle_2024_10_25.txt")], hypotheses=[troops, arms])
+    missiles = next(c for c in result.claims if "ballistic missile transfers" in c.text)
+    assert missiles.stance["H1"] != "refutes"

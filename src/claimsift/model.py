@@ -182,6 +182,10 @@ class Proposition:
     amounts: tuple[tuple[str, float, float, float | None], ...] = ()
     """Numbers written in digits: (the terms of what is counted, the number, the lowest and the highest it allows,
     None for no upper bound); "more than 1000 people were killed" gives ("peopl kill", 1000, 1000, None)."""
+    deed: tuple[str, ...] = ()
+    """Terms of the main verb and its direct object (hypotheses only): what the subject did to what ("deploy",
+    "troop" of "North Korea had deployed troops to Russia for use in its war"); two such deeds of one doer that share
+    no term are two deeds."""
     identity: bool = False
     """Whether the hypothesis says what its subject is ("The balloon was a surveillance craft"), hypotheses only:
     two such accounts of one subject exclude each other, two deeds of one doer need not."""

@@ -289,6 +289,8 @@ def _one_deed(a: Proposition, b: Proposition) -> bool:
     """Whether two hypotheses of one doer share what the doer did, outside both subjects ("brought ... to school"
     in "Ahmed Mohamed brought a hoax bomb to school" and "... a homemade clock to school"): two accounts of one
     deed, which exclude each other."""
+    if a.deed and b.deed and not set(a.deed) & set(b.deed):
+        return False  # "had deployed troops" and "transferred arms", though both "for its war against Ukraine"
     w = _weights(a)
     act = set(a.terms) & set(b.terms) - set(a.subject) - set(b.subject) - set(a.names)
     return sum(w[t] for t in act) >= EXCLUSIVE_CONTENT

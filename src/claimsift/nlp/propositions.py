@@ -464,6 +464,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         negated=tuple(sorted(neg)),
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
+        deed=_deed(span) if weighted else (),
         identity=weighted and _says_what_it_is(span),
         pairs=_pairs(span),
         acts_on=_acts_on_countries(span),
@@ -509,16 +510,35 @@ def _says_what_it_is(span: Span | Doc) -> bool:
     return root is not None and root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children)
 
 
+def _main_verb(span: Span | Doc) -> Token | None:
+    """The verb a proposition is about: its root, or what a verb of saying at the root reports ("Woman detained in
+    Lebanon is not al-Baghdadi's wife, Iraq says")."""
+    root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if said is not None and root.lemma_.lower() in lexicons().verb_polarity:
+        return said
+    return root
+
+
+def _deed(span: Span | Doc) -> tuple[str, ...]:
+    """Terms of the main verb and its direct object: "deployed troops", "transferred arms"; none for a verb without
+    an object ("was disengaged", "failed"), which says how its subject is rather than what it did to something."""
+    verb = _main_verb(span)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None and verb.pos_ == "VERB" else []
+    if verb is None or not objects:
+        return ()
+    return tuple(dict.fromkeys(term for t in (verb, *objects) for term in token_terms(t)))
+
+
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     """The terms of the subject of the main verb when it names someone ("North Korean troops" of "... are
     deployed in Russia"), or of a passive's agent when only that names someone ("The attack was staged by X");
     none for a generic subject ("The rocket launch failed")."""
-    root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
+    root = _main_verb(span)  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman
     if root is None:
         return ()
-    said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
-    if said is not None and root.lemma_.lower() in lexicons().verb_polarity:
-        root = said  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman, not Iraq
     # a time is no doer: "By mid-November 2024 about 11,000 North Korean troops had deployed ..." parsed with
     # "November" as a second subject, or the date folded into the subject's phrase
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
