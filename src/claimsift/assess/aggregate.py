@@ -6,7 +6,7 @@ the k-th strongest group of one origin counts 1/k (its items are correlated), an
 through one document only are damped together (they share that author's selection).
 
 A group's LR starts from the event it reports: ``evidence_lr`` in ``data/evidence_weights.json``, the LR
-were the report certainly true (imagery 12, official statement 3, commentary 1.5). Schum's source
+were the report certainly true (imagery 12, official statement 4, commentary 1.5). Schum's source
 credibility turns that into the LR of the *report*: with h/f = P(report | E) / P(report | not E) taken
 from the Admiralty letter (A 20, B 8, C 4, D 2, E 1.2, F 2) and P(E | H) = 1,
 
