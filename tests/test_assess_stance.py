@@ -796,3 +796,22 @@ def test_assess_stance_two_deeds_on_two_things_are_no_alternatives() -> None:
     result = analyze([str(DATA / "wh_kirby_gaggle_2024_10_25.txt")], hypotheses=[troops, arms])
     missiles = next(c for c in result.claims if "ballistic missile transfers" in c.text)
     assert missiles.stance["H1"] != "refutes"
+
+
+def test_assess_stance_what_one_hypothesis_makes_its_subject_is_no_shared_deed() -> None:
+    """Two questions an analyst asks of the UN noon briefing of 2015-12-17 (tests/data/un_noon_briefing_2015_12_17.txt):
+    whether the UN failed to respond to the allegations, and whether the accused soldiers were under UN command. Both
+    speak of soldiers abusing children, but one makes them its subject: they are no two doers of one deed, and a
+    finding against the UN is no finding about the soldiers' command. Two doers of one attack stay alternatives."""
+    failed = (
+        "The United Nations failed to respond promptly and adequately to the 2014 allegations that foreign soldiers "
+        "sexually abused children in the Central African Republic"
+    )
+    command = (
+        "The soldiers accused of sexually abusing children in the Central African Republic in the case reviewed by "
+        "the 2015 external independent panel were under United Nations command"
+    )
+    assert not exclusive(hyp(failed), hyp(command))
+    isis = "The Islamic State carried out the attack on the concert hall near Moscow"
+    ukraine = "Ukraine organized the attack on the concert hall near Moscow"
+    assert exclusive(hyp(isis), hyp(ukraine))

@@ -326,7 +326,11 @@ def _exclusive(a: Proposition, b: Proposition) -> bool:
     shared, ab = shared_terms(a, b)
     _, ba = shared_terms(b, a)
     w = _weights(a)
-    specific = sum(w[t] for t in shared - set(a.names))
+    # two doers of one deed share what was done outside both subjects ("the attack on Crocus City Hall"); what one
+    # says of the soldiers and the other makes its subject ("The soldiers accused of abusing children ...") is no
+    # deed in common. Two accounts of what one subject is share that subject.
+    told = set() if _one_doer(a, b) else set(a.subject) | set(b.subject)
+    specific = sum(w[t] for t in shared - set(a.names) - told)
     return min(ab, ba) >= EXCLUSIVE_SHARE and specific >= EXCLUSIVE_CONTENT
 
 

@@ -534,8 +534,8 @@ def _deed(span: Span | Doc) -> tuple[str, ...]:
 
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     """The terms of the subject of the main verb when it names someone ("North Korean troops" of "... are
-    deployed in Russia"), or of a passive's agent when only that names someone ("The attack was staged by X");
-    none for a generic subject ("The rocket launch failed")."""
+    deployed in Russia"), or of a passive's agent, the doer, when it names someone ("The attacks on the Idlib camps
+    were carried out by X" is about X); none for a generic subject ("The rocket launch failed")."""
     root = _main_verb(span)  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman
     if root is None:
         return ()
@@ -546,7 +546,7 @@ def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
         return ()
     subj = subjects[0]
     agent = next((c for c in root.children if c.dep_ == "agent"), None)
-    doers = (subj, agent) if subj.dep_ == "nsubjpass" and agent is not None else tuple(subjects)
+    doers = (agent, subj) if subj.dep_ == "nsubjpass" and agent is not None else tuple(subjects)
     for doer in doers:  # "The attack was staged by X" is about X
         words = (t for t in doer.subtree if t.ent_type_ not in TIMES)
         terms = tuple(dict.fromkeys(term for t in words for term in token_terms(t)))
