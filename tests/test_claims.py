@@ -874,3 +874,13 @@ def test_claims_the_narrators_own_act_is_dated_by_its_frame() -> None:
     frame was dropped."""
     c = claim_with(claims_in(DATA / "wh_ports_cyber_call.txt"), "we’ll be announcing a set of four actions")
     assert (c.event_date, c.stated_date) == ("2024-02-21", None)
+
+
+def test_claims_the_outlet_a_speaker_told_relays_the_words() -> None:
+    """VOA (tests/data/voa_ukraine_drones_nk_battles.txt): "In an interview with South Korea's public broadcaster
+    KBS, he said ..." is Umerov's word, relayed by KBS. "Lloyd Austin told reporters Wednesday ..."
+    (tests/data/voa_austin_nk_soldiers_in_russia.txt) names no outlet."""
+    c = claim_with(claims_in(DATA / "voa_ukraine_drones_nk_battles.txt"), "small-scale")
+    assert c.source.name.endswith("Umerov") and c.via == ("KBS",)
+    austin = claim_with(claims_in(DATA / "voa_austin_nk_soldiers_in_russia.txt"), "there is evidence that North Korean")
+    assert austin.source.name.endswith("Austin") and not austin.via

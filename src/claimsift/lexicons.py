@@ -43,6 +43,7 @@ NOT_POLARITY = frozenset(
         "clause_only",
         "displaying",
         "sending",
+        "listener_words",
         "inverted",
         "irregular",
         "nobody",
@@ -76,6 +77,8 @@ class Lexicons:
     """ "show": with a person subject and a thing object it displays, not reports."""
     sending_verbs: frozenset[str]
     """ "email", "send": a participle of saying on their object gives the sender's words."""
+    listener_words: dict[str, frozenset[str]]
+    """How a speaker reaches the outlet that relays the words ("told KBS", "in an interview with CNN")."""
     inverted_saying: frozenset[str]
     """ "Said", "Added": forms of saying that may open a label before their speaker ("Said Ellis: ...")."""
     title_abbreviations: frozenset[str]
@@ -176,6 +179,7 @@ def lexicons() -> Lexicons:
         clause_only_verbs=frozenset(_load("reporting_verbs.json")["clause_only"]),
         displaying_verbs=frozenset(_load("reporting_verbs.json")["displaying"]),
         sending_verbs=frozenset(_load("reporting_verbs.json")["sending"]),
+        listener_words={k: frozenset(v) for k, v in _load("reporting_verbs.json")["listener_words"].items()},
         inverted_saying=frozenset(_load("reporting_verbs.json")["inverted"]),
         title_abbreviations=frozenset(_load("title_abbreviations.json")["abbreviations"]),
         nobody=frozenset(_load("reporting_verbs.json")["nobody"]),

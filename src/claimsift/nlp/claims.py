@@ -253,6 +253,33 @@ def _relays(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote:
     return [r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind not in ("author", "unattributed")]
 
 
+RELAY_ENTS = frozenset({"ORG"})
+"""Entity labels of who can relay words it was told: an organisation (an outlet); "told reporters" names nobody."""
+
+
+def _listeners(doc: Doc, cue: Cue) -> tuple[str, ...]:
+    """Outlets the speaker told ("told KBS", "speaking to Reuters", "in an interview with South Korea's public
+    broadcaster KBS"): they relay the words, nearest to the speaker."""
+    words, verb = lexicons().listener_words, doc[cue.token]
+    heads = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words["talking"])]
+    found: list[Token] = []
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("dobj", "dative") and head.lemma_.lower() in words["listening"]:
+                found.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "to" and head.lemma_.lower() in words["talking"]:
+                found += [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                for talk in (o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in words["exchanges"]):
+                    found += [o for p in talk.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    names = []
+    for tok in found:
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ in RELAY_ENTS:
+            names.append(ent.text[4:] if ent.text.startswith("The ") else ent.text)
+    return tuple(dict.fromkeys(names))
+
+
 def _names(refs: list[SourceRef]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r.name for r in refs))
 
@@ -736,7 +763,8 @@ def _claim(ctx: _DocContext, span: Span, cue: Cue | None, cues: list[Cue]) -> Cl
             outer, plural = relays[0], pronoun in PLURAL_PRONOUNS
             if plural or _could_be_person(doc, outer):
                 source = replace(outer, kind=outer.kind if plural else "person", resolved_from=doc[cue.source[0]].text)
-        via = tuple(v for v in _names(relays) if not _same_name(v, source.name, source.kind == "person"))
+        heard = (*_listeners(doc, cue), *_names(relays))
+        via = tuple(v for v in dict.fromkeys(heard) if not _same_name(v, source.name, source.kind == "person"))
         if not via and source.resolved_from and (not in_quote or len(source.resolved_from.split()) == 1):
             # "They added ..." keeps the relay "they" came through; "the president" inside a quotation is
             # relayed by whoever is quoted, not by who relayed a president before
