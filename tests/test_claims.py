@@ -114,7 +114,7 @@ def test_claims_question_is_not_a_claim() -> None:
 
 def test_claims_spans_are_clauses_not_paragraphs(torn_transcript: str) -> None:
     claims = claims_of(torn_transcript)
-    assert len(claims) > 30
+    assert len(claims) >= 30  # every clause that states something; "Thanks for joining us ..." states nothing
     assert max(c.end - c.start for c in claims) < 400
     assert all(torn_transcript[c.start : c.end] == c.text for c in claims)
 
@@ -884,3 +884,14 @@ def test_claims_the_outlet_a_speaker_told_relays_the_words() -> None:
     assert c.source.name.endswith("Umerov") and c.via == ("KBS",)
     austin = claim_with(claims_in(DATA / "voa_austin_nk_soldiers_in_russia.txt"), "there is evidence that North Korean")
     assert austin.source.name.endswith("Austin") and not austin.via
+
+
+def test_claims_a_speakers_courtesies_state_nothing() -> None:
+    """White House gaggle, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "Thanks for joining us on a
+    Friday afternoon." and "Sorry we're a little bit late." are no claims. Someone else's thanks is a fact: "He
+    thanks the Chair of the Panel, Ms. Marie Deschamps of Canada, ..." (UN noon briefing, 2015-12-17,
+    tests/data/un_noon_briefing_2015_12_17.txt)."""
+    claims = claims_in(DATA / "wh_kirby_gaggle_2024_10_25.txt")
+    assert not [c for c in claims if c.text.strip().startswith(("Thanks for joining", "Sorry we"))]
+    assert claim_with(claims, "Jake Sullivan")  # what follows the courtesies is kept
+    assert claim_with(claims_in(DATA / "un_noon_briefing_2015_12_17.txt"), "He thanks the Chair of the Panel")

@@ -26,7 +26,7 @@ def test_process_long_document_offsets_point_into_the_whole_text(
     doc = Document(id="t", path="t.txt", text=torn_transcript, kind="transcript", published="2024-11-18")
     (facts,) = list(process([doc]))
     assert facts.document is doc
-    assert len(facts.claims) > 30
+    assert len(facts.claims) >= 30
     assert all(torn_transcript[c.start : c.end] == c.text for c in facts.claims)
     assert all(torn_transcript[m.start : m.end] == m.text for m in facts.mentions)
     assert all(torn_transcript[d.start : d.end] == d.text for d in facts.dates)

@@ -23,7 +23,26 @@ def worth_a_claim(span: Span, asked: bool = False) -> bool:
         return False
     if not asked and (asks(span.text) or _unmarked_question(words)):
         return False
+    if _courtesy(span):
+        return False
     return not (words[0].lower_ in ("let", "subscribe", "click") and words[0].i == span.sent.start)
+
+
+def _courtesy(span: Span) -> bool:
+    """A speaker's own thanks, welcome, apology or greeting ("Thank you so much, Sam.", "Sorry we're a little bit
+    late.", "Thanks for joining us on a Friday afternoon."): it states nothing a reader could weigh. Someone else's
+    is a fact ("Cruz thanked Trump on Twitter for backing ...", "Trump didn't apologize"), and "thanks to" is
+    "because of"."""
+    polite = lexicons().announcing["courtesies"]
+    root = span.root
+    words = (root, *(c for c in root.children if c.dep_ == "intj"))  # "Sorry we're a little bit late."
+    if not any(w.lemma_.lower() in polite or w.lower_ in polite for w in words):
+        return False
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS]
+    said_by_speaker = all(c.lower_ in ("i", "we") for c in subjects)
+    negated = any(c.dep_ == "neg" for c in root.children)
+    because = root.lower_ == "thanks" and any(t.lower_ == "to" for t in root.subtree)
+    return said_by_speaker and not negated and not because
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
