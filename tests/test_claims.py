@@ -895,3 +895,12 @@ def test_claims_a_speakers_courtesies_state_nothing() -> None:
     assert not [c for c in claims if c.text.strip().startswith(("Thanks for joining", "Sorry we"))]
     assert claim_with(claims, "Jake Sullivan")  # what follows the courtesies is kept
     assert claim_with(claims_in(DATA / "un_noon_briefing_2015_12_17.txt"), "He thanks the Chair of the Panel")
+
+
+def test_claims_a_quotation_is_dated_by_what_it_reports() -> None:
+    """VOA (tests/data/voa_un_rights_syria_attacks.txt): '"Sadly, that has eventuated. We had confirmation through
+    the Syrian national state media that pro-government forces ... were involved in the ground-based strikes on
+    Sunday," he said.' The date is of the strikes the confirmation is about; before, the quotation's first piece,
+    with no date of its own, left the claim undated."""
+    c = claim_with(claims_in(DATA / "voa_un_rights_syria_attacks.txt"), "ground-based strikes on Sunday")
+    assert c.event_date == "2022-11-06"

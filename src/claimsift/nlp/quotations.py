@@ -34,11 +34,22 @@ def joined(a: Claim, b: Claim, text: str) -> Claim:
         text=text[a.start : b.end],
         hedged=a.hedged or b.hedged,
         hedge_cues=tuple(dict.fromkeys(a.hedge_cues + b.hedge_cues)),
-        event_date=a.event_date,  # the first piece holds the main clause; later dates are of side events
+        # the first piece holds the main clause and later dates are of side events, unless the first has none and
+        # is a sentence of its own, or the second is what it is about ("We had confirmation ... | that pro-government
+        # forces ... were involved in the ground-based strikes on Sunday")
+        event_date=a.event_date or (b.event_date if _ends_sentence(a.text) or _complement(b.text) else None),
         stated_date=a.stated_date or b.stated_date,
         fragmentary=a.fragmentary or b.fragmentary,
         evidence_type=strong or a.evidence_type,
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(" \t\n\"”’'").endswith((".", "!", "?"))
+
+
+def _complement(text: str) -> bool:
+    return text.lstrip(" \t\n\"“‘'").lower().startswith("that ")
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
