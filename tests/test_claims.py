@@ -906,3 +906,18 @@ def test_claims_a_quotation_is_dated_by_what_it_reports() -> None:
     # the story's .meta.json has no date; the UN briefing it reports was on Tuesday 8 November 2022
     c = claim_with(claims_of(text, kind="article", published="2022-11-08"), "ground-based strikes on Sunday")
     assert c.event_date == "2022-11-06"
+
+
+@pytest.mark.parametrize(
+    ("path", "needle"),
+    [
+        ("state_briefing_2023_09_28.txt", "I believe there’s nothing less than the future integrity"),
+        ("dod_singh_kursk_11000.txt", "We have every expectation that they would be engaged"),
+        ("voa_pentagon_kursk_small_number.txt", "We remain concerned that Russia intends"),
+    ],
+)
+def test_claims_a_speakers_belief_or_expectation_is_hedged(path: str, needle: str) -> None:
+    """Open texts of tests/data: "I believe ...", "every expectation that ...", "concerned that ..." state what the
+    speaker expects or fears, not what they know."""
+    c = claim_with(claims_in(DATA / path), needle)
+    assert c.hedged and c.hedge_cues
