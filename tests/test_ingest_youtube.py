@@ -116,19 +116,19 @@ def test_ingest_youtube_claims_carry_their_time_and_the_report_links_the_video(t
     video = "https://www.youtube.com/watch?v=placeholder"
     result = analyze([str(_sidecar(tmp_path, "json3", video))])
     claims = to_dict(result)["claims"]
-    thanks = next(c for c in claims if c["text"].startswith("Thanks very much, Matt"))
-    line = next(i for i, (_, words) in enumerate(caption_lines()) if "Thanks" in words and "Matt." in words)
-    assert thanks["time"] == (FIRST_MS + line * WORDS_PER_LINE * WORD_MS) / 1000 and "page" not in thanks
+    aware = next(c for c in claims if c["text"].startswith("He has made me aware of that"))
+    line = next(i for i, (_, words) in enumerate(caption_lines()) if "made" in words and "aware" in words)
+    assert aware["time"] == (FIRST_MS + line * WORDS_PER_LINE * WORD_MS) / 1000 and "page" not in aware
     assert all(isinstance(c["time"], float) for c in claims)
     html = render_html(result)
-    assert f'href="{video}&amp;t={int(thanks["time"])}"' in html
+    assert f'href="{video}&amp;t={int(aware["time"])}"' in html
 
 
 @pytest.mark.model
 def test_ingest_youtube_report_shows_the_time_without_a_link_for_a_page_address() -> None:
     result = analyze([str(FILES["vtt"])])
     html = render_html(result)
-    assert '<span class="where">0:39</span>' in html and '<a class="where"' not in html
+    assert '<span class="where">0:29</span>' in html and '<a class="where"' not in html
 
 
 def test_ingest_youtube_panel_with_windows_line_ends_is_recognised() -> None:
