@@ -26,7 +26,11 @@ How it decides (general rules, no topic lists; see README "Stance"):
    rest on evidence (images, video, intercepts, documents, bodies), and only for the hypothesis their
    document is about. Between two hypotheses that exclude each other (two answers to one question: different
    doers of one event, two things one subject is, or one negating what the other asserts), a claim supporting
-   one refutes the other; a detail of an event, or a second deed of the same doer, is no alternative.
+   one refutes the other; a detail of an event, or a second deed of the same doer, is no alternative. Two doers
+   share their deed outside both subjects ("the attack on the concert hall"); a second deed is told by its verb
+   and object ("deployed troops", "transferred arms"). A claim that affirms only what a hypothesis does not deny
+   in so many words ("soldiers are in Russia" of "... were there only for training and did not fight") is no
+   evidence for it.
 
 Where it fails: synonyms without a shared stem ("soldiers" vs "troops"), irony, and claims whose
 relevance needs world knowledge (a crater implies an explosion); pronouns are read back only to
