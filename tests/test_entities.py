@@ -415,3 +415,16 @@ def test_entities_a_state_body_in_lower_case_text(tmp_path: Path) -> None:
     )
     forces = entity_of(entities, "russian forces")
     assert forces.type == "ORG"
+
+
+@pytest.mark.model
+def test_entities_a_name_does_not_end_in_a_word_that_opens_a_clause() -> None:
+    """The capitals of a headline run a name into the next word: "North Korean Troops Enter Kursk Where Ukrainians
+    Are Fighting" (DOD News, tests/data/dod_singh_kursk_11000.txt) gave "Kursk Where"; "Daily Press Briefing by the
+    Office of the Spokesperson for the Secretary-General" (tests/data/un_noon_briefing_2015_12_17.txt) gave "Office
+    of the Spokesperson for"."""
+    result = analyze([str(DATA / "dod_singh_kursk_11000.txt"), str(DATA / "un_noon_briefing_2015_12_17.txt")])
+    texts = {m.text for e in result.entities for m in e.mentions}
+    assert "Kursk Where" not in texts and "Office of the Spokesperson for" not in texts
+    kursk = next(e for e in result.entities if e.name == "Kursk")
+    assert any(m.start == 26 and m.doc == "dod_singh_kursk_11000" for m in kursk.mentions)

@@ -63,7 +63,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end = paren
     if end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1
+    while end - start > 1 and doc[end - 1].is_stop and doc[end - 1].tag_ in CLAUSE_OPENERS:
+        end -= 1  # a headline's capitals: "Troops Enter Kursk Where Ukrainians Are Fighting"
     return start, end
+
+
+CLAUSE_OPENERS = frozenset({"WRB", "WP", "WDT", "IN", "CC"})
+"""Tags of words that open a clause or phrase ("Where", "As", "And"), so never end a name."""
 
 
 PROPAGATED = frozenset({"PERSON", "ORG", "GPE"})
