@@ -428,3 +428,25 @@ def test_entities_a_name_does_not_end_in_a_word_that_opens_a_clause() -> None:
     assert "Kursk Where" not in texts and "Office of the Spokesperson for" not in texts
     kursk = next(e for e in result.entities if e.name == "Kursk")
     assert any(m.start == 26 and m.doc == "dod_singh_kursk_11000" for m in kursk.mentions)
+
+
+@pytest.mark.model
+def test_entities_a_first_name_alone_is_the_person_named_in_full() -> None:
+    """State Department briefing, 2023-09-28 (tests/data/state_briefing_2023_09_28.txt): the spokesman introduces
+    "Jamie Rubin", then hands over with "Jamie"; the one person of the document with that first name. A first name
+    two people share, or one named only in another document, stays apart."""
+    result = analyze([str(DATA / "state_briefing_2023_09_28.txt")])
+    rubin = next(e for e in result.entities if e.name == "Jamie Rubin")
+    assert "Jamie" in {m.text for m in rubin.mentions}
+
+
+def test_entities_a_first_name_two_people_share_stays_apart() -> None:
+    """Names from tests/data (John Kirby of the White House gaggle of 2024-10-25, John Vann of the ports call of
+    2024-02-20, Jamie Rubin of the State Department briefing): "John" with two Johns in the document, or with the
+    one John named in another document, is no one's."""
+    two = mentions(("John Kirby", "PERSON"), ("John Vann", "PERSON"), ("John", "PERSON"))
+    assert ["John"] in surface_groups(group_entities(two))
+    elsewhere = [*mentions(("John Kirby", "PERSON"), doc="a"), *mentions(("John", "PERSON"), doc="b")]
+    assert ["John"] in surface_groups(group_entities(elsewhere))
+    one = mentions(("Jamie Rubin", "PERSON"), ("Jamie", "PERSON"))
+    assert surface_groups(group_entities(one)) == [["Jamie Rubin", "Jamie"]]

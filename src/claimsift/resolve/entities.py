@@ -117,6 +117,19 @@ class Registry:
                     return key
         return None
 
+    def key_for_first_name(self, name: str, doc: str) -> str | None:
+        """The one person of this document whose full name opens with this first name ("Thanks, Jamie" after
+        "Jamie Rubin"); none when two share it, or the person was named in another document only."""
+        found = [
+            k
+            for k in self.types
+            if self.label(k) == "PERSON"
+            and self.first.get(k, ("", 0))[0] == doc
+            and len(norm(k).split()) > 1
+            and norm(k).split()[0] == name
+        ]
+        return found[0] if len(found) == 1 else None
+
     def key_for_fuzzy(self, name: str, label: str) -> str | None:
         return next((k for k in self.types if self.label(k) == label and fuzz.ratio(norm(k), name) >= FUZZY_MIN), None)
 
@@ -153,6 +166,8 @@ class Registry:
             key = _surname_index()[n.split()[-1]]  # a known person's surname after another spelling of the first name
         if key is None and m.label == "PERSON":
             key = self.key_for_person(_untitled(n))
+        if key is None and m.label == "PERSON" and len(n.split()) == 1:
+            key = self.key_for_first_name(n, m.doc)
         if key is None and m.label in ("GPE", "LOC"):
             key = self.key_for_place(_place_name(m.text.strip()))
         if key is None and m.label in ("ORG", "PERSON", "GPE"):
