@@ -921,3 +921,12 @@ def test_claims_a_speakers_belief_or_expectation_is_hedged(path: str, needle: st
     speaker expects or fears, not what they know."""
     c = claim_with(claims_in(DATA / path), needle)
     assert c.hedged and c.hedge_cues
+
+
+def test_claims_a_hedge_on_a_phrase_does_not_hedge_the_claim() -> None:
+    """White House gaggle, 2024-10-25 (tests/data/wh_kirby_gaggle_2024_10_25.txt): "the national security advisors
+    expressed grave concern over troop deployments by the Democratic People's Republic of Korea to Russia,
+    potentially for use on the battlefield against Ukraine": "potentially" hedges what the troops are for, not the
+    deployment."""
+    c = claim_with(claims_in(DATA / "wh_kirby_gaggle_2024_10_25.txt"), "expressed grave concern over troop")
+    assert not c.hedged

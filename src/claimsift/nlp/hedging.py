@@ -52,11 +52,14 @@ def _aside_re() -> re.Pattern[str]:
 
 def _hedges_nothing(t: Token, asides: list[tuple[int, int]]) -> bool:
     """A hedge word that does not hedge the claim: in an aside ("I might add"); "reported" with its reporter named
-    ("KCNA reported", "first reported by The Washington Post"), which is attribution; the month "May"."""
+    ("KCNA reported", "first reported by The Washington Post"), which is attribution; an adverb on a preposition's
+    phrase ("potentially for use on the battlefield"), which hedges that phrase only; the month "May"."""
     if any(a <= t.idx < b for a, b in asides):
         return True
     if t.lower_ == "reported" and t.pos_ == "VERB":
         return any(c.dep_ in ("nsubj", "agent") for c in t.children)
+    if t.dep_ == "advmod" and t.head.pos_ == "ADP":
+        return True  # "troop deployments ..., potentially for use on the battlefield": the purpose, not the deed
     return t.ent_type_ == "DATE"  # "in late May"
 
 
