@@ -759,6 +759,9 @@ def test_assess_stance_affirming_what_a_denial_leaves_out_is_no_evidence() -> No
     result = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")], hypotheses=[fight, training])
     austin = next(c for c in result.claims if "there is evidence that North Korean soldiers" in c.text)
     assert austin.stance["H2"] == "neutral" and austin.stance["H1"] != "refutes"
+    curly = training.replace("did not fight", "didn’t fight")  # the negators of stance_cues.json, any apostrophe
+    again = analyze([str(DATA / "voa_austin_nk_soldiers_in_russia.txt")], hypotheses=[fight, curly])
+    assert next(c for c in again.claims if c.id == austin.id).stance == austin.stance
 
 
 def test_assess_stance_a_shared_time_is_no_shared_deed() -> None:

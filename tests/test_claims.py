@@ -879,11 +879,15 @@ def test_claims_the_narrators_own_act_is_dated_by_its_frame() -> None:
 def test_claims_the_outlet_a_speaker_told_relays_the_words() -> None:
     """VOA (tests/data/voa_ukraine_drones_nk_battles.txt): "In an interview with South Korea's public broadcaster
     KBS, he said ..." is Umerov's word, relayed by KBS. "Lloyd Austin told reporters Wednesday ..."
-    (tests/data/voa_austin_nk_soldiers_in_russia.txt) names no outlet."""
+    (tests/data/voa_austin_nk_soldiers_in_russia.txt) and "told the Security Council" name no outlet."""
     c = claim_with(claims_in(DATA / "voa_ukraine_drones_nk_battles.txt"), "small-scale")
     assert c.source.name.endswith("Umerov") and c.via == ("KBS",)
     austin = claim_with(claims_in(DATA / "voa_austin_nk_soldiers_in_russia.txt"), "there is evidence that North Korean")
     assert austin.source.name.endswith("Austin") and not austin.via
+    # "... a senior United Nations official told the Security Council today" (tests/data/un_sc_dprk_military_cooperation.txt):
+    # an audience, no outlet
+    council = claim_with(claims_in(DATA / "un_sc_dprk_military_cooperation.txt"), "continues to inflict suffering")
+    assert not any("Security Council" in v for v in council.via)
 
 
 def test_claims_a_speakers_courtesies_state_nothing() -> None:

@@ -450,3 +450,8 @@ def test_entities_a_first_name_two_people_share_stays_apart() -> None:
     assert ["John"] in surface_groups(group_entities(elsewhere))
     one = mentions(("Jamie Rubin", "PERSON"), ("Jamie", "PERSON"))
     assert surface_groups(group_entities(one)) == [["Jamie Rubin", "Jamie"]]
+    again = [
+        *mentions(("Jamie Rubin", "PERSON"), doc="a"),
+        *mentions(("Jamie Rubin", "PERSON"), ("Jamie", "PERSON"), doc="b"),
+    ]
+    assert surface_groups(group_entities(again)) == [["Jamie Rubin", "Jamie Rubin", "Jamie"]]

@@ -213,7 +213,14 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
     return "refutes" if denied else "supports"
 
 
-NEGATORS = re.compile(r"\b(?:not|no|never|none|without)\b|n't\b", re.IGNORECASE)
+@cache
+def _negators() -> re.Pattern[str]:
+    """The negating words of ``stance_cues.json`` ("not", "n't", "no", "never", "neither", "nor", ...)."""
+    data = data_file("stance_cues.json")
+    words = {*data["negators"], *data["not_words"]}
+    clitics = [re.escape(w) for w in words if not w[:1].isalpha() or "'" in w or "’" in w]  # "n't" ends a word
+    whole = [re.escape(w) for w in words if re.escape(w) not in clitics]
+    return re.compile(r"\b(?:" + "|".join(whole) + r")\b|(?<=\w)(?:" + "|".join(clitics) + r")\b", re.IGNORECASE)
 
 
 def _affirms_beside(claim: Proposition, h_text: str) -> bool:
@@ -222,7 +229,7 @@ def _affirms_beside(claim: Proposition, h_text: str) -> bool:
     Russia"): no evidence either way. A hypothesis that denies by its verb ("failed to place its satellite in
     orbit") and a claim that denies anything itself ("the other two stages failed to continue") are left to the
     usual reading."""
-    return bool(NEGATORS.search(h_text)) and not claim.negated
+    return bool(_negators().search(h_text)) and not claim.negated
 
 
 def _counts(claim: Proposition, h: Proposition) -> Stance | None:

@@ -7,6 +7,7 @@ report when it is a bare "that ..." clause whose cue was lost or a report marked
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -253,13 +254,10 @@ def _relays(cue: Cue, cues: list[Cue], doc: Doc, memory: SourceMemory, in_quote:
     return [r for r in _outer_sources(cue, cues, doc, memory, in_quote) if r.kind not in ("author", "unattributed")]
 
 
-RELAY_ENTS = frozenset({"ORG"})
-"""Entity labels of who can relay words it was told: an organisation (an outlet); "told reporters" names nobody."""
-
-
 def _listeners(doc: Doc, cue: Cue) -> tuple[str, ...]:
     """Outlets the speaker told ("told KBS", "speaking to Reuters", "in an interview with South Korea's public
-    broadcaster KBS"): they relay the words, nearest to the speaker."""
+    broadcaster KBS"): they relay the words, nearest to the speaker. An audience that is no outlet ("told the
+    Security Council", "told reporters") relays nothing."""
     words, verb = lexicons().listener_words, doc[cue.token]
     heads = [verb, *(c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words["talking"])]
     found: list[Token] = []
@@ -273,10 +271,12 @@ def _listeners(doc: Doc, cue: Cue) -> tuple[str, ...]:
                 for talk in (o for o in c.children if o.dep_ == "pobj" and o.lemma_.lower() in words["exchanges"]):
                     found += [o for p in talk.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
     names = []
+    outlets = lexicons().outlet_words
     for tok in found:
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ in RELAY_ENTS:
-            names.append(ent.text[4:] if ent.text.startswith("The ") else ent.text)
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+        phrase = {t.lower_ for t in tok.subtree} | ({t.lower_ for t in ent} if ent is not None else set())
+        if ent is not None and phrase & outlets:
+            names.append(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE))
     return tuple(dict.fromkeys(names))
 
 
@@ -440,9 +440,10 @@ def _dates_for(
     ctx: _DocContext, span: Span, content: tuple[int, int], source: SourceRef, others: Sequence[Cue] = ()
 ) -> tuple[str | None, str | None]:
     """(event_date, stated_date): a date in the reported content (or right before it: "on October 21
-    a group ...") is the event's; a date in the attribution frame, earlier in the sentence, or in the
-    sentence that named the source a pronoun stands for ("Putin ... on October 24. ... he said") is when
-    the source said it. A date inside what another cue of the sentence reports is that report's event
+    a group ...") is the event's, and so is one in the narrator's own frame when the content is no clause
+    ("Tomorrow, we'll be announcing a set of four actions"); a date in the attribution frame, earlier in the
+    sentence, or in the sentence that named the source a pronoun stands for ("Putin ... on October 24. ... he
+    said") is when the source said it. A date inside what another cue of the sentence reports is that report's event
     ("highlighted Russian casualties in the war it launched ... in early 2022, saying ..." was not said
     in 2022)."""
     content_start, content_end = content
@@ -465,8 +466,11 @@ def _dates_for(
         and not any(a <= d.start < b for a, b in reported)
     ]
     if source.kind == "author":
-        # the narrator's own act is the event: "Tomorrow, we'll be announcing a set of four actions"
-        own = [d for d in frame if d.start >= span.start_char]
+        # the narrator's own act is the event when it reports no clause: "Tomorrow, we'll be announcing a set of four
+        # actions"; "Last year, I reported that the regime had executed ..." dates the report, not the executions
+        said = doc.char_span(content_start, content_end, alignment_mode="expand")
+        act = said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said)
+        own = [d for d in frame if d.start >= span.start_char] if act else []
         return (event or (own[-1].value if own else None)), None
     if not frame and source.resolved_from and source.start is not None and source.start < span.sent.start_char:
         named = ctx.doc.char_span(source.start, source.end or source.start + 1, alignment_mode="expand")

@@ -49,8 +49,9 @@ def _alias_matcher(vocab: Vocab, attr: str = "ORTH") -> tuple[PhraseMatcher, dic
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and description, a trailing possessive and an opened parenthesis ("Office of the
-    High Commissioner for Human Rights (OHCHR": the acronym in it is a mention of its own) from an entity span."""
+    """Drop a leading article and description, a trailing possessive, a trailing word that opens a clause ("Kursk
+    Where" of a headline's capitals) and an opened parenthesis ("Office of the High Commissioner for Human Rights
+    (OHCHR": the acronym in it is a mention of its own) from an entity span."""
     if end - start > 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1  # "a World Health Organisation recommendation"
     lead = start

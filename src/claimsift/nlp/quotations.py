@@ -35,9 +35,10 @@ def joined(a: Claim, b: Claim, text: str) -> Claim:
         hedged=a.hedged or b.hedged,
         hedge_cues=tuple(dict.fromkeys(a.hedge_cues + b.hedge_cues)),
         # the first piece holds the main clause and later dates are of side events, unless the first has none and
-        # is a sentence of its own, or the second is what it is about ("We had confirmation ... | that pro-government
-        # forces ... were involved in the ground-based strikes on Sunday")
-        event_date=a.event_date or (b.event_date if _ends_sentence(a.text) or _complement(b.text) else None),
+        # the second is what it is about ("We had confirmation ... | that pro-government forces ... were involved in
+        # the ground-based strikes on Sunday") or the first is a sentence of its own ('"Sadly, that has eventuated. |
+        # We had confirmation ..."'): then the only dated event the claim tells of is the later one's
+        event_date=a.event_date or (b.event_date if _complement(b.text) or _ends_sentence(a.text) else None),
         stated_date=a.stated_date or b.stated_date,
         fragmentary=a.fragmentary or b.fragmentary,
         evidence_type=strong or a.evidence_type,
@@ -45,10 +46,12 @@ def joined(a: Claim, b: Claim, text: str) -> Claim:
 
 
 def _ends_sentence(text: str) -> bool:
+    """Whether a piece ends its sentence (its last mark, before closing quotes, is a full stop, ! or ?)."""
     return text.rstrip(" \t\n\"”’'").endswith((".", "!", "?"))
 
 
 def _complement(text: str) -> bool:
+    """Whether a piece is a "that" clause: the content of the noun or verb of the piece before it."""
     return text.lstrip(" \t\n\"“‘'").lower().startswith("that ")
 
 

@@ -31,8 +31,9 @@ def worth_a_claim(span: Span, asked: bool = False) -> bool:
 def _courtesy(span: Span) -> bool:
     """A speaker's own thanks, welcome, apology or greeting ("Thank you so much, Sam.", "Sorry we're a little bit
     late.", "Thanks for joining us on a Friday afternoon."): it states nothing a reader could weigh. Someone else's
-    is a fact ("Cruz thanked Trump on Twitter for backing ...", "Trump didn't apologize"), and "thanks to" is
-    "because of"."""
+    is a fact ("He thanks the Chair of the Panel, ..."), so is one that carries a clause or names something ("Sorry,
+    we have confirmed that ...", "We welcome the Security Council's decision ..."), and "thanks to" is "because
+    of"."""
     polite = lexicons().announcing["courtesies"]
     root = span.root
     words = (root, *(c for c in root.children if c.dep_ == "intj"))  # "Sorry we're a little bit late."
@@ -42,7 +43,13 @@ def _courtesy(span: Span) -> bool:
     said_by_speaker = all(c.lower_ in ("i", "we") for c in subjects)
     negated = any(c.dep_ == "neg" for c in root.children)
     because = root.lower_ == "thanks" and any(t.lower_ == "to" for t in root.subtree)
-    return said_by_speaker and not negated and not because
+    clause = any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+    named = any(t.ent_type_ and t.ent_type_ not in ADDRESSED for t in span)  # a vocative "Sam" names no one else
+    return said_by_speaker and not negated and not because and not clause and not named
+
+
+ADDRESSED = frozenset({"PERSON", "DATE", "TIME"})
+"""Entity labels a courtesy may hold: who is thanked or greeted, and when ("on a Friday afternoon")."""
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})

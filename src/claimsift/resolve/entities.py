@@ -97,6 +97,9 @@ class Registry:
         self.types: dict[str, Counter[str]] = types if types is not None else {}
         self.first: dict[str, tuple[str, int]] = first if first is not None else {}
         """Key -> its first mention (document id, offset): what entity ids follow."""
+        self.in_doc: dict[str, set[str]] = {}
+        """Document id -> the keys its mentions have joined so far (not kept by a case: a first name looks for its
+        full name in its own document, whose mentions are resolved together)."""
 
     def label(self, key: str) -> str:
         """The label most of a key's mentions have (the first of them on a tie)."""
@@ -118,13 +121,13 @@ class Registry:
         return None
 
     def key_for_first_name(self, name: str, doc: str) -> str | None:
-        """The one person of this document whose full name opens with this first name ("Thanks, Jamie" after
-        "Jamie Rubin"); none when two share it, or the person was named in another document only."""
+        """The one person named in full in this document whose name opens with this first name ("Thanks, Jamie"
+        after "Jamie Rubin"); none when two share it, or the person was named in another document only."""
         found = [
             k
             for k in self.types
             if self.label(k) == "PERSON"
-            and self.first.get(k, ("", 0))[0] == doc
+            and k in self.in_doc.get(doc, ())
             and len(norm(k).split()) > 1
             and norm(k).split()[0] == name
         ]
@@ -151,6 +154,7 @@ class Registry:
     def key(self, m: Mention) -> str:
         """The key a mention joins (made when none matches), counted in."""
         key = self._match(m)
+        self.in_doc.setdefault(m.doc, set()).add(key)
         here = (m.doc, m.start)
         self.first[key] = min(self.first.get(key, here), here)
         return key
