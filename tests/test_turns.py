@@ -17,7 +17,7 @@ from claimsift import analyze
 from claimsift.ingest import read_documents
 from claimsift.model import Document
 from claimsift.nlp.narrator import narrator
-from claimsift.nlp.turns import find_turns, full_name, label_spans
+from claimsift.nlp.turns import find_turns, full_name, interview_answers, label_spans
 from claimsift.report.json_report import to_dict
 
 DATA = Path(__file__).parent / "data"
@@ -214,3 +214,18 @@ def test_turns_an_article_before_the_first_turn_keeps_its_reports() -> None:
     assert ryder.source.name == "Pentagon press secretary Major General Pat Ryder"
     assert not [c for c in claims if "Via Teleconference" in c.text or "On-the-Record Press Gaggle" in c.text]
     assert claim_with(claims, "expressed grave concern").source.kind != "author"
+
+
+@pytest.mark.model
+def test_turns_an_interview_without_labels_gives_its_answers_to_the_interviewee() -> None:
+    """Wikinews, 2013-11-16 (CC BY 2.5; tests/data/wikinews_interview_licen.txt, address in its .meta.json): the
+    questions are paragraphs ending in "?", the answers follow them, and the title names whom Wikinews interviews.
+    The introduction stays the narrator's; a briefing with labels is not read this way."""
+    text = (DATA / "wikinews_interview_licen.txt").read_text(encoding="utf-8")
+    found = interview_answers(text)
+    assert found is not None and found[0] == "Simon Ličen"
+    claims = claims_in(DATA / "wikinews_interview_licen.txt")
+    answer = claim_with(claims, "Sports in the United States largely reaffirm")
+    assert (answer.source.name, answer.source.kind, answer.evidence_type) == ("Simon Ličen", "person", "analysis")
+    assert claim_with(claims, "has recently joined the Sport Management Program").source.kind == "author"
+    assert interview_answers((DATA / "state_briefing_2023_09_28.txt").read_text(encoding="utf-8")) is None

@@ -30,6 +30,7 @@ from claimsift.nlp.seams import Seams
 from claimsift.nlp.sources import SourceMemory, resolve
 from claimsift.nlp.spans import ents_within
 from claimsift.nlp.statements import QUOTED_QUESTION, THIRD_PERSON, asks, is_question, states_something, worth_a_claim
+from claimsift.nlp.turns import interview_answers
 
 REPORTIVE_HEDGES = frozenset(
     {
@@ -554,6 +555,7 @@ def document_claims(
         events=dated_events(doc, dates),
     )
     voiced = bool(turns) or narrator is not None
+    interview = None if voiced else interview_answers(text)
     claims: list[Claim] = []
     report_sents: dict[str, int] = {}
     for sent_no, sent in enumerate(doc.sents):
@@ -607,6 +609,8 @@ def document_claims(
                 continue  # an aside in the document's own voice; what a source says is kept whatever it is
             if voiced:
                 claim = _voice(ctx, claim)
+            elif interview is not None:
+                claim = _answered(claim, *interview)
             elif transcript:
                 span = doc.char_span(claim.start, claim.end, alignment_mode="expand") or sent
                 claim = _continue_report(claim, span, claims, sent_no, report_sents)
@@ -738,6 +742,23 @@ def _voice(ctx: _DocContext, claim: Claim) -> Claim:
         return replace(claim, source=voice, via=(), evidence_type=_voice_evidence(claim, voice, turn))
     if src.kind in ("person", "organization", "anonymous") and voice.name not in (src.name, *claim.via):
         return replace(claim, via=(voice.name, *claim.via))
+    return claim
+
+
+def _answered(claim: Claim, who: str, answers: Sequence[tuple[int, int]]) -> Claim:
+    """In an interview without labels, a claim in an answer in the document's own voice (or its "I" and "we") is
+    the interviewee's; what the answer reports of others keeps its source, with the interviewee as relay."""
+    if not any(a <= claim.start < b for a, b in answers):
+        return claim
+    src = claim.source
+    own = src.kind in ("author", "unattributed") or (src.resolved_from or "").lower() in FIRST_PERSON_WORDS
+    voice = SourceRef(name=who, kind="person")
+    if own:
+        # an interviewee speaks for no office the text names: an account or a view, unless it names its evidence
+        named = evidence_type(f"{claim.cue or ''} {claim.text}", who, "person")
+        return replace(claim, source=voice, via=(), evidence_type=named if named in STRONG_EVIDENCE else "analysis")
+    if src.kind in ("person", "organization", "anonymous") and who not in (src.name, *claim.via):
+        return replace(claim, via=(who, *claim.via))
     return claim
 
 

@@ -171,3 +171,42 @@ def find_turns(text: str, title: str = "") -> list[Turn]:
             )
         )
     return turns
+
+
+MIN_QUESTIONS = 2
+"""An interview without labels asks at least this many questions, each a paragraph of its own."""
+QUESTION_CHARS = 400
+"""A question paragraph is short; a longer one ending in "?" is an answer that asks back."""
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)
+_NAME_AFTER = r"\s+(?:[a-z][\w-]*\s+){0,3}?(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\b"
+
+
+@cache
+def _openers() -> re.Pattern[str]:
+    words = sorted(data_file("turn_labels.json")["interview_openers"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")" + _NAME_AFTER)
+
+
+def interview_answers(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """(who answers, the answers' character spans) of an interview whose questions and answers carry no labels:
+    paragraphs that end in "?" ask, the paragraphs after each until the next question answer, and the one who
+    answers is the person the text says it interviewed before its first question ("Wikinews interviewed Tina
+    McKenzie, ...", "Wikinews spoke with William Evans, president of ..."). None for any other text."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    asks = [
+        k
+        for k, (a, b) in enumerate(paragraphs)
+        if text[a:b].rstrip().endswith("?") and b - a <= QUESTION_CHARS and text[a] not in '"“'
+    ]
+    answered = [k for k in asks if k + 1 < len(paragraphs) and k + 1 not in asks]
+    if len(answered) < MIN_QUESTIONS:
+        return None
+    intro = text[: paragraphs[asks[0]][0]]
+    name = next((m.group("name") for m in _openers().finditer(intro)), None)
+    if name is None:
+        return None
+    spans = []
+    for k in answered:
+        nxt = next((q for q in asks if q > k), len(paragraphs))
+        spans.append((paragraphs[k + 1][0], paragraphs[nxt - 1][1]))
+    return name, spans
