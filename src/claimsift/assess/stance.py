@@ -48,7 +48,7 @@ from functools import cache
 
 from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Claim, DocumentStance, Hypothesis, Proposition, Stance
-from claimsift.nlp.propositions import POINTING
+from claimsift.nlp.propositions import POINTING, negating_words
 
 ANAPHOR = re.compile(r"\b(?:" + "|".join(sorted(POINTING)) + r")\b", re.I)
 """The pronouns of a claim stored before claimsift read them from the parse (``Proposition.points_back``)."""
@@ -215,9 +215,8 @@ def polarity(claim: Claim, h: Proposition, h_text: str = "") -> Stance:
 
 @cache
 def _negators() -> re.Pattern[str]:
-    """The negating words of ``stance_cues.json`` ("not", "n't", "no", "never", "neither", "nor", ...)."""
-    data = data_file("stance_cues.json")
-    words = {*data["negators"], *data["not_words"]}
+    """The negating words the parse reads (``negating_words``), as one pattern over a hypothesis's text."""
+    words = negating_words()
     clitics = [re.escape(w) for w in words if not w[:1].isalpha() or "'" in w or "’" in w]  # "n't" ends a word
     whole = [re.escape(w) for w in words if re.escape(w) not in clitics]
     return re.compile(r"\b(?:" + "|".join(whole) + r")\b|(?<=\w)(?:" + "|".join(clitics) + r")\b", re.IGNORECASE)

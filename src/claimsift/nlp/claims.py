@@ -274,9 +274,9 @@ def _listeners(doc: Doc, cue: Cue) -> tuple[str, ...]:
     names = []
     outlets = lexicons().outlet_words
     for tok in found:
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
-        phrase = {t.lower_ for t in tok.subtree} | ({t.lower_ for t in ent} if ent is not None else set())
-        if ent is not None and phrase & outlets:
+        inside = ents_within(doc, tok.left_edge.i, tok.right_edge.i + 1)
+        ent = next((e for e in inside if e.label_ == "ORG" and e.start <= tok.i < e.end), None)
+        if ent is not None and {t.lower_ for t in tok.subtree} & outlets:
             names.append(re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE))
     return tuple(dict.fromkeys(names))
 
@@ -455,7 +455,8 @@ def _dates_for(
     if not inside and before and not ctx.text[before[-1].end : span.start_char].strip(" ,"):
         inside = before[-1:]
     event = inside[0].value if inside else None
-    if event is None and (said := doc.char_span(content_start, content_end, alignment_mode="expand")) is not None:
+    said = doc.char_span(content_start, content_end, alignment_mode="expand")
+    if event is None and said is not None:
         event = event_date(said, ctx.events)
     if source.kind == "unattributed":
         return event, None
@@ -469,7 +470,6 @@ def _dates_for(
     if source.kind == "author":
         # the narrator's own act is the event when it reports no clause: "Tomorrow, we'll be announcing a set of four
         # actions"; "Last year, I reported that the regime had executed ..." dates the report, not the executions
-        said = doc.char_span(content_start, content_end, alignment_mode="expand")
         act = said is not None and not any(t.pos_ in ("VERB", "AUX") for t in said)
         own = [d for d in frame if d.start >= span.start_char] if act else []
         return (event or (own[-1].value if own else None)), None
@@ -740,8 +740,13 @@ def _voice(ctx: _DocContext, claim: Claim) -> Claim:
         or (src.kind == "unattributed" and speaks_first)
     ):
         return replace(claim, source=voice, via=(), evidence_type=_voice_evidence(claim, voice, turn))
-    if src.kind in ("person", "organization", "anonymous") and voice.name not in (src.name, *claim.via):
-        return replace(claim, via=(voice.name, *claim.via))
+    return _relayed_by(claim, voice.name)
+
+
+def _relayed_by(claim: Claim, voice: str) -> Claim:
+    """What a speaker reports of a named source keeps that source, with the speaker as its nearest relay."""
+    if claim.source.kind in ("person", "organization", "anonymous") and voice not in (claim.source.name, *claim.via):
+        return replace(claim, via=(voice, *claim.via))
     return claim
 
 
@@ -757,9 +762,7 @@ def _answered(claim: Claim, who: str, answers: Sequence[tuple[int, int]]) -> Cla
         # an interviewee speaks for no office the text names: an account or a view, unless it names its evidence
         named = evidence_type(f"{claim.cue or ''} {claim.text}", who, "person")
         return replace(claim, source=voice, via=(), evidence_type=named if named in STRONG_EVIDENCE else "analysis")
-    if src.kind in ("person", "organization", "anonymous") and who not in (src.name, *claim.via):
-        return replace(claim, via=(who, *claim.via))
-    return claim
+    return _relayed_by(claim, who)
 
 
 def _voice_evidence(claim: Claim, voice: SourceRef, turn: Turn | None) -> str:

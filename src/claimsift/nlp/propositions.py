@@ -65,6 +65,12 @@ def _negation() -> _Negation:
     )
 
 
+def negating_words() -> frozenset[str]:
+    """The words that negate what follows them ("not", "n't", "no", "never", "without", ...), as the parse reads
+    them (``stance_cues.json``: negators, not_words)."""
+    return _negation().negators | _negation().not_words
+
+
 @cache
 def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
