@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from claimsift.assess.aggregate import assess, evaluate_group, group_llr, schum_lr
+from claimsift.assess.aggregate import assess, calibration, evaluate_group, group_llr, schum_lr
 from claimsift.assess.independence import group_evidence
 from claimsift.model import Claim, Hypothesis, SourceKind, SourceRef, Stance, wep_for
 from opentext import AUSTIN, DOD_10000, KURSK, NATO, NO_EVIDENCE, RUSSIAN_OFFICIALS, SHELLED, SMALL_NUMBER
@@ -117,7 +117,8 @@ def test_assess_aggregate_groups_of_one_origin_are_damped() -> None:
     imagery, statement = (group_llr(g, by_id, H1) for g in reversed(groups))
     assert imagery > statement > 0
     drivers = {d.claim: d.log_odds for d in assess(H1, grouped, groups).drivers}
-    assert drivers == {"C2": round(imagery, 3), "C1": round(statement / 2, 3)}
+    k = calibration()  # one factor on every group's log LR (verdict_calibration)
+    assert drivers == {"C2": round(k * imagery, 3), "C1": round(k * statement / 2, 3)}
 
 
 def test_assess_aggregate_hedging_halves_a_group() -> None:
@@ -246,3 +247,18 @@ def test_assess_aggregate_one_document_channel_is_damped() -> None:
     one_channel = [dataclasses.replace(c, doc="a") for c in spread]
     assert assess(H1, one_channel).probability < assess(H1, spread).probability
     assert assess(H1, one_channel).probability > H1.prior
+
+
+def test_assess_aggregate_calibration_scales_every_group_alike() -> None:
+    """The fitted factor multiplies the summed log LRs, so the posterior's log-odds are the prior's plus the
+    drivers' shown log-odds, and a strong group stays stronger than a weak one."""
+    claims = [
+        make("C1", DOD_10000, "DoD", evidence="intelligence_assessment"),
+        make("C2", SMALL_NUMBER, "Pentagon", evidence="imagery", doc="kursk_open_seams"),
+    ]
+    groups, grouped = group_evidence(claims)
+    result = assess(H1, grouped, groups)
+    assert calibration() > 1.0
+    total = sum(d.log_odds for d in result.drivers)
+    assert math.log(result.probability / (1 - result.probability)) == pytest.approx(total, abs=0.01)
+    assert [d.claim for d in result.drivers] == ["C2", "C1"]

@@ -17,6 +17,11 @@ halved for hedged claims and multiplied by 0.05 for self-serving ones (an accuse
 0.5 for interested ones. The credibility digit is not used again: its parts (hedging, hard evidence,
 corroboration by other groups) are already in the sum, and counting corroboration twice is the
 circular-reporting error this stage exists to avoid.
+
+Last, the summed log LRs are multiplied by one fitted factor (``verdict_calibration``, 1.75): the tables are
+judgements item by item, and on annotated verdicts their sum came out too timid (a true claim that an
+official asserts on record read "likely"). The drivers show their log-odds after that factor, so they add up
+to the posterior's.
 """
 
 from __future__ import annotations
@@ -38,6 +43,12 @@ P_MIN, P_MAX = 0.01, 0.99
 MAX_DRIVERS = 10
 SIGN = {"supports": 1.0, "refutes": -1.0}
 WORDS = WEP_WORDS
+
+
+def calibration() -> float:
+    """The factor on every log LR of a verdict (``verdict_calibration``): the tables' weights are judgements one by
+    one, and this one number, fitted on annotated verdicts, makes their sum say what analysts conclude."""
+    return float(weights().get("verdict_calibration", {}).get("factor", 1.0))
 
 
 def schum_lr(event_lr: float, h_over_f: float) -> float:
@@ -299,7 +310,7 @@ def verdict(
     """
     overrides = overrides or {}
     damped = _channel_damped(_damped([(g, llr, best) for g, llr, best in scored if best is not None and llr]))
-    total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + sum(llr for _, llr, _ in damped)
+    total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + calibration() * sum(llr for _, llr, _ in damped)
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
     raw = {g.id: llr for g, llr, _ in scored if llr}
@@ -310,7 +321,7 @@ def verdict(
         if round(llr, 3):
             kept = llr / raw[g.id] if raw.get(g.id) else 1.0
             reason = _reason(g, claim_of(best), hypothesis, overrides, kept)
-            drivers.append(Driver(claim=best, log_odds=round(llr, 3), reason=reason))
+            drivers.append(Driver(claim=best, log_odds=round(calibration() * llr, 3), reason=reason))
     strongest = _strongest(damped, claim_of, code_of or (lambda c: "F6")) if damped else ""
     return Assessment(
         hypothesis=hypothesis,
