@@ -818,3 +818,19 @@ def test_assess_stance_what_one_hypothesis_makes_its_subject_is_no_shared_deed()
     isis = "The Islamic State carried out the attack on the concert hall near Moscow"
     ukraine = "Ukraine organized the attack on the concert hall near Moscow"
     assert exclusive(hyp(isis), hyp(ukraine))
+
+
+def test_assess_stance_what_another_doer_does_beside_the_main_clause_is_no_shared_deed() -> None:
+    """Two hypotheses about Internet Explorer in early 2011 (bench/heldout/wikinews_news_ie9, Wikinews): its market
+    share falling "as Firefox and Chrome gained users", and IE6 leaving "its users" exposed. "users" is Firefox's
+    and Chrome's in the first, in a clause with its own subject, so the two share no deed and neither refutes the
+    other; before, every report of the falling share read as evidence against the security finding."""
+    share = "Internet Explorer's share of the web-browser market was falling in early 2011 as Firefox and Chrome gained users"
+    exposed = (
+        "In March 2011 Internet Explorer 6 left its users substantially more exposed to security attacks than newer "
+        "versions of Internet Explorer"
+    )
+    assert hyp(share).beside == ("chrome", "firefo", "gain", "user") and not hyp(exposed).beside
+    assert not exclusive(hyp(share), hyp(exposed))
+    # a clause without a subject of its own tells the main doer's act
+    assert not hyp("Internet Explorer's share was falling in early 2011, losing users to Firefox").beside

@@ -186,6 +186,9 @@ class Proposition:
     """Terms of the main verb and its direct object (hypotheses only): what the subject did to what ("deploy",
     "troop" of "North Korea had deployed troops to Russia for use in its war"); two such deeds of one doer that share
     no term are two deeds."""
+    beside: tuple[str, ...] = ()
+    """Terms found only in an adverbial clause with a subject of its own (hypotheses only): "user" of "... was
+    falling as Firefox and Chrome gained users" is what another doer did beside the main clause, no part of it."""
     identity: bool = False
     """Whether the hypothesis says what its subject is ("The balloon was a surveillance craft"), hypotheses only:
     two such accounts of one subject exclude each other, two deeds of one doer need not."""

@@ -302,7 +302,7 @@ def _one_deed(a: Proposition, b: Proposition) -> bool:
     if a.deed and b.deed and not set(a.deed) & set(b.deed):
         return False  # "had deployed troops" and "transferred arms", though both "for its war against Ukraine"
     w = _weights(a)
-    act = set(a.terms) & set(b.terms) - set(a.subject) - set(b.subject) - set(a.names)
+    act = set(a.terms) & set(b.terms) - set(a.subject) - set(b.subject) - set(a.names) - set(a.beside) - set(b.beside)
     return sum(w[t] for t in act) >= EXCLUSIVE_CONTENT
 
 

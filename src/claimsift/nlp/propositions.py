@@ -471,6 +471,7 @@ def proposition(span: Span | Doc, weighted: bool = False) -> Proposition:
         weights=tuple(terms.values()) if weighted else (),
         subject=_named_subject(span, names) if weighted else (),
         deed=_deed(span) if weighted else (),
+        beside=_beside(span) if weighted else (),
         identity=weighted and _says_what_it_is(span),
         pairs=_pairs(span),
         acts_on=_acts_on_countries(span),
@@ -536,6 +537,21 @@ def _deed(span: Span | Doc) -> tuple[str, ...]:
     if verb is None or not objects:
         return ()
     return tuple(dict.fromkeys(term for t in (verb, *objects) for term in token_terms(t)))
+
+
+def _beside(span: Span | Doc) -> tuple[str, ...]:
+    """Terms only in the main verb's adverbial clauses that have a subject of their own ("as Firefox and Chrome
+    gained users"): another doer's act told beside the main one."""
+    verb = _main_verb(span)
+    if verb is None:
+        return ()
+    clauses = [
+        c for c in verb.children if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    ]
+    inside = {t.i for c in clauses for t in c.subtree}
+    there = {term for t in span if t.i in inside for term in token_terms(t)}
+    elsewhere = {term for t in span if t.i not in inside for term in token_terms(t)}
+    return tuple(sorted(there - elsewhere))
 
 
 def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
