@@ -6,18 +6,24 @@ A timeline needs the event's day on every claim about that event, and a speaker 
 says "the attack". Only a noun the document dates with one value counts: a noun dated twice ("the May
 vote", "the June vote") names several events, and its bare mentions stay undated. So does a stretch of time
 ("the morning of 30 May" does not date "the following morning"; ``temporal.json: time_nouns``).
+
+Narrative time (``carried_dates``): a news story tells its events in order from a dated lead, so a finished
+event it tells in the simple past without a date of its own happened on the day it last dated. Only in
+articles, only for events (not states, perfects, plans, nor reports that tell no event), and never for a
+clause that places itself in time ("later", "ago"; ``temporal.json: own_time_words``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimsift.lexicons import data_file
-from claimsift.model import TimeExpr
+from claimsift.lexicons import data_file, lexicons
+from claimsift.model import Claim, TimeExpr
 
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "nummod"})
 """How a date hangs on the noun it dates inside one noun phrase ("the May 3 vote"); not a
@@ -102,3 +108,50 @@ def event_date(span: Span, events: dict[str, str]) -> str | None:
             break
         noun = noun.head.head  # "the vote on the budget, which passed": the parser may hang "which" on "budget"
     return None
+
+
+@cache
+def _own_time() -> frozenset[str]:
+    return frozenset(data_file("temporal.json")["own_time_words"])
+
+
+def _past_event(span: Span) -> bool:
+    """Whether a clause tells a finished event in the simple past ("was elected", "shot down"), not a state, a
+    perfect, a plan or a report of one."""
+    root = next((t for t in span if t.head == t or not (span.start <= t.head.i < span.end)), None)
+    if root is not None and root.lemma_.lower() in lexicons().verb_polarity:
+        # "They say it was tracked by satellite ...": the event is what is reported; "..., NATO spokesperson Farah
+        # Dakhlallah said" reports none, and when it was said is not when anything happened
+        root = next((c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.lemma_.lower() in ("be", "have"):
+        return False  # "The goal was to present ...", "There were also two Syrian teams": a state
+    if any(t.ent_type_ in _TIMES or t.lower_ in _own_time() for t in span):
+        return False  # "IE6 shipped with Windows XP, nearly a decade ago", "The President later took action"
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in aux):
+        return False
+    if root.tag_ == "VBD":
+        return True
+    return root.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in aux)
+
+
+def carried_dates(doc: Doc, claims: Sequence[Claim], kind: str | None) -> list[Claim]:
+    """Narrative time in a news story: a past event told without a date of its own, after a claim the story dated
+    to a day, happened that day ("The Hong Kong legislative election was held on Sunday ... nonpartisan
+    pan-democrat Eddie Chu was elected with 84,121 votes"). Not in transcripts and statements, whose speakers
+    move between times without saying so."""
+    if kind != "article":
+        return list(claims)
+    out = []
+    day: str | None = None
+    for c in claims:
+        if c.event_date and len(c.event_date) == len("2024-01-01"):
+            day = c.event_date
+        elif c.event_date is None and day is not None:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and _past_event(span):
+                c = dataclasses.replace(c, event_date=day)
+        out.append(c)
+    return out

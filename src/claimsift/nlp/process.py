@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from claimsift.errors import ParseTimeout
 from claimsift.model import Claim, Document, DocumentFacts, Mention, Proposition, TimeExpr
 from claimsift.nlp.claims import document_claims
+from claimsift.nlp.events import carried_dates
 from claimsift.nlp.evidence import narrated
 from claimsift.nlp.mentions import mentions, with_speaker_labels
 from claimsift.nlp.narrator import narrator
@@ -164,18 +165,12 @@ def process(
         seams = find_seams(parsed, transcript)
         turns = find_turns(parsed.text, document.title or "")
         voice = None if turns else narrator(document, nlp)
+        claims = document_claims(parsed, document.id, dates, seams, transcript, turns, voice)
+        claims = narrated(_not_title(carried_dates(parsed, claims, document.kind), document.title), document.kind)
         facts = DocumentFacts(
             document=piece,
             mentions=tuple(with_speaker_labels(mentions(parsed, document.id), turns, document.id)),
-            claims=tuple(
-                _with_proposition(c, parsed)
-                for c in narrated(
-                    _not_title(
-                        document_claims(parsed, document.id, dates, seams, transcript, turns, voice), document.title
-                    ),
-                    document.kind,
-                )
-            ),
+            claims=tuple(_with_proposition(c, parsed) for c in claims),
             dates=tuple(dates),
         )
         parts.append(_shifted(facts, offset))
