@@ -664,6 +664,16 @@ def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: 
         ]
 
 
+def test_claims_a_phrase_left_over_from_its_sentence_is_no_claim() -> None:
+    """NSA press release of 2022-04-13 (tests/data/nsa_ics_scada_advisory_2022.txt, public domain): the subject's
+    list of agencies, cut from the clause that says what they did, has no verb and states nothing by itself; the
+    clauses that say it stay."""
+    first = _data("nsa_ics_scada_advisory_2022.txt").split("\n")[0]
+    claims = claims_of(first, kind="statement", published="2022-04-13")
+    assert any(c.text.startswith("issued a joint cybersecurity advisory") for c in claims), [c.text for c in claims]
+    assert not any(c.text.startswith(("The Department of Energy", "the National Security Agency")) for c in claims)
+
+
 def test_claims_heading_lines_end_their_sentence() -> None:
     """A joint ODNI, FBI and CISA statement of 18 September 2024 (U.S. federal, public domain; read at
     https://www.democracyinaction.us/2024/iranianinfluence.html) opens with

@@ -63,8 +63,9 @@ def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> boo
     Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
     a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb that has a
     subject (a heading, "delivered 16 February 2024, White House"; in a transcript only on a line of its
-    own), a bare imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to
-    say a few things this morning about ...").
+    own), a phrase with no verb at all left over from its sentence's clauses ("and Rear Admiral John Vann,"), a
+    bare imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to say a few things
+    this morning about ...").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
@@ -73,6 +74,8 @@ def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> boo
     subject = any(c.dep_ in SUBJECTS for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
     if whole and not subject and (not transcript or _own_paragraph(text, span)):
         return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
+    if not whole and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # a phrase left over from its sentence's clauses: "and Rear Admiral John Vann,"
     if _imperative(span) or _announces(span):
         return False
     return any(
