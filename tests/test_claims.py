@@ -664,6 +664,38 @@ def test_claims_announcements_imperatives_and_headings_are_not_claims(sentence: 
         ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "needle", "source"),
+    [
+        # Wikinews, https://en.wikinews.org/wiki/Microsoft_waits_for_death_of_Internet_Explorer_6 (CC BY 2.5)
+        (
+            "The Internet security firm Secunia.com, has said that as of March 4, 2011, IE6 has 277 vulnerabilities; 39 "
+            'percent of these are rated "highly critical".',
+            "2011-03-05",
+            "IE6 has 277 vulnerabilities",
+            "Secunia.com",
+        ),
+        # Wikinews, "After visa snags, all-girl Afghan team honored for 'courageous achievement' at international
+        # robotics competition", 2017-07-18 (CC BY 2.5)
+        (
+            "According to the Afghan team's coach, Alireza Mehraban, in their first matchup, the Afghan team's robot, "
+            'named "Better Idea of Afghan Girls," scored one or two points for the three-nation alliance with the '
+            "Gabonese and Estonian teams.",
+            "2017-07-18",
+            "scored one or two points",
+            "Alireza Mehraban",
+        ),
+    ],
+)
+def test_claims_a_source_described_then_named_is_known_by_its_name(
+    sentence: str, published: str, needle: str, source: str
+) -> None:
+    """A common noun that describes a source, with its name in apposition, is the name ("Pat Ryder, the Pentagon's
+    press secretary" already was)."""
+    c = claim_with(claims_of(sentence, kind="article", published=published), needle)
+    assert c.source.name == source
+
+
 def test_claims_a_phrase_left_over_from_its_sentence_is_no_claim() -> None:
     """NSA press release of 2022-04-13 (tests/data/nsa_ics_scada_advisory_2022.txt, public domain): the subject's
     list of agencies, cut from the clause that says what they did, has no verb and states nothing by itself; the

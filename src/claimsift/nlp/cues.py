@@ -88,6 +88,15 @@ def source_phrase(head: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def by_name(head: Token) -> Token:
+    """The name in apposition to a common noun that describes a source ("the Afghan team's coach, Alireza
+    Mehraban", "The Internet security firm Secunia.com"): the source is known by its name, as in "Pat Ryder, the
+    Pentagon's press secretary"."""
+    if head.pos_ != "NOUN":
+        return head
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+
+
 def _goes_on(doc: Doc, i: int, keep: set[int]) -> bool:
     """Whether a name goes on at token i: a word of the phrase, a glued hyphen, or a comma between items of
     a list inside it ("Officials in Seoul, Tokyo and Washington"); other punctuation opens an apposition."""
@@ -623,7 +632,7 @@ def verb_cue(tok: Token) -> Cue | None:
         or (generic and ((own and subj.dep_ == "nsubj") or tok.dep_ == "relcl" or borrowed or counted or shared))
         or (own and subj.lower_ == "it" and subj.dep_ == "nsubj" and subj.i < tok.i)
     ):
-        source = source_phrase(subj)
+        source = source_phrase(by_name(subj))
     elif own:
         return None  # "videos show ..." is evidence, not attribution
     elif subj is None and tok.dep_ == "acl" and is_source_like(tok.head) and tok.head.i < tok.i and _quoted_as(tok):
@@ -863,9 +872,9 @@ def according_cue(tok: Token) -> Cue | None:
     # "according to a statement posted online", "according to unverified posts": nobody is named; the
     # sentence's own cue may say whose, else the content has no known origin
     # "according to an analysis by Lily Batchelder, ...": whose the carrier is, when the text says
-    source = owner or (source_phrase(pobj) if pobj is not None and not unnamed else None)
+    source = owner or (source_phrase(by_name(pobj)) if pobj is not None and not unnamed else None)
     frame = {tok.i, to.i} | (set(range(*source)) if source else set(t.i for t in pobj.subtree) if pobj else set())
-    if owner is not None and pobj is not None:
-        frame |= {t.i for t in pobj.subtree}  # the carrier and its owner are the frame, not the content
+    if pobj is not None and (owner is not None or by_name(pobj) is not pobj):
+        frame |= {t.i for t in pobj.subtree}  # the carrier and its owner, the role and its name, are the frame
     content = {t.i for t in tok.sent} - frame
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))
