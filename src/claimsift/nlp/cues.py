@@ -94,7 +94,13 @@ def by_name(head: Token) -> Token:
     Pentagon's press secretary"."""
     if head.pos_ != "NOUN":
         return head
-    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
+    doc = head.doc
+    names = [
+        c
+        for c in head.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and doc[max(c.left_edge.i - 1, 0)].text not in ("(", "[")
+    ]  # "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino": not what is in brackets
+    return names[-1] if names else head
 
 
 def _goes_on(doc: Doc, i: int, keep: set[int]) -> bool:
