@@ -508,3 +508,15 @@ def test_temporal_a_two_digit_year_after_an_apostrophe() -> None:
     )
     found = [(d.text, d.value) for d in find_dates(text, "t", dt.date(2024, 10, 25))]
     assert found == [("August of ’23", "2023-08")]
+
+
+def test_temporal_the_next_day_counts_from_the_day_the_story_told() -> None:
+    """Wikinews, Hong Kong's Legislative Council election of Sunday 4 September 2016, published Friday 9 September
+    (bench/heldout/wikinews_news_election.txt, CC BY 2.5): "the last ballot there was cast at 2:30 the next day",
+    over 5,000 characters after "The Hong Kong legislative election was held on Sunday", is 5 September, the day after
+    the one the story told by its weekday, not the day after publication."""
+    text = (Path(__file__).parents[1] / "bench" / "heldout" / "wikinews_news_election.txt").read_text(encoding="utf-8")
+    dates = {d.text: d.value for d in find_dates(text, "doc", dt.date(2016, 9, 9))}
+    assert dates["Sunday"] == "2016-09-04"
+    assert text.index("the next day") - text.index("Sunday") > 5000
+    assert dates["the next day"] == "2016-09-05"

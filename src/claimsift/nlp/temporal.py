@@ -159,8 +159,9 @@ class _Candidate:
     amount: int = 0
     """Days for a shift, the weekday (Monday = 0) for a weekday, the offset in periods for a period."""
     mode: str = ""
-    """A weekday's direction (before, after, on_or_before), a period's unit (year, month), or for a year
-    "boundary" when a cue such as "since" makes it a limit rather than the time of the narrative."""
+    """A weekday's direction (before, after, on_or_before), a period's unit (year, month), for a year "boundary"
+    when a cue such as "since" makes it a limit rather than the time of the narrative, and for a shift "anaphoric"
+    when it counts from a day the text gave ("the next day"), not from when it was written."""
 
 
 @dataclass(slots=True)
@@ -175,6 +176,8 @@ class _State:
     """The anchor before the last one: "on the 8th of March, the next day" counts from the date before."""
     earlier_near: bool = False
     """Whether that earlier anchor was within ANCHOR_WINDOW of the last one."""
+    told: dt.date | None = None
+    """The day the text last gave, by its date or its weekday ("on Sunday"): what "the next day" counts from."""
     text: str = ""
 
 
@@ -379,7 +382,7 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
         phrase = " ".join(m["phrase"].lower().split())
         if phrase.endswith(("before", "after", "prior")) and _NOUN_PHRASE_NEXT.match(text, m.end()):
             continue
-        yield _Candidate(m.start(), m.end(), "shift", 2, amount=_ANAPHORIC[phrase])
+        yield _Candidate(m.start(), m.end(), "shift", 2, amount=_ANAPHORIC[phrase], mode="anaphoric")
 
 
 def _shifts(text: str) -> Iterator[_Candidate]:
@@ -448,14 +451,22 @@ def _resolve(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
             state.year_hint = cand.year
         return f"{cand.year:04d}", "year"
     if cand.kind == "date":
-        return _absolute(cand, state)
+        value = _absolute(cand, state)
+        if value is not None and value[1] == "day":
+            state.told = dt.date.fromisoformat(value[0])
+        return value
     if cand.kind == "shift" and cand.amount != 0 and state.earlier is not None and _in_apposition(cand, state):
         reference: dt.date | None = state.earlier  # in apposition to the date just given, it restates it
+    elif cand.mode == "anaphoric" and state.told is not None:
+        reference = state.told  # "the next day" counts from the day the text last gave, however far back
     elif state.anchor is not None and cand.start - state.anchor_end <= ANCHOR_WINDOW:
         reference = state.anchor
     else:
         reference = state.published
-    return None if reference is None else _relative(cand, reference)
+    resolved = None if reference is None else _relative(cand, reference)
+    if cand.kind == "weekday" and resolved is not None and resolved[1] == "day":
+        state.told = dt.date.fromisoformat(resolved[0])
+    return resolved
 
 
 def _in_apposition(cand: _Candidate, state: _State) -> bool:
