@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimsift.lexicons import data_file, lexicons
 from claimsift.model import Claim, TimeExpr
+from claimsift.nlp.propositions import main_verb
 
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "npadvmod", "amod", "nummod"})
 """How a date hangs on the noun it dates inside one noun phrase ("the May 3 vote"); not a
@@ -117,39 +118,35 @@ def _own_time() -> frozenset[str]:
 
 def _past_event(span: Span) -> bool:
     """Whether a clause tells a finished event in the simple past ("was elected", "shot down"), not a state, a
-    perfect, a plan or a report of one."""
-    root = next((t for t in span if t.head == t or not (span.start <= t.head.i < span.end)), None)
-    if root is not None and root.lemma_.lower() in lexicons().verb_polarity:
-        # "They say it was tracked by satellite ...": the event is what is reported; "..., NATO spokesperson Farah
-        # Dakhlallah said" reports none, and when it was said is not when anything happened
-        root = next((c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end), None)
-    if root is None or root.pos_ not in ("VERB", "AUX"):
+    perfect, a plan or a report of one ("They say it was tracked by satellite ..." tells the tracking; "...,
+    NATO spokesperson Farah Dakhlallah said" tells none, and when it was said is not when anything happened)."""
+    verb = main_verb(span)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in lexicons().verb_polarity:
         return False
-    if root.lemma_.lower() in ("be", "have"):
+    if verb.lemma_.lower() in ("be", "have"):
         return False  # "The goal was to present ...", "There were also two Syrian teams": a state
     if any(t.ent_type_ in _TIMES or t.lower_ in _own_time() for t in span):
         return False  # "IE6 shipped with Windows XP, nearly a decade ago", "The President later took action"
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lemma_ == "have" for a in aux):
-        return False
-    if root.tag_ == "VBD":
+    if verb.tag_ == "VBD":  # not "has verified", "will become", "raises"
         return True
-    return root.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in aux)
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children)  # "was elected"
 
 
-def carried_dates(doc: Doc, claims: Sequence[Claim], kind: str | None) -> list[Claim]:
+def carried_dates(doc: Doc, claims: Sequence[Claim], kind: str | None, published: str | None) -> list[Claim]:
     """Narrative time in a news story: a past event told without a date of its own, after a claim the story dated
     to a day, happened that day ("The Hong Kong legislative election was held on Sunday ... nonpartisan
-    pan-democrat Eddie Chu was elected with 84,121 votes"). Not in transcripts and statements, whose speakers
-    move between times without saying so."""
+    pan-democrat Eddie Chu was elected with 84,121 votes"). A claim dated to a month or a year, or to a day after
+    the story was published ("Voters will go to the polls on Sunday"), ends that day. Not in transcripts and
+    statements, whose speakers move between times without saying so."""
     if kind != "article":
         return list(claims)
     out = []
     day: str | None = None
     for c in claims:
-        if c.event_date and len(c.event_date) == len("2024-01-01"):
-            day = c.event_date
-        elif c.event_date is None and day is not None:
+        if c.event_date:
+            told = len(c.event_date) == len("2024-01-01") and (published is None or c.event_date <= published[:10])
+            day = c.event_date if told else None
+        elif day is not None:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None and _past_event(span):
                 c = dataclasses.replace(c, event_date=day)

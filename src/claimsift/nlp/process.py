@@ -166,7 +166,9 @@ def process(
         turns = find_turns(parsed.text, document.title or "")
         voice = None if turns else narrator(document, nlp)
         claims = document_claims(parsed, document.id, dates, seams, transcript, turns, voice)
-        claims = narrated(_not_title(carried_dates(parsed, claims, document.kind), document.title), document.kind)
+        claims = narrated(
+            _not_title(carried_dates(parsed, claims, document.kind, document.published), document.title), document.kind
+        )
         facts = DocumentFacts(
             document=piece,
             mentions=tuple(with_speaker_labels(mentions(parsed, document.id), turns, document.id)),

@@ -517,7 +517,7 @@ def _says_what_it_is(span: Span | Doc) -> bool:
     return root is not None and root.lemma_ == "be" and any(c.dep_ == "attr" for c in root.children)
 
 
-def _main_verb(span: Span | Doc) -> Token | None:
+def main_verb(span: Span | Doc) -> Token | None:
     """The verb a proposition is about: its root, or what a verb of saying at the root reports ("Woman detained in
     Lebanon is not al-Baghdadi's wife, Iraq says")."""
     root = span.root if isinstance(span, Span) else next((t for t in span if t.dep_ == "ROOT"), None)
@@ -532,7 +532,7 @@ def _main_verb(span: Span | Doc) -> Token | None:
 def _deed(span: Span | Doc) -> tuple[str, ...]:
     """Terms of the main verb and its direct object: "deployed troops", "transferred arms"; none for a verb without
     an object ("was disengaged", "failed"), which says how its subject is rather than what it did to something."""
-    verb = _main_verb(span)
+    verb = main_verb(span)
     objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None and verb.pos_ == "VERB" else []
     if verb is None or not objects:
         return ()
@@ -542,7 +542,7 @@ def _deed(span: Span | Doc) -> tuple[str, ...]:
 def _beside(span: Span | Doc) -> tuple[str, ...]:
     """Terms only in the main verb's adverbial clauses that have a subject of their own ("as Firefox and Chrome
     gained users"): another doer's act told beside the main one."""
-    verb = _main_verb(span)
+    verb = main_verb(span)
     if verb is None:
         return ()
     clauses = [
@@ -558,7 +558,7 @@ def _named_subject(span: Span | Doc, names: set[str]) -> tuple[str, ...]:
     """The terms of the subject of the main verb when it names someone ("North Korean troops" of "... are
     deployed in Russia"), or of a passive's agent, the doer, when it names someone ("The attacks on the Idlib camps
     were carried out by X" is about X); none for a generic subject ("The rocket launch failed")."""
-    root = _main_verb(span)  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman
+    root = main_verb(span)  # "Woman detained in Lebanon is not al-Baghdadi's wife, Iraq says": about the woman
     if root is None:
         return ()
     # a time is no doer: "By mid-November 2024 about 11,000 North Korean troops had deployed ..." parsed with
