@@ -698,8 +698,9 @@ def test_claims_a_source_described_then_named_is_known_by_its_name(
 
 def test_claims_a_phrase_left_over_from_its_sentence_is_no_claim() -> None:
     """NSA press release of 2022-04-13 (tests/data/nsa_ics_scada_advisory_2022.txt, public domain): the subject's
-    list of agencies, cut from the clause that says what they did, has no verb and states nothing by itself; the
-    clauses that say it stay."""
+    list of agencies, cut from the clause that says what they did, is names alone and states nothing by itself; the
+    clauses that say it stay. A verbless piece that says something of a name ("a kid from Brooklyn, the son of an
+    exterminator") is not names alone."""
     first = _data("nsa_ics_scada_advisory_2022.txt").split("\n")[0]
     claims = claims_of(first, kind="statement", published="2022-04-13")
     assert any(c.text.startswith("issued a joint cybersecurity advisory") for c in claims), [c.text for c in claims]

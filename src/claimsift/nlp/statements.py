@@ -53,6 +53,9 @@ ADDRESSED = frozenset({"PERSON", "DATE", "TIME"})
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+NAMES_ONLY = frozenset({"PROPN", "PUNCT", "CCONJ", "DET", "ADP", "PART", "NUM", "SPACE", "SYM"})
+"""Parts of speech of a piece that is nothing but names ("the National Security Agency (NSA), and the Federal
+Bureau of Investigation (FBI),"): a common noun, adjective or verb would say something of them."""
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 """Pronouns that stand for someone named elsewhere ("He had him arrested." is about two people)."""
 
@@ -63,8 +66,8 @@ def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> boo
     Not: an aside that names nothing ("which is kind of amazing when you think about it"; a noun, a name,
     a number or a third person is enough: "Putin is responsible"), a whole sentence with no verb that has a
     subject (a heading, "delivered 16 February 2024, White House"; in a transcript only on a line of its
-    own), a phrase with no verb at all left over from its sentence's clauses ("and Rear Admiral John Vann,"), a
-    bare imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to say a few things
+    own), names alone left over from their sentence's clauses ("and Rear Admiral John Vann,"), a bare
+    imperative ("make no mistake"), or the speaker announcing what comes next ("I wanted to say a few things
     this morning about ...").
     """
     span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
@@ -74,8 +77,8 @@ def states_something(doc: Doc, text: str, claim: Claim, transcript: bool) -> boo
     subject = any(c.dep_ in SUBJECTS for t in span if t.pos_ in ("VERB", "AUX") for c in t.children)
     if whole and not subject and (not transcript or _own_paragraph(text, span)):
         return False  # a heading, a dateline, a list of names (a transcript's line may be a lost one's end)
-    if not whole and not any(t.pos_ in ("VERB", "AUX") for t in span):
-        return False  # a phrase left over from its sentence's clauses: "and Rear Admiral John Vann,"
+    if not whole and all(t.pos_ in NAMES_ONLY for t in span):
+        return False  # names left over from their sentence's clauses: "and Rear Admiral John Vann,"
     if _imperative(span) or _announces(span):
         return False
     return any(
