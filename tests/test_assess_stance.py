@@ -834,3 +834,5 @@ def test_assess_stance_what_another_doer_does_beside_the_main_clause_is_no_share
     assert not exclusive(hyp(share), hyp(exposed))
     # a clause without a subject of its own tells the main doer's act
     assert not hyp("Internet Explorer's share was falling in early 2011, losing users to Firefox").beside
+    # nor one whose subject is a pronoun for the main one
+    assert not hyp("Internet Explorer's share was falling in early 2011 as it lost users to Firefox").beside

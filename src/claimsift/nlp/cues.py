@@ -91,16 +91,17 @@ def source_phrase(head: Token) -> tuple[int, int]:
 def by_name(head: Token) -> Token:
     """The name in apposition to a common noun that describes a source ("the Afghan team's coach, Alireza
     Mehraban", "The Internet security firm Secunia.com"): the source is known by its name, as in "Pat Ryder, the
-    Pentagon's press secretary"."""
+    Pentagon's press secretary". Only a person's or an organisation's name, right after the noun or after a
+    comma: not what is in brackets ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino" is
+    Galantino), nor a title further on."""
     if head.pos_ != "NOUN":
         return head
-    doc = head.doc
-    names = [
-        c
-        for c in head.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and doc[max(c.left_edge.i - 1, 0)].text not in ("(", "[")
-    ]  # "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino": not what is in brackets
-    return names[-1] if names else head
+    for c in head.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG"):
+            before = head.doc[c.left_edge.i - 1]
+            if before.i == head.i or before.text == ",":
+                return c
+    return head
 
 
 def _goes_on(doc: Doc, i: int, keep: set[int]) -> bool:
@@ -880,7 +881,7 @@ def according_cue(tok: Token) -> Cue | None:
     # "according to an analysis by Lily Batchelder, ...": whose the carrier is, when the text says
     source = owner or (source_phrase(by_name(pobj)) if pobj is not None and not unnamed else None)
     frame = {tok.i, to.i} | (set(range(*source)) if source else set(t.i for t in pobj.subtree) if pobj else set())
-    if pobj is not None and (owner is not None or by_name(pobj) is not pobj):
+    if pobj is not None and (owner is not None or by_name(pobj).i != pobj.i):
         frame |= {t.i for t in pobj.subtree}  # the carrier and its owner, the role and its name, are the frame
     content = {t.i for t in tok.sent} - frame
     return Cue(tok.i, "according to", "assert", source, frozenset(content), frozenset(frame))

@@ -545,8 +545,10 @@ def _beside(span: Span | Doc) -> tuple[str, ...]:
     verb = main_verb(span)
     if verb is None:
         return ()
-    clauses = [
-        c for c in verb.children if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+    clauses = [  # not "as it failed to fix security flaws": the same doer, by its pronoun
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" for g in c.children)
     ]
     inside = {t.i for c in clauses for t in c.subtree}
     there = {term for t in span if t.i in inside for term in token_terms(t)}
