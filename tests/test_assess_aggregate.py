@@ -262,3 +262,15 @@ def test_assess_aggregate_calibration_scales_every_group_alike() -> None:
     total = sum(d.log_odds for d in result.drivers)
     assert math.log(result.probability / (1 - result.probability)) == pytest.approx(total, abs=0.01)
     assert [d.claim for d in result.drivers] == ["C2", "C1"]
+
+
+def test_assess_aggregate_a_calibration_factor_of_zero_or_less_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A factor of 0 would flatten every verdict to the prior and a negative one turn them round: refused, with the
+    file and the value named."""
+    import claimsift.assess.aggregate as aggregate
+
+    table = aggregate.weights()
+    for bad in (0.0, -1.75):
+        monkeypatch.setattr(aggregate, "weights", lambda bad=bad: {**table, "verdict_calibration": {"factor": bad}})
+        with pytest.raises(ValueError, match="verdict_calibration factor must be above 0"):
+            aggregate.calibration()

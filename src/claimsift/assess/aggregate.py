@@ -12,7 +12,8 @@ from the Admiralty letter (A 20, B 8, C 4, D 2, E 1.2, F 2) and P(E | H) = 1,
 
     LR(report) = s * L / (L + s - 1),   s = h/f, L = LR(E),
 
-which is bounded by h/f, so no letter-C source can move the odds more than fourfold. The log LR is then
+which is bounded by h/f, so no letter-C source's report has an LR above 4 (after the calibration below, a
+verdict multiplies the odds by at most 4 ** 1.75, about 11, for one such report). The log LR is then
 halved for hedged claims and multiplied by 0.05 for self-serving ones (an accused party's denial) and
 0.5 for interested ones. The credibility digit is not used again: its parts (hedging, hard evidence,
 corroboration by other groups) are already in the sum, and counting corroboration twice is the
@@ -20,8 +21,9 @@ circular-reporting error this stage exists to avoid.
 
 Last, the summed log LRs are multiplied by one fitted factor (``verdict_calibration``, 1.75): the tables are
 judgements item by item, and on annotated verdicts their sum came out too timid (a true claim that an
-official asserts on record read "likely"). The drivers show their log-odds after that factor, so they add up
-to the posterior's.
+official asserts on record read "likely"). The drivers show their log-odds after that factor, on the scale of
+the verdict's (they add up to its log-odds when there are no more than ``MAX_DRIVERS`` and the probability is
+inside [P_MIN, P_MAX]). The ACH marks (``ach.py``) read the tables' log LRs, before the factor.
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ WORDS = WEP_WORDS
 def calibration() -> float:
     """The factor on every log LR of a verdict (``verdict_calibration``): the tables' weights are judgements one by
     one, and this one number, fitted on annotated verdicts, makes their sum say what analysts conclude."""
-    return float(weights().get("verdict_calibration", {}).get("factor", 1.0))
+    factor = float(weights().get("verdict_calibration", {}).get("factor", 1.0))
+    if not factor > 0:
+        raise ValueError(f"evidence_weights.json: verdict_calibration factor must be above 0, got {factor}")
+    return factor
 
 
 def schum_lr(event_lr: float, h_over_f: float) -> float:
