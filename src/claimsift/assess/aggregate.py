@@ -315,7 +315,8 @@ def verdict(
     """
     overrides = overrides or {}
     damped = _channel_damped(_damped([(g, llr, best) for g, llr, best in scored if best is not None and llr]))
-    total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + calibration() * sum(llr for _, llr, _ in damped)
+    factor = calibration()
+    total = math.log(hypothesis.prior / (1.0 - hypothesis.prior)) + factor * sum(llr for _, llr, _ in damped)
     p = round(min(P_MAX, max(P_MIN, 1.0 / (1.0 + math.exp(-total)))), 3)
     damped.sort(key=lambda t: -abs(t[1]))
     raw = {g.id: llr for g, llr, _ in scored if llr}
@@ -326,7 +327,7 @@ def verdict(
         if round(llr, 3):
             kept = llr / raw[g.id] if raw.get(g.id) else 1.0
             reason = _reason(g, claim_of(best), hypothesis, overrides, kept)
-            drivers.append(Driver(claim=best, log_odds=round(calibration() * llr, 3), reason=reason))
+            drivers.append(Driver(claim=best, log_odds=round(factor * llr, 3), reason=reason))
     strongest = _strongest(damped, claim_of, code_of or (lambda c: "F6")) if damped else ""
     return Assessment(
         hypothesis=hypothesis,

@@ -451,10 +451,7 @@ def _resolve(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
             state.year_hint = cand.year
         return f"{cand.year:04d}", "year"
     if cand.kind == "date":
-        value = _absolute(cand, state)
-        if value is not None and value[1] == "day":
-            state.told = dt.date.fromisoformat(value[0])
-        return value
+        return _absolute(cand, state)
     if cand.kind == "shift" and cand.amount != 0 and state.earlier is not None and _in_apposition(cand, state):
         reference: dt.date | None = state.earlier  # in apposition to the date just given, it restates it
     elif cand.mode == "anaphoric" and state.told is not None:
@@ -493,7 +490,7 @@ def _absolute(cand: _Candidate, state: _State) -> tuple[str, Grain] | None:
     if state.anchor is not None and state.anchor != date:
         state.earlier = state.anchor
         state.earlier_near = cand.start - state.anchor_end <= ANCHOR_WINDOW
-    state.anchor, state.anchor_end = date, cand.end
+    state.anchor, state.anchor_end, state.told = date, cand.end, date
     return date.isoformat(), "day"
 
 
